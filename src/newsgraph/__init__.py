@@ -1,0 +1,75 @@
+"""newsgraph: news articles to an account an analyst can query and check.
+
+Read an article, analyse it, and get its metadata, actors, dates, quotes and PLOVER events,
+each pointing at the sentence it came from::
+
+    import newsgraph
+
+    article = newsgraph.read_article("examples/dw-japan-south-korea.txt")
+    analysis = newsgraph.analyze(article)
+    print(analysis.to_dict()["article"]["title"])
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .errors import (
+    BinaryInputError,
+    ConfigError,
+    EmptyInputError,
+    EncodingError,
+    FetchError,
+    InputError,
+    InputTooLargeError,
+    NewsgraphError,
+    NotAnArticleError,
+    StoreError,
+)
+from .model import (
+    SCHEMA,
+    Actor,
+    Analysis,
+    Article,
+    DateMention,
+    Event,
+    Image,
+    Quote,
+    Role,
+    Span,
+    Speaker,
+)
+from .pipeline import analyze, analyze_many, analyze_sources
+from .sources import ReadOptions, iter_articles, read_article
+
+__all__ = [
+    "SCHEMA",
+    "Actor",
+    "Analysis",
+    "Article",
+    "BinaryInputError",
+    "ConfigError",
+    "DateMention",
+    "EmptyInputError",
+    "EncodingError",
+    "Event",
+    "FetchError",
+    "Image",
+    "InputError",
+    "InputTooLargeError",
+    "NewsgraphError",
+    "NotAnArticleError",
+    "Quote",
+    "ReadOptions",
+    "Role",
+    "Span",
+    "Speaker",
+    "StoreError",
+    "analyze",
+    "analyze_many",
+    "analyze_sources",
+    "iter_articles",
+    "read_article",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

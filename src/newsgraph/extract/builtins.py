@@ -1,0 +1,3 @@
+"""Imports the built-in extractors so that they register themselves (see ``extract/__init__``)."""
+
+from __future__ import annotations

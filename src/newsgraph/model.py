@@ -1,0 +1,256 @@
+"""The data model: an article and the analysis of it, as dataclasses that round-trip to JSON.
+
+The JSON shape is the contract described in DESIGN.md (``newsgraph.analysis/1``): the CLI
+prints it, the store keeps it and the API serves it. Field names are the contract; add
+fields freely, rename none without bumping :data:`SCHEMA`.
+
+Every extracted fact carries character offsets (``start``, ``end``) into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+SCHEMA = "newsgraph.analysis/1"
+
+T = TypeVar("T")
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+def _known_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+@dataclass
+class Span:
+    """A stretch of ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_plain(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(**_known_fields(cls, data))
+
+
+@dataclass
+class Image:
+    """An image of the article page: its alt text, caption and credit (any may be null)."""
+
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Image:
+        return cls(**_known_fields(cls, data))
+
+
+@dataclass
+class Article:
+    """One article as read from its source: metadata plus the body text all offsets point into.
+
+    ``metadata_sources`` records where each metadata field came from, e.g.
+    ``{"title": "json-ld", "published": "htmldate", "authors": "meta"}``.
+    """
+
+    text: str
+    source: str | None = None
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    published: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    standfirst: str | None = None
+    editors: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    metadata_sources: dict[str, str] = field(default_factory=dict)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.text, self.url)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the article as plain JSON-ready data, ``text`` last for readability."""
+        data: dict[str, Any] = _to_plain(self)
+        data = {"id": data.pop("id"), **data}
+        data["text"] = data.pop("text")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        values = _known_fields(cls, data)
+        values["images"] = [Image.from_dict(i) for i in values.get("images") or []]
+        return cls(**values)
+
+
+def content_id(text: str, url: str | None = None) -> str:
+    """Return a stable id for an article: a short SHA-256 of its body text.
+
+    The URL is left out on purpose: the same text fetched from two addresses is one article.
+    """
+    del url
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Role:
+    """A role an actor holds: a title and the organisation (and country) it is held in."""
+
+    title: str | None = None
+    organization: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Actor:
+    """Something that acts or speaks: a country, a person, an organisation or a place."""
+
+    id: str
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        values = _known_fields(cls, data)
+        values["roles"] = [Role(**_known_fields(Role, r)) for r in values.get("roles") or []]
+        values["mentions"] = [Span.from_dict(m) for m in values.get("mentions") or []]
+        return cls(**values)
+
+
+@dataclass
+class DateMention:
+    """A time expression resolved to the calendar (``value`` is ISO 8601; ranges are ``a/b``)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return cls(**_known_fields(cls, data))
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to: the mention in the text and the actor it resolves to."""
+
+    actor: str | None = None
+    name: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    anonymous: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(**_known_fields(cls, data))
+
+
+@dataclass
+class Quote:
+    """Something someone said: direct, mixed, indirect or floating."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    confidence: float = 0.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        values = _known_fields(cls, data)
+        if values.get("speaker") is not None:
+            values["speaker"] = Speaker.from_dict(values["speaker"])
+        if values.get("cue") is not None:
+            values["cue"] = Span.from_dict(values["cue"])
+        return cls(**values)
+
+
+@dataclass
+class Event:
+    """Who did what to whom, coded in PLOVER, with the sentence it came from."""
+
+    type: str
+    evidence: Span
+    mode: str | None = None
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    date: str | None = None
+    location: str | None = None
+    status: str = "occurred"
+    quad: str | None = None
+    intensity: float | None = None
+    confidence: float = 0.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        values = _known_fields(cls, data)
+        values["evidence"] = Span.from_dict(values["evidence"])
+        return cls(**values)
+
+
+@dataclass
+class Analysis:
+    """The account of one article: the article plus everything extracted from it."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the analysis document as plain JSON-ready data."""
+        return {
+            "schema": self.schema,
+            "article": self.article.to_dict(),
+            "actors": _to_plain(self.actors),
+            "dates": _to_plain(self.dates),
+            "quotes": _to_plain(self.quotes),
+            "events": _to_plain(self.events),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Build an analysis from its JSON form (the inverse of :meth:`to_dict`)."""
+        return cls(
+            article=Article.from_dict(data["article"]),
+            actors=[Actor.from_dict(a) for a in data.get("actors") or []],
+            dates=[DateMention.from_dict(d) for d in data.get("dates") or []],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes") or []],
+            events=[Event.from_dict(e) for e in data.get("events") or []],
+            schema=data.get("schema", SCHEMA),
+        )

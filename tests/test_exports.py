@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import newsgraph
+from newsgraph import errors
+
+
+def test_exports_all_is_sorted_and_complete() -> None:
+    public = {name for name in vars(newsgraph) if not name.startswith("_")}
+    modules = {"annotations", "logging", "errors", "model", "pipeline", "sources", "extract",
+               "nlp", "language", "knowledge"}
+    # The order is ruff's RUF022 (constants, classes, functions), checked by `make lint`.
+    assert len(set(newsgraph.__all__)) == len(newsgraph.__all__)
+    assert set(newsgraph.__all__) == public - modules
+
+
+def test_exports_every_error_subclasses_newsgraph_error() -> None:
+    classes = [v for v in vars(errors).values() if isinstance(v, type) and issubclass(v, Exception)]
+    assert len(classes) > 5
+    for cls in classes:
+        assert issubclass(cls, errors.NewsgraphError)
+        assert cls.__doc__
+
+
+def test_exports_error_renders_as_one_line_naming_the_source() -> None:
+    error = errors.EmptyInputError("empty input", "dir/a.html")
+    assert str(error) == "dir/a.html: empty input"
+    assert "\n" not in str(error)
