@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,6 +37,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".arc")
 INPUT_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+_SNIFF_BYTES = 65536
 
 
 @dataclass
@@ -107,6 +109,17 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
+def _container_kind(head: bytes) -> str | None:
+    """Return ``warc`` or ``jsonl`` when the first bytes (gzipped or not) start a container."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _SNIFF_BYTES)
+        except zlib.error:
+            return None
+    kind = sniff_kind(head)
+    return kind if kind in ("warc", "jsonl") else None
+
+
 def iter_articles(
     inputs: Iterable[str], options: ReadOptions | None = None, stats: ReadStats | None = None
 ) -> Iterator[Article | InputError]:
@@ -162,14 +175,21 @@ def _read_source(
     if source == "-":
         data = sys.stdin.buffer.read()
         label = "<stdin>"
+        container = options.kind or _container_kind(data[:_SNIFF_BYTES])
+        if container in ("warc", "jsonl"):
+            # Before check_bytes: a WARC holds binary payloads and may exceed one page's limit.
+            yield from _read_container_bytes(data, label, container, options, stats)
+            return
     else:
         if not os.path.exists(source):
             raise InputError("no such file or directory", source)
         label = source
-        if (options.kind or _kind_from_name(source)) in ("warc", "jsonl"):
-            yield from _read_container(
-                source, options.kind or _kind_from_name(source), options, stats
-            )
+        container = options.kind or _kind_from_name(source)
+        if container is None:
+            with open(source, "rb") as handle:
+                container = _container_kind(handle.read(_SNIFF_BYTES))
+        if container in ("warc", "jsonl"):
+            yield from _read_container(source, container, options, stats)
             return
         with open(source, "rb") as handle:
             data = handle.read(options.max_bytes * 20 + 1)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import logging
 import re
 import zlib
 
 from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 5_000_000
 """Default size limit of one page (after gunzip), in bytes."""
@@ -35,20 +38,32 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 def gunzip_limited(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> bytes:
     """Decompress gzip data, refusing to inflate past ``max_bytes``.
 
+    Every member of a multi-member file is read (``cat a.gz b.gz`` is valid gzip). A stream
+    that ends early (a cut-off download) gives what it holds, with a warning.
+
     Raises:
         InputTooLargeError: the decompressed data is larger than ``max_bytes``.
         BinaryInputError: the data is not valid gzip.
     """
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise BinaryInputError(f"broken gzip data ({exc})", source) from exc
-    if len(out) > max_bytes:
-        raise InputTooLargeError(
-            f"larger than {max_bytes:,} bytes once decompressed (raise --max-bytes)", source
-        )
-    return out
+    out = bytearray()
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise BinaryInputError(f"broken gzip data ({exc})", source) from exc
+        if len(out) > max_bytes:
+            raise InputTooLargeError(
+                f"larger than {max_bytes:,} bytes once decompressed (raise --max-bytes)", source
+            )
+        if not inflater.eof:
+            log.warning("%s: gzip data ends early (truncated?); reading what there is", source)
+            break
+        rest = inflater.unused_data
+        if not rest.startswith(b"\x1f\x8b"):
+            break  # trailing padding after the last member
+    return bytes(out)
 
 
 def check_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> bytes:
