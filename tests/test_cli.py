@@ -20,7 +20,9 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def test_cli_analyze_one_input_prints_one_json_object(runner: CliRunner, example_path: Path) -> None:
+def test_cli_analyze_one_input_prints_one_json_object(
+    runner: CliRunner, example_path: Path
+) -> None:
     result = runner.invoke(cli, ["analyze", str(example_path)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

@@ -77,12 +77,32 @@ def test_model_document_has_the_contract_fields() -> None:
     data = _full_analysis().to_dict()
     assert list(data) == ["schema", "article", "actors", "dates", "quotes", "events"]
     article = data["article"]
-    for name in ("id", "source", "url", "site", "title", "authors", "dateline", "published",
-                 "language", "tags", "standfirst", "editors", "headings", "images", "text"):
+    for name in (
+        "id",
+        "source",
+        "url",
+        "site",
+        "title",
+        "authors",
+        "dateline",
+        "published",
+        "language",
+        "tags",
+        "standfirst",
+        "editors",
+        "headings",
+        "images",
+        "text",
+    ):
         assert name in article
-    assert list(article)[0] == "id" and list(article)[-1] == "text"
+    keys = list(article)
+    assert keys[0] == "id" and keys[-1] == "text"
     assert data["quotes"][0]["speaker"]["anonymous"] is False
-    assert data["events"][0]["evidence"] == {"start": 0, "end": 36, "text": data["article"]["text"][:36]}
+    assert data["events"][0]["evidence"] == {
+        "start": 0,
+        "end": 36,
+        "text": data["article"]["text"][:36],
+    }
 
 
 def test_model_article_id_is_a_hash_of_the_text() -> None:
