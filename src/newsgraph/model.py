@@ -136,6 +136,8 @@ class Actor:
     sector: str | None = None
     roles: list[Role] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:

@@ -31,7 +31,7 @@ class Extractor:
 
 REGISTRY: dict[str, Extractor] = {}
 
-DEFAULT_PIPELINE: list[str] = []
+DEFAULT_PIPELINE: list[str] = ["actors", "dates"]
 """Extractors run by ``analyze`` by default, in order."""
 
 
