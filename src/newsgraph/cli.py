@@ -22,6 +22,7 @@ from .sources import ReadOptions, ReadStats
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("json", "jsonl", "text")
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
 class _State:
@@ -133,33 +134,61 @@ def _emit_results(
     return 1 if failures else 0
 
 
+def _format_option(func: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="json",
+        show_default=True,
+        help="json: one object for one input, JSON lines for several; jsonl; text: a report.",
+    )(func)
+
+
+def _run(
+    inputs: tuple[str, ...],
+    fmt: str,
+    kwargs: dict[str, Any],
+    render: Callable[[Analysis], str],
+) -> None:
+    from .pipeline import analyze_sources
+    from .sources import expand_inputs
+
+    options = _make_read_options(kwargs)
+    sources = list(expand_inputs(inputs))
+    single = len(sources) == 1 and not sources[0].lower().endswith(CONTAINER_SUFFIXES)
+    results = analyze_sources(sources, options, stats=ReadStats())
+    sys.exit(_emit_results(results, fmt, single, render))
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="json",
-    show_default=True,
-    help="json: one object for one input, JSON lines for several; jsonl; text: a report.",
-)
+@_format_option
 @read_options
 def analyze(inputs: tuple[str, ...], fmt: str, **kwargs: Any) -> None:
     """Analyse articles: files, directories (recursive), URLs, or - for stdin.
 
     Example: newsgraph analyze examples/dw-japan-south-korea.txt --format text
     """
-    from .pipeline import analyze_sources
     from .report import format_text
-    from .sources import expand_inputs
 
-    options = _make_read_options(kwargs)
-    sources = list(expand_inputs(inputs))
-    single = len(sources) == 1 and not sources[0].lower().endswith(
-        (".jsonl", ".jsonl.gz", ".warc", ".warc.gz", ".ndjson")
-    )
-    results = analyze_sources(sources, options, stats=ReadStats())
-    sys.exit(_emit_results(results, fmt, single, format_text))
+    _run(inputs, fmt, kwargs, format_text)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@_format_option
+@read_options
+def actors(inputs: tuple[str, ...], fmt: str, **kwargs: Any) -> None:
+    """List the actors of articles (countries, people, organisations, places) with roles.
+
+    The JSON formats print the whole analysis; ``--format text`` lists the actors only.
+
+    Example: newsgraph actors examples/dw-japan-south-korea.txt --format text
+    """
+    from .report import format_section
+
+    _run(inputs, fmt, kwargs, lambda analysis: format_section(analysis, "actors"))
 
 
 @cli.group(name="eval")

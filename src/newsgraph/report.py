@@ -64,32 +64,77 @@ def format_text(analysis: Analysis) -> str:
 
 def _facts(analysis: Analysis) -> list[str]:
     out: list[str] = []
-    if analysis.actors:
-        out += ["", "Actors", "------"]
-        for actor in analysis.actors:
-            roles = "; ".join(
-                ", ".join(p for p in (r.title, r.organization) if p) for r in actor.roles
-            )
-            extra = f" ({roles})" if roles else ""
-            country = f" [{actor.country}]" if actor.country and actor.kind != "country" else ""
-            out.append(f"- {actor.name}{country}{extra}: {len(actor.mentions)} mentions")
-    if analysis.dates:
-        out += ["", "Dates", "-----"]
-        out += [f"- {d.text!r} → {d.value or '?'} ({d.granularity})" for d in analysis.dates]
-    if analysis.quotes:
-        out += ["", "Quotes", "------"]
-        for quote in analysis.quotes:
-            who = "?"
-            if quote.speaker:
-                who = quote.speaker.name or quote.speaker.text or "?"
-                if quote.speaker.anonymous:
-                    who = f"{quote.speaker.text or 'unnamed'} (anonymous)"
-            out.append(textwrap.fill(f"- {who}: “{quote.text}”", WIDTH, subsequent_indent="  "))
-    if analysis.events:
-        out += ["", "Events", "------"]
-        for event in analysis.events:
-            src = "+".join(event.source) or "?"
-            tgt = "+".join(event.target) or "?"
-            when = f" on {event.date}" if event.date else ""
-            out.append(f"- {event.type} {src} → {tgt}{when} ({event.status})")
+    for heading, lines in (
+        ("Actors", actor_lines(analysis)),
+        ("Dates", date_lines(analysis)),
+        ("Quotes", quote_lines(analysis)),
+        ("Events", event_lines(analysis)),
+    ):
+        if lines:
+            out += ["", heading, "-" * len(heading), *lines]
     return out
+
+
+def actor_lines(analysis: Analysis) -> list[str]:
+    """One line per actor: name, country, roles and how often the article mentions it."""
+    out = []
+    for actor in analysis.actors:
+        roles = "; ".join(", ".join(p for p in (r.title, r.organization) if p) for r in actor.roles)
+        extra = f" — {roles}" if roles else ""
+        country = f" [{actor.country}]" if actor.country and actor.kind != "country" else ""
+        mentions = ", ".join(dict.fromkeys(m.text for m in actor.mentions))
+        out.append(
+            textwrap.fill(
+                f"- {actor.name} ({actor.kind}){country}{extra}: {len(actor.mentions)}× {mentions}",
+                WIDTH,
+                subsequent_indent="    ",
+            )
+        )
+    return out
+
+
+def date_lines(analysis: Analysis) -> list[str]:
+    """One line per time expression and the calendar value it resolves to."""
+    return [f"- {d.text!r} → {d.value or '?'} ({d.granularity})" for d in analysis.dates]
+
+
+def quote_lines(analysis: Analysis) -> list[str]:
+    """One line per quote: who said it, and what."""
+    out = []
+    for quote in analysis.quotes:
+        who = "?"
+        if quote.speaker:
+            who = quote.speaker.name or quote.speaker.text or "?"
+            if quote.speaker.anonymous:
+                who = f"{quote.speaker.text or 'unnamed'} (anonymous)"
+        out.append(
+            textwrap.fill(f"- {who} [{quote.kind}]: “{quote.text}”", WIDTH, subsequent_indent="  ")
+        )
+    return out
+
+
+def event_lines(analysis: Analysis) -> list[str]:
+    """One line per event: type, source → target, date and status."""
+    out = []
+    for event in analysis.events:
+        src = "+".join(event.source) or "?"
+        tgt = "+".join(event.target) or "?"
+        when = f" on {event.date}" if event.date else ""
+        out.append(f"- {event.type} {src} → {tgt}{when} ({event.status})")
+    return out
+
+
+SECTIONS = {
+    "actors": actor_lines,
+    "dates": date_lines,
+    "quotes": quote_lines,
+    "events": event_lines,
+}
+
+
+def format_section(analysis: Analysis, section: str) -> str:
+    """Return one section of the report (``actors``, ``dates``, ``quotes`` or ``events``)."""
+    article = analysis.article
+    header = article.title or article.source or article.id
+    lines = SECTIONS[section](analysis) or [f"(no {section} found)"]
+    return "\n".join([header, "=" * min(len(header), WIDTH), *lines]) + "\n"
