@@ -70,6 +70,7 @@ class Article:
 
     ``metadata_sources`` records where each metadata field came from, e.g.
     ``{"title": "json-ld", "published": "htmldate", "authors": "meta"}``.
+    ``published_text`` is the publication date as the page writes it ("May 9, 2023").
     """
 
     text: str
@@ -80,6 +81,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     published: str | None = None
+    published_text: str | None = None
     language: str | None = None
     tags: list[str] = field(default_factory=list)
     standfirst: str | None = None
@@ -149,13 +151,19 @@ class Actor:
 
 @dataclass
 class DateMention:
-    """A time expression resolved to the calendar (``value`` is ISO 8601; ranges are ``a/b``)."""
+    """A time expression resolved to the calendar (``value`` is ISO 8601; ranges are ``a/b``).
+
+    Offsets point into ``article.text``, unless ``field`` names the article field they point
+    into instead (``"title"``, ``"standfirst"``, ``"published_text"``, ``"images[0].alt"``…):
+    page furniture such as a photo caption is not part of the body but is still evidence.
+    """
 
     text: str
     start: int
     end: int
     value: str | None
     granularity: str | None = None
+    field: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DateMention:

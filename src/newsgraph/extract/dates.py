@@ -20,7 +20,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from ..model import Analysis, DateMention
+from ..model import Analysis, Article, DateMention
 from . import register
 from .date_parse import (
     FUTURE,
@@ -259,5 +259,23 @@ def find_dates(
 @register("dates", assigns=("dates",))
 def extract_dates(analysis: Analysis, doc: Any) -> None:
     """Fill ``analysis.dates`` with the article's time expressions (the ``dates`` extractor)."""
-    published = parse_published(analysis.article.published)
-    analysis.dates = find_dates(doc, published, text=analysis.article.text)
+    article = analysis.article
+    published = parse_published(article.published)
+    in_fields = []
+    for field, text in field_texts(article):
+        for mention in find_dates(None, published, text=text):
+            mention.field = field
+            in_fields.append(mention)
+    analysis.dates = in_fields + find_dates(doc, published, text=article.text)
+
+
+def field_texts(article: Article) -> list[tuple[str, str]]:
+    """Return the article's texts outside the body that can hold dates, with their field names."""
+    texts = [
+        ("published_text", article.published_text),
+        ("title", article.title),
+        ("standfirst", article.standfirst),
+    ]
+    for i, image in enumerate(article.images):
+        texts += [(f"images[{i}].alt", image.alt), (f"images[{i}].caption", image.caption)]
+    return [(field, text) for field, text in texts if text]

@@ -264,6 +264,7 @@ def _read_header(lines: list[Line], roles: _Roles, article: Article) -> None:
         found = find_date(clean) if len(WORD.findall(clean)) <= 16 else None
         if found and i not in roles.credit:
             article.published, date_at = found[0], i
+            article.published_text = clean[found[1][0] : found[1][1]]
             break
     title_at = _pick_title(lines, roles, date_at, body_indent)
     byline_at = _read_byline(lines, roles, article, title_at, date_at)
