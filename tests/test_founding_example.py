@@ -118,3 +118,29 @@ def test_founding_example_every_country_mention_resolves(
     actor = next(a for a in analysis.actors if a.id == iso3)
     found = {m.start for m in actor.mentions if m.text == surface}
     assert expected <= found, f"{surface}: {sorted(expected - found)} not resolved"
+
+
+def _event_matches(gold: dict[str, Any], event: Any, text: str) -> bool:
+    if event.type != gold["type"] or event.status != gold.get("status", "occurred"):
+        return False
+    if "actors" in gold and set(gold["actors"]) != set(event.source) | set(event.target):
+        return False
+    for side in ("source", "target"):
+        if side in gold and getattr(event, side) != [gold[side]]:
+            return False
+    for key in ("date", "mode"):
+        if key in gold and getattr(event, key) != gold[key]:
+            return False
+    spans = [event.evidence, *event.evidence_more]
+    return any(gold["evidence"] in text[s.start : s.end] for s in spans)
+
+
+def test_founding_example_required_events_found_once(
+    analysis: Analysis, example_expected: dict[str, Any]
+) -> None:
+    text = analysis.article.text
+    for gold in example_expected["events"]:
+        if gold.get("optional"):
+            continue
+        matching = [e for e in analysis.events if _event_matches(gold, e, text)]
+        assert len(matching) == 1, gold["evidence"]

@@ -191,6 +191,22 @@ def actors(inputs: tuple[str, ...], fmt: str, **kwargs: Any) -> None:
     _run(inputs, fmt, kwargs, lambda analysis: format_section(analysis, "actors"))
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@_format_option
+@read_options
+def events(inputs: tuple[str, ...], fmt: str, **kwargs: Any) -> None:
+    """List who did what to whom: PLOVER events with actors, date, status and evidence.
+
+    The JSON formats print the whole analysis; ``--format text`` lists the events only.
+
+    Example: newsgraph events examples/dw-japan-south-korea.txt --format text
+    """
+    from .report import format_section
+
+    _run(inputs, fmt, kwargs, lambda analysis: format_section(analysis, "events"))
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Score newsgraph against gold data in the formats of public benchmarks."""
@@ -217,6 +233,21 @@ def eval_extraction(gold_dir: Path, fmt: str, limit: int | None) -> None:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
         click.echo(report.format())
+
+
+@eval_group.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--limit", type=int, help="Score only the first N sentences (a quick look).")
+def eval_events(gold: Path, fmt: str, limit: int | None) -> None:
+    """Score event coding on PLOVER GSR JSON or PETRARCH2 unit-test XML.
+
+    Example: newsgraph eval events ../shared/eval/events/plover-gsr-dev.json
+    """
+    from .evaluation.events import evaluate_events
+
+    report = evaluate_events(gold, limit=limit)
+    click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.format())
 
 
 def main() -> None:

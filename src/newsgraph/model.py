@@ -210,7 +210,16 @@ class Quote:
 
 @dataclass
 class Event:
-    """Who did what to whom, coded in PLOVER, with the sentence it came from."""
+    """Who did what to whom, coded in PLOVER, with the sentence it came from.
+
+    ``source``/``target`` are ISO 3166-1 alpha-3 codes; ``source_ids``/``target_ids`` the
+    person and organisation actors (``person:…``, ``org:…``) and ``source_text``/``target_text``
+    the phrases naming them. A reciprocal event ("X and Y held talks") lists every participant
+    in ``source`` and leaves ``target`` empty. ``attribution`` says whose account it is:
+    ``article`` (the reporter's), ``reported`` (under a speech verb) or ``quote``.
+    ``date_basis`` says where ``date`` came from (``text``, ``context`` or ``published``).
+    ``evidence_more`` holds the other sentences that tell the same happening.
+    """
 
     type: str
     evidence: Span
@@ -223,11 +232,23 @@ class Event:
     quad: str | None = None
     intensity: float | None = None
     confidence: float = 0.0
+    source_ids: list[str] = field(default_factory=list)
+    target_ids: list[str] = field(default_factory=list)
+    source_text: str | None = None
+    target_text: str | None = None
+    trigger: Span | None = None
+    attribution: str = "article"
+    date_granularity: str | None = None
+    date_basis: str | None = None
+    evidence_more: list[Span] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         values = _known_fields(cls, data)
         values["evidence"] = Span.from_dict(values["evidence"])
+        if values.get("trigger") is not None:
+            values["trigger"] = Span.from_dict(values["trigger"])
+        values["evidence_more"] = [Span.from_dict(e) for e in values.get("evidence_more") or []]
         return cls(**values)
 
 

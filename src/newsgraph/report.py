@@ -114,14 +114,10 @@ def quote_lines(analysis: Analysis) -> list[str]:
 
 
 def event_lines(analysis: Analysis) -> list[str]:
-    """One line per event: type, source → target, date and status."""
-    out = []
-    for event in analysis.events:
-        src = "+".join(event.source) or "?"
-        tgt = "+".join(event.target) or "?"
-        when = f" on {event.date}" if event.date else ""
-        out.append(f"- {event.type} {src} → {tgt}{when} ({event.status})")
-    return out
+    """One line per event: date, type and mode, source → target, status and evidence."""
+    from .extract.events import format_events
+
+    return format_events(analysis).splitlines()
 
 
 SECTIONS = {

@@ -348,6 +348,7 @@ def test_dates_is_in_the_default_pipeline_and_round_trips(founding_analysis: Any
         "end": founding_analysis.dates[0].end,
         "value": "2023-05-09",
         "granularity": "day",
+        "field": None,
     }
 
 

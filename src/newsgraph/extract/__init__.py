@@ -31,7 +31,7 @@ class Extractor:
 
 REGISTRY: dict[str, Extractor] = {}
 
-DEFAULT_PIPELINE: list[str] = ["actors", "dates"]
+DEFAULT_PIPELINE: list[str] = ["actors", "dates", "events"]
 """Extractors run by ``analyze`` by default, in order."""
 
 

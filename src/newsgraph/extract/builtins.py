@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from . import actors, dates  # noqa: F401
+from . import actors, dates, events  # noqa: F401

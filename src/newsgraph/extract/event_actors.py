@@ -1,0 +1,211 @@
+"""Who an event's noun phrase is: from a spaCy token to actor ids and ISO3 country codes.
+
+A phrase is resolved through ``analysis.actors`` (a mention whose offsets fall inside the
+phrase), then, failing that, through ``extract.countries.find_countries`` on the phrase text.
+Pronouns ("he", "its") take the nearest actor mentioned before them; group anaphors ("they",
+"both", "the two leaders") take the participants of the last event told, or the countries
+named earlier in the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Actor, Analysis
+from .event_lexicon import Lexicon
+
+log = logging.getLogger(__name__)
+
+# Dependents that are not part of who a phrase names.
+_SKIP_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "mark", "case", "ccomp", "xcomp"}
+)
+_CORE_PREPS = frozenset({"of"})
+_OUTER_PREPS = frozenset({"in", "from", "by"})
+_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+_PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+@dataclass
+class ActorRef:
+    """A resolved phrase: country codes, actor ids, and the phrase itself."""
+
+    codes: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    text: str = ""
+    named: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the phrase names a known actor (a country or an actor id)."""
+        return bool(self.codes or self.ids)
+
+    def extend(self, other: ActorRef) -> None:
+        """Add the codes and ids of ``other`` (keeping order, without repeats)."""
+        self.codes = list(dict.fromkeys(self.codes + other.codes))
+        self.ids = list(dict.fromkeys(self.ids + other.ids))
+        self.text = (
+            f"{self.text}; {other.text}" if self.text and other.text else self.text or other.text
+        )
+        self.named = self.named or other.named
+
+
+def _load_find_countries() -> Callable[[str], list[Any]] | None:
+    try:
+        from .countries import find_countries
+    except ImportError:  # pragma: no cover - the country table is another module's
+        return None
+    return find_countries
+
+
+class ActorIndex:
+    """The actors of one analysis, indexed by mention offsets."""
+
+    def __init__(self, analysis: Analysis, lex: Lexicon) -> None:
+        """Index ``analysis.actors`` mentions by start offset."""
+        self.lex = lex
+        mentions: list[tuple[int, int, Actor]] = []
+        for actor in analysis.actors:
+            for span in actor.mentions:
+                mentions.append((span.start, span.end, actor))
+        mentions.sort(key=lambda m: (m[0], -m[1]))
+        self._mentions = mentions
+        self._starts = [m[0] for m in mentions]
+        self._find_countries = _load_find_countries()
+        self.recent_group: list[ActorRef] = []
+        self.unit: tuple[int, int] = (0, 1 << 30)
+
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        """Return the actors with a mention inside ``[start, end)``, in text order."""
+        found: list[Actor] = []
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self._mentions) and self._mentions[i][0] < end:
+            _, m_end, actor = self._mentions[i]
+            if m_end <= end and actor not in found:
+                found.append(actor)
+            i += 1
+        return found
+
+    def actors_before(self, offset: int, kinds: Iterable[str], within: int) -> Actor | None:
+        """Return the actor of the last mention of one of ``kinds`` before ``offset``."""
+        kinds = set(kinds)
+        i = bisect.bisect_left(self._starts, offset) - 1
+        while i >= 0 and self._mentions[i][0] >= offset - within:
+            actor = self._mentions[i][2]
+            if actor.kind in kinds and self._mentions[i][1] <= offset:
+                return actor
+            i -= 1
+        return None
+
+    def _ref(self, actors: Sequence[Actor], text: str) -> ActorRef:
+        ref = ActorRef(text=text, named=True)
+        for actor in actors:
+            code = actor.id if actor.kind == "country" else actor.country
+            if code:
+                ref.codes = list(dict.fromkeys([*ref.codes, code]))
+            if actor.kind != "country":
+                ref.ids = list(dict.fromkeys([*ref.ids, actor.id]))
+        return ref
+
+    def _by_text(self, text: str) -> list[str]:
+        if self._find_countries is None:
+            return []
+        try:
+            return list(dict.fromkeys(m.iso3 for m in self._find_countries(text) if m.iso3))
+        except Exception:
+            log.debug("find_countries failed on %r", text, exc_info=True)
+            return []
+
+    def resolve(self, head: Any, sentence_actors: Sequence[ActorRef] = ()) -> ActorRef:
+        """Resolve the noun phrase headed by ``head`` (with its conjuncts) to actors."""
+        ref = self._resolve_one(head, sentence_actors)
+        for conj in head.conjuncts:
+            if conj.i > head.i:
+                ref.extend(self._resolve_one(conj, sentence_actors))
+        return ref
+
+    def _resolve_one(self, head: Any, sentence_actors: Sequence[ActorRef]) -> ActorRef:
+        lower = head.lower_
+        if lower in self.lex.pronouns:
+            return self._pronoun(head, self.lex.pronouns[lower])
+        core = [t for t in _core_tokens(head) if self.unit[0] <= t.i < self.unit[1]] or [head]
+        start = min(t.idx for t in core)
+        end = max(t.idx + len(t) for t in core)
+        text = head.doc.text[start:end]
+        actors = self.actors_in(start, end)
+        if actors:
+            return self._ref(actors, text)
+        codes = self._by_text(text)
+        if not codes and self._is_group(head):
+            return self._group(head, sentence_actors)
+        if not codes:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in _OUTER_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            inner = self._resolve_one(obj, sentence_actors)
+                            if inner.resolved:
+                                return ActorRef(inner.codes, inner.ids, text, True)
+        # An unresolved noun phrase still names an actor ("activists", "Arnor").
+        named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
+        return ActorRef(codes=codes, text=text, named=named or bool(codes))
+
+    def _is_group(self, head: Any) -> bool:
+        if head.lower_ in self.lex.group and head.pos_ in ("PRON", "DET"):
+            return True
+        return head.tag_ in ("NNS", "NNPS") and any(
+            c.lower_ in self.lex.group and c.dep_ in ("nummod", "det", "predet")
+            for c in head.children
+        )
+
+    def _pronoun(self, token: Any, kind: str) -> ActorRef:
+        kinds = ("person",) if kind == "person" else ("country", "organization", "org")
+        actor = self.actors_before(token.idx, kinds, _PERSON_NEAR)
+        if actor is None:
+            return ActorRef(text=token.text)
+        return self._ref([actor], token.text)
+
+    def _group(self, head: Any, sentence_actors: Sequence[ActorRef]) -> ActorRef:
+        """Resolve "they", "both", "the two leaders": earlier participants of this sentence."""
+        ref = ActorRef(text=head.text, named=True)
+        for earlier in sentence_actors:
+            ref.extend(earlier)
+        if len(ref.codes) < 2:
+            for earlier in self.recent_group:
+                ref.extend(earlier)
+        ref.text = head.text
+        if len(ref.codes) < 2 and not ref.ids:
+            return ActorRef(text=head.text)
+        return ref
+
+    def sentence_refs(self, sent: Any, before: int) -> list[ActorRef]:
+        """Return one ref per actor mentioned in ``sent`` before offset ``before``."""
+        return [self._ref([actor], actor.name) for actor in self.actors_in(sent.start_char, before)]
+
+
+def _core_tokens(head: Any) -> list[Any]:
+    """Return the tokens of the phrase that say who it is (no clauses or most preps)."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _SKIP_DEPS and not (
+                child.dep_ == "prep" and child.lower_ in _CORE_PREPS
+            ):
+                continue
+            if child.lower_ in _RELATIVE:
+                continue
+            tokens.append(child)
+            stack.append(child)
+    return tokens
+
+
+def is_named(head: Any) -> bool:
+    """Whether a token looks like a named entity (an unresolved but real actor)."""
+    return bool(head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_TYPES)

@@ -1,0 +1,175 @@
+"""An event's status, attribution, date and place, read from the parse around its trigger.
+
+- **status**: ``negated`` (a negation on the trigger or its clause, "failed to"),
+  ``hypothetical`` (a condition, a modal, a wish), ``expected`` (planned or expected:
+  "scheduled to", "expected to", a date after publication) or ``occurred``. A future told as
+  the actor's own intent ("will", "intends to") is returned as ``future``: the extractor recodes
+  it (cooperation becomes AGREE, material conflict THREATEN; PLOVER manual, AGREE and
+  auxiliary modes).
+- **attribution**: ``article`` (the article's own report), ``reported`` (under a speech verb:
+  "X said Y did Z"), or ``quote`` (inside quotation marks).
+- **date**: the date mention governed by the trigger, else the sentence's only date when the
+  sentence has one event, else (for a past-tense event in a sentence without dates) the date of
+  the sentence before, else the publication date.
+- **location**: a place named in an "in"/"at" phrase of the trigger, or a visit's destination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import DateMention, Quote
+from .event_lexicon import Lexicon
+
+_CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "conj", "relcl", "pcomp", "amod"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_QUOTES = '"“”'
+_UP_STEPS = 4
+
+
+@dataclass(frozen=True)
+class Status:
+    """Status of an event and whether the actor announced it as its own intent."""
+
+    status: str
+    future: bool = False
+
+
+def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
+    """Return the status of the event anchored at ``anchor`` (the clause's verb)."""
+    future = False
+    hypothetical = False
+    expected = False
+    for token in {anchor, trigger}:
+        for child in token.children:
+            if child.dep_ == "neg" or (
+                child.dep_ == "det" and lex.status.get(child.lower_) == "negated"
+            ):
+                return Status("negated")
+    token = anchor
+    under_speech = False
+    for _ in range(_UP_STEPS):
+        for child in token.children:
+            kind = lex.status.get(child.lower_)
+            if child.dep_ in ("aux", "auxpass") and kind == "future":
+                future = True
+            elif child.dep_ in ("aux", "auxpass") and kind == "hypothetical":
+                if child.lower_ == "would" and _under_past_speech(token, lex):
+                    future = True
+                else:
+                    hypothetical = True
+            elif child.dep_ == "mark" and kind == "hypothetical":
+                hypothetical = True
+            elif child.dep_ == "neg" and token is not anchor and token.dep_ == "xcomp":
+                return Status("negated")
+        if token.dep_ not in _CLAUSE_UP or token.head is token:
+            break
+        dep = token.dep_
+        token = token.head
+        kind = lex.status.get(token.lemma_.lower())
+        if token.lemma_.lower() in lex.speech:
+            under_speech = True
+        if dep in ("xcomp", "acl", "amod", "advcl") and not under_speech:
+            if kind == "expected":
+                expected = True
+            elif kind in ("intent", "future"):
+                future = True
+            elif kind == "hypothetical":
+                hypothetical = True
+            elif kind == "negated":
+                return Status("negated")
+            if "intent" in _roles(token, lex):
+                future = True
+        if token.lower_ == "going" and dep == "xcomp":
+            future = True
+    if hypothetical:
+        return Status("hypothetical")
+    if expected:
+        return Status("expected")
+    if future:
+        return Status("expected", future=True)
+    return Status("occurred")
+
+
+def _roles(token: Any, lex: Lexicon) -> frozenset[str]:
+    roles: frozenset[str] = frozenset()
+    for entry in lex.triggers.get((token.lemma_.lower(), "V"), ()):
+        roles |= entry.roles
+    return roles
+
+
+def _under_past_speech(token: Any, lex: Lexicon) -> bool:
+    head = token
+    for _ in range(_UP_STEPS):
+        if head.dep_ not in ("ccomp", "conj") or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in lex.speech and head.tag_ in ("VBD", "VBN"):
+            return True
+    return False
+
+
+def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
+    """Return ``quote``, ``reported`` or ``article`` for the event at ``anchor``."""
+    offset = anchor.idx
+    for quote in quotes:
+        if quote.kind in ("direct", "mixed") and quote.start <= offset < quote.end:
+            return "quote"
+    if not quotes and _inside_quotation_marks(anchor):
+        return "quote"
+    token = anchor
+    for _ in range(_UP_STEPS):
+        if token.head is token:
+            break
+        token = token.head
+        if token.lemma_.lower() in lex.speech:
+            return "reported"
+    sent = anchor.sent
+    if any(t.lower_ in lex.speech and t.dep_ == "prep" for t in sent):
+        return "reported"
+    return "article"
+
+
+def _inside_quotation_marks(token: Any) -> bool:
+    """Whether an odd number of quotation marks precede ``token`` in its paragraph."""
+    text = token.doc.text
+    start = text.rfind("\n\n", 0, token.idx)
+    segment = text[start + 1 if start >= 0 else 0 : token.idx]
+    count: int = sum(segment.count(q) for q in _QUOTES)
+    return count % 2 == 1
+
+
+def date_governor(date: DateMention, doc: Any, anchors: set[int]) -> int | None:
+    """Return the index of the anchor or trigger token that governs a date mention."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.i in anchors:
+            return int(token.i)
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def location_of(tokens: list[Any], destination: Any | None) -> str | None:
+    """Return a place named in an "in"/"at" phrase of ``tokens``, else the destination."""
+    for token in tokens:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                places = [t for t in prep.subtree if t.ent_type_ in _PLACE_TYPES]
+                if places:
+                    return _entity_text(places[-1])
+    if destination is not None and destination.ent_type_ in _PLACE_TYPES:
+        return _entity_text(destination)
+    return None
+
+
+def _entity_text(token: Any) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return str(ent.text)
+    return str(token.text)

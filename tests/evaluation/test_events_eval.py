@@ -1,0 +1,74 @@
+"""Tests of ``evaluation/events.py``: the event gold formats and the scoring rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.evaluation.events import detect_events_format, evaluate_events, load_cameo2plover
+
+
+def test_events_eval_gsr_maps_old_names_and_codes(tmp_path: Path) -> None:
+    gold = tmp_path / "gsr.json"
+    records = [
+        {"DOCUMENT": "metadata"},
+        {
+            "id": "1",
+            "event": "DISAPPROVE",
+            "text": "Japan criticized China on Monday.",
+            "source": [{"code": "JAP"}],
+            "target": [{"code": "CHN"}],
+        },
+        {"id": "2", "event": "FIGHT", "text": "The weather was fine.", "source": [{"code": "FRA"}]},
+    ]
+    gold.write_text(json.dumps(records), encoding="utf-8")
+    report = evaluate_events(gold)
+    data = report.to_dict()
+    assert (data["sentences"], data["scored"]) == (2, 2)
+    assert data["hits"] == {"type_right": 1, "full_match": 1}
+    assert data["type_right"] == 0.5
+    assert "type right" in report.format()
+
+
+def test_events_eval_petrarch_maps_codes_with_cameo2plover(tmp_path: Path) -> None:
+    (tmp_path / "ontology").mkdir()
+    (tmp_path / "ontology" / "CAMEO2PLOVER-2021.txt").write_text(
+        "11: ACCUSE\n111: ACCUSE, disapprove, # Criticize\n", encoding="utf-8"
+    )
+    folder = tmp_path / "petrarch2-unittest"
+    folder.mkdir()
+    (folder / "PETR.UnitTest.records.xml").write_text(
+        "<Validation><Sentence id='a'>"
+        "<EventCoding sourcecode='ARN' targetcode='GON' eventcode='111'/>"
+        "<Text>Arnor criticized Gondor.</Text></Sentence>"
+        "<Sentence id='b'><EventCoding sourcecode='ARN' targetcode='GON' eventcode='010'/>"
+        "<Text>Arnor made a statement.</Text></Sentence></Validation>",
+        encoding="utf-8",
+    )
+    assert detect_events_format(folder)[0] == "petrarch2-unittest"
+    report = evaluate_events(folder)
+    assert (report.sentences, report.scored, report.type_right, report.full_match) == (
+        2,
+        1,
+        1,
+        None,
+    )
+
+
+def test_events_eval_rejects_unknown_gold(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such gold set"):
+        evaluate_events(tmp_path / "missing.json")
+    (tmp_path / "x.txt").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match=r"x\.txt"):
+        evaluate_events(tmp_path / "x.txt")
+
+
+def test_events_eval_reads_shared_gold_sets(shared_eval: Path) -> None:
+    events = shared_eval / "events"
+    table = load_cameo2plover(events / "ontology" / "CAMEO2PLOVER-2021.txt")
+    assert table["08"] == {"CONCEDE", "RETREAT"}
+    report = evaluate_events(events / "plover-gsr-dev.json", limit=10)
+    assert report.scored == 10 and report.type_right > 0
