@@ -1,0 +1,167 @@
+"""HTML pages to ``Article``: trafilatura for the body; JSON-LD, meta tags and page heuristics.
+
+The page is parsed once with lxml; the metadata steps (:mod:`.html_metadata`,
+:mod:`.html_images`) and trafilatura all read that one tree (trafilatura works on its own copy).
+The body keeps one paragraph per block, separated by blank lines; sub-headings stay in the body
+as their own paragraphs and are also listed in ``Article.headings``.
+
+``Article.metadata_sources`` says where each field came from: ``json-ld``, ``meta``,
+``htmldate``, ``heuristic`` (the page itself), ``url`` or ``trafilatura``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import trafilatura
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from ..errors import NotAnArticleError
+from ..model import Article
+from .html_dom import build_hint_index, collapse, vocab
+from .html_images import read_images
+from .html_metadata import HEURISTIC, PageMetadata, find_dateline, read_metadata
+from .options import ReadOptions
+
+__all__ = ["parse_html", "read_html"]
+
+log = logging.getLogger(__name__)
+
+TRAFILATURA = "trafilatura"
+MIN_BODY_CHARS = 100
+"""A body shorter than this, on a page that does not declare itself an article, is no article."""
+
+_ARTICLE_OG_TYPES = ("article", "news", "blog")
+
+
+def parse_html(html: str, source: str) -> HtmlElement:
+    """Parse ``html`` into an lxml tree, forgiving malformed and truncated markup.
+
+    Raises:
+        NotAnArticleError: nothing in the text parses as HTML.
+    """
+    tree = load_html(html) if html.strip() else None
+    if tree is None:
+        tree = load_html(f"<html><body>{html}</body></html>") if html.strip() else None
+    if tree is None:
+        raise NotAnArticleError("no HTML to read in this page", source)
+    return tree
+
+
+def read_html(html: str, source: str, options: ReadOptions) -> Article:
+    """Read an HTML page into an ``Article``.
+
+    Args:
+        html: the decoded page.
+        source: the path or URL it was read from (for error messages).
+        options: reading options; ``options.url`` is the page URL when known.
+
+    Returns:
+        The article, with ``metadata_sources`` naming where each field came from.
+
+    Raises:
+        NotAnArticleError: the page has no article body (an index, login or error page).
+    """
+    tree = parse_html(html, source)
+    hints = build_hint_index(tree)
+    meta, jsonld = read_metadata(tree, options.url, hints=hints)
+    body = _extract_body(tree, meta.url)
+    paragraphs, headings = body_blocks(body) if body is not None else ([], [])
+    text = "\n\n".join(paragraphs)
+    if not _is_article(text, meta, tree):
+        raise NotAnArticleError("no article body found in this page", source)
+    headings = _keep_headings(headings, meta.title)
+    article = Article(
+        text=text,
+        url=meta.url,
+        site=meta.site,
+        title=meta.title,
+        authors=meta.authors,
+        published=meta.published,
+        tags=meta.tags,
+        standfirst=meta.standfirst,
+        editors=meta.editors,
+        headings=headings,
+        images=read_images(tree, jsonld, hints),
+        metadata_sources=dict(meta.sources),
+    )
+    _finish(article, meta)
+    return article
+
+
+def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
+    """Return trafilatura's XML body (precision first, recall when that finds nothing)."""
+    for precision in (True, False):
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            favor_precision=precision,
+            favor_recall=not precision,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+        )
+        body = getattr(document, "body", None)
+        if body is not None and collapse("".join(body.itertext())):
+            return body
+    return None
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "head", "item", "quote", "code", "row", "list", "table", "cell", "lb"}
+)
+
+
+def body_blocks(body: _Element) -> tuple[list[str], list[str]]:
+    """Return the paragraphs of trafilatura's XML body and its sub-headings.
+
+    Every block (paragraph, heading, list item, quotation, table row) becomes one paragraph;
+    line breaks inside a paragraph split it.
+    """
+    text = trafilatura.xml.xmltotxt(body, False) or ""
+    paragraphs = [collapse(line) for line in text.split("\n")]
+    headings = [collapse("".join(h.itertext())) for h in body.iter("head")]
+    return [p for p in paragraphs if p], [h for h in headings if h]
+
+
+def _keep_headings(headings: list[str], title: str | None) -> list[str]:
+    dropped = set(vocab()["drop_headings"])
+    title_key = collapse(title).casefold()
+    kept: list[str] = []
+    for heading in headings:
+        key = heading.casefold().rstrip(":")
+        if key in dropped or key == title_key or heading in kept or len(heading) > 300:
+            continue
+        kept.append(heading)
+    return kept
+
+
+def _is_article(text: str, meta: PageMetadata, tree: HtmlElement) -> bool:
+    if not text.strip():
+        return False
+    if len(text) >= MIN_BODY_CHARS:
+        return True
+    og_type = " ".join(
+        m.get("content") or "" for m in tree.iter("meta") if m.get("property") == "og:type"
+    )
+    return bool(meta.sources.get("authors")) or og_type.lower().startswith(_ARTICLE_OG_TYPES)
+
+
+_TITLE_LINE = re.compile(r"\s+")
+
+
+def _finish(article: Article, meta: PageMetadata) -> None:
+    """Fill the fields read from the body and record their sources."""
+    dateline = find_dateline(article.text)
+    if dateline:
+        article.dateline = dateline
+        article.metadata_sources["dateline"] = HEURISTIC
+    if article.headings:
+        article.metadata_sources["headings"] = TRAFILATURA
+    if article.images:
+        article.metadata_sources["images"] = HEURISTIC
+    if not article.title and article.text:
+        log.debug("no title found for %s", meta.url)
