@@ -1,4 +1,4 @@
-"""End to end on the founding example: the page dump read, analysed, and checked against its gold."""
+"""End to end on the founding example: the page dump read, analysed, checked against its gold."""
 
 from __future__ import annotations
 
