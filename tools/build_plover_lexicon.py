@@ -17,6 +17,13 @@ committed; nothing is built at run time):
   each row citing the section or CAMEO code it paraphrases) and from the CAMEO code names: every
   verb and noun lemma of a CAMEO name votes for the PLOVER category its code maps to, and a lemma
   whose votes agree (at least 3/4) and that the seed does not already cover becomes a row.
+  Verb + object phrases come from the CAMEO code names and descriptions ("Reduce or break
+  diplomatic relations" -> break/relation, "Receive inspectors" -> receive/inspector), with the
+  category and mode CAMEO2PLOVER gives the code; ``tools/plover_phrases.csv`` adds phrases that
+  paraphrase a CAMEO code's name, description or usage notes (category again from the table
+  unless the row says which manual section overrides it), and ``tools/plover_synonyms.csv``
+  copies rows to common news synonyms and lemma variants. Every row's ``source`` says where it
+  came from: ``cameo:<code>``, ``plover-manual:<section>``, ``synonym-of:<lemma>`` or ``seed``.
 
 Licences: PLOVER manual and CAMEO2PLOVER CC BY-SA 4.0; CAMEO tables MIT (see
 ``knowledge/SOURCES.md``).
@@ -34,6 +41,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ONTOLOGY = ROOT.parent / "shared" / "eval" / "events" / "ontology"
 SEED = ROOT / "tools" / "plover_seed.csv"
+PHRASES = ROOT / "tools" / "plover_phrases.csv"
+SYNONYMS = ROOT / "tools" / "plover_synonyms.csv"
 OUT = ROOT / "src" / "newsgraph" / "knowledge"
 
 CATEGORIES = [
@@ -44,6 +53,37 @@ LEXICON_FIELDS = [
     "lemma", "pos", "with", "category", "mode", "role", "subj", "quad", "intensity", "source"
 ]  # fmt: skip
 MIN_AGREEMENT = 0.75
+# Heads of CAMEO names that are modalities the coder reads from the parse ("express intent to",
+# "appeal for", "demand", "threaten to", "reject"), or too generic to pair with an object.
+MODAL_HEADS = frozenset(
+    {"express", "appeal", "demand", "threaten", "reject", "decline", "refuse", "agree", "make",
+     "engage", "consult", "discuss", "meet", "mediate", "yield", "investigate", "coerce",
+     "rally", "give", "find", "bring", "acknowledge", "deny", "consider", "conduct", "fight",
+     "carry", "attempt", "employ", "detonate", "de", "increase", "demonstrate", "obstruct",
+     "protest", "settle", "change", "institute", "allow", "return", "violate"}
+)  # fmt: skip
+# Objects that name nothing a verb could be about on its own.
+WEAK_OBJECTS = frozenset(
+    {"target", "other", "person", "state", "act", "action", "matter", "involvement", "party",
+     "politician", "individual", "property", "territory", "status", "power", "force",
+     "leadership", "policy", "institution", "regime", "right", "freedom", "engagement",
+     "statement", "comment", "option", "responsibility", "accord", "activity", "description",
+     "number", "intention", "killing", "part", "control", "being", "integrity", "situation",
+     "regret", "remorse", "forgiveness", "allegation", "over", "out", "provision", "mandate",
+     "establishment", "group", "expulsion", "intent", "promise", "change", "expansion",
+     "easing", "lift", "occupation", "conflict", "meeting", "opposition", "actor", "caution",
+     "readiness", "support", "disapproval", "complaint", "objection", "exchange", "car",
+     "vehicle", "bombing", "hijack", "tactic", "pain", "dissent", "rule", "regulation"}
+)  # fmt: skip
+# CAMEO families whose names are a modality over another act (appeal, intent, demand, reject,
+# threaten): their verbs would take the family's category for the embedded act.
+MODAL_FAMILIES = frozenset({"01", "02", "03", "10", "12", "13"})
+GENERIC_VERBS = frozenset(
+    {"specify", "need", "order", "justify", "force", "gather", "prevent", "search", "question",
+     "observe", "mobilize", "postpone", "inflict", "repress", "incriminate", "disapprove",
+     "ceasefire", "reinitiate", "eliminate", "hand", "concede", "kill", "attack", "assault"}
+)  # fmt: skip
+FORCE_OK = frozenset({"use", "demobilize"})  # "use force", "demobilize armed forces"
 
 
 def read_manual(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
@@ -158,10 +198,150 @@ def auto_rows(
                 "lemma": lemma,
                 "pos": pos,
                 "category": category,
-                "source": "CAMEO name " + "/".join(sorted(set(codes[(lemma, pos)]))[:4]),
+                "source": "cameo:" + "/".join(sorted(set(codes[(lemma, pos)]))[:4]) + " name",
             }
         )
     return rows
+
+
+def source_of(note: str) -> str:
+    """Return a row's ``source``: ``cameo:<code>`` or ``plover-manual:<section>`` and the note."""
+    cameo = re.match(r"CAMEO (\d{2,4})\b\s*(.*)", note)
+    if cameo:
+        return f"cameo:{cameo.group(1)} {cameo.group(2)}".strip()
+    manual = re.match(r"(?:PLOVER )?([A-Z]{4,}(?: [a-z-]+)?)\b[: ]*(.*)", note)
+    if manual and manual.group(1).split()[0] in CATEGORIES:
+        return f"plover-manual:{manual.group(1)} {manual.group(2)}".strip()
+    return f"seed {note}".strip()
+
+
+def _mode_for(category: str, mode: str, manual: dict[tuple[str, str], Any]) -> str:
+    mode = mode.strip().replace(" ", "")
+    return mode if (category, mode) in manual else ""
+
+
+def _clause_parts(doc: Any) -> tuple[list[Any], list[Any]]:
+    """Return the head verbs of "They <CAMEO name>." and the object nouns they take."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return [], []
+    verbs = [roots[0], *(t for t in roots[0].conjuncts if t.pos_ == "VERB")]
+    objects: list[Any] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                objects += [child, *child.conjuncts]
+            elif child.dep_ == "prep" and child.lower_ in ("to", "in", "on", "for", "with"):
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    objects += [pobj, *pobj.conjuncts]
+            elif child.dep_ == "prt":
+                objects.append(child)
+    return verbs, objects
+
+
+def cameo_phrase_rows(
+    cameo: list[dict[str, str]],
+    mapping: dict[str, tuple[str, str]],
+    manual: dict[tuple[str, str], Any],
+) -> list[dict[str, str]]:
+    """Return verb + object rows read from the CAMEO code names and descriptions."""
+    from newsgraph.nlp import load_nlp
+
+    nlp = load_nlp()
+    rows: list[dict[str, str]] = []
+    for row in cameo:
+        code = row["code"]
+        mapped = category_of(code, mapping) if len(code) >= 3 else None
+        if not mapped or code[:2] in MODAL_FAMILIES:
+            continue
+        category, mode = mapped[0], _mode_for(mapped[0], mapped[1], manual)
+        name = re.sub(r"\(.*?\)", "", row["name"]).strip().lower()
+        verbs, objects = _clause_parts(nlp(f"They {name}."))
+        described = (row.get("description") or "").split(".")[0].strip().lower()
+        if described and described != "na":
+            more, extra = _clause_parts(nlp(f"They {described}."))
+            verbs += [v for v in more if v.lemma_ not in {x.lemma_ for x in verbs}]
+            objects += extra
+        for verb in verbs:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma in MODAL_HEADS | GENERIC_VERBS or not verb.is_alpha:
+                continue
+            for obj in objects:
+                word = obj.lemma_.lower()
+                if obj.dep_ != "prt" and (
+                    obj.pos_ != "NOUN"
+                    or (word in WEAK_OBJECTS and not (word == "force" and lemma in FORCE_OK))
+                ):
+                    continue
+                rows.append(
+                    {"lemma": lemma, "pos": "V", "with": word, "category": category,
+                     "mode": mode, "source": f"cameo:{code} {row['name']}"}
+                )  # fmt: skip
+    return rows
+
+
+def phrase_rows(
+    path: Path, mapping: dict[str, tuple[str, str]], manual: dict[tuple[str, str], Any]
+) -> list[dict[str, str]]:
+    """Return the rows of ``plover_phrases.csv``, categories taken from CAMEO2PLOVER."""
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = row["code"]
+            if code.startswith("plover-manual:"):
+                category, mode = row["category"], row["mode"]
+                source = f"{code} {row['note']}".strip()
+            else:
+                mapped = category_of(code, mapping)
+                if mapped is None:
+                    raise ValueError(f"CAMEO code {code} not in CAMEO2PLOVER")
+                category = row["category"] or mapped[0]
+                mode = row["mode"] or _mode_for(category, mapped[1], manual)
+                source = f"cameo:{code} {row['note']}".strip()
+            rows.append(
+                {"lemma": row["lemma"], "pos": row["pos"], "with": row["with"],
+                 "category": category, "mode": mode, "role": row["role"], "subj": "",
+                 "source": source}
+            )  # fmt: skip
+    return rows
+
+
+def synonym_rows(path: Path, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Copy rows to the synonyms in ``plover_synonyms.csv`` (as trigger or as object word)."""
+    with path.open(encoding="utf-8") as handle:
+        synonyms = list(csv.DictReader(handle))
+    have = {(r["lemma"], r["pos"], r.get("with", "")) for r in rows}
+    out: list[dict[str, str]] = []
+    for syn in synonyms:
+        word, pos, base = syn["word"], syn["pos"], syn["synonym_of"]
+        for row in rows:
+            if row["lemma"] == base and row["pos"] == pos:
+                key = (word, pos, row.get("with", ""))
+                copy = dict(row, lemma=word)
+            elif pos == "W" and row.get("with") == base:
+                key = (row["lemma"], row["pos"], word)
+                copy = dict(row, **{"with": word})
+            else:
+                continue
+            if key in have:
+                continue
+            have.add(key)
+            copy["source"] = f"synonym-of:{base}"
+            out.append(copy)
+    return out
+
+
+def dedupe(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Keep the first row for each (lemma, pos, with, subj, role): earlier sources win."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for row in rows:
+        key = tuple(row.get(k, "") for k in ("lemma", "pos", "with", "subj", "role"))
+        if row.get("category") and key in seen:
+            continue
+        seen.add(key)
+        out.append(row)
+    return out
 
 
 def merge_seed(seed: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -170,15 +350,43 @@ def merge_seed(seed: list[dict[str, str]]) -> list[dict[str, str]]:
     for row in seed:
         key = (row["lemma"], row["pos"], row["with"], row["subj"])
         if key not in merged:
-            merged[key] = dict(row, source=row["note"])
+            merged[key] = dict(row, source=source_of(row["note"]))
             continue
         old = merged[key]
         for name in ("category", "mode"):
             old[name] = old[name] or row[name]
         roles = [r for r in (old["role"] + "|" + row["role"]).split("|") if r]
         old["role"] = "|".join(dict.fromkeys(roles))
-        old["source"] += "; " + row["note"]
+        old["source"] += "; " + source_of(row["note"])
     return list(merged.values())
+
+
+LEADERS_SOURCE = ROOT.parent / "shared" / "knowledge-sources" / "countryinfo"
+
+
+def read_leaders(path: Path, since: int = 1970) -> list[tuple[str, str]]:
+    """Return (name, ISO3) for the heads of state and government in CountryInfo ``<Leaders>``.
+
+    Each leader line holds one or more names (``{A_}{B_}`` are variants) and a term
+    (``[19860130 - 19910122]``, ``[>19860126]``); terms ending before ``since`` are dropped.
+    """
+    text = path.read_text(encoding="latin-1")
+    rows: set[tuple[str, str]] = set()
+    for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
+        code = re.search(r"<CountryCode>\s*([A-Z]{3})", block)
+        leaders = re.search(r"<Leaders>(.*?)</Leaders>", block, re.S)
+        if not code or not leaders:
+            continue
+        for line in leaders.group(1).splitlines():
+            head, _, term = line.partition("[")
+            years = [int(y[:4]) for y in re.findall(r"\d{8}", term)]
+            if not years or (max(years) < since and ">" not in term[:2]):
+                continue
+            for name in re.findall(r"([A-Z][A-Z_'.-]*[A-Z'.])_(?![A-Za-z])", head):
+                words = name.replace("_", " ").title().split()
+                if len(words) >= 2:
+                    rows.add((" ".join(words), code.group(1)))
+    return sorted(rows)
 
 
 def main(argv: list[str]) -> int:
@@ -214,7 +422,13 @@ def main(argv: list[str]) -> int:
     covered = {row["lemma"] for row in seed}
     # Seed rows with category "-" only keep a lemma out of the automatic rows.
     seed = [row for row in seed if row["category"] != "-"]
-    rows = seed + auto_rows(cameo, mapping, covered)
+    # Earlier rows win: the curated seed (the manual where it departs from the table), then
+    # curated CAMEO phrases, then phrases read from the CAMEO names, then synonyms.
+    rows = seed + phrase_rows(PHRASES, mapping, manual)
+    rows += cameo_phrase_rows(cameo, mapping, manual)
+    rows += auto_rows(cameo, mapping, covered)
+    rows = dedupe(rows)
+    rows = dedupe(rows + synonym_rows(SYNONYMS, rows))
     with (OUT / "plover_lexicon.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, LEXICON_FIELDS, lineterminator="\n")
         writer.writeheader()
@@ -228,7 +442,15 @@ def main(argv: list[str]) -> int:
                     "intensity": score["intensity"] if score else "",
                 }
             )
-    print(f"wrote {len(rows)} lexicon rows ({len(rows) - len(seed)} from CAMEO names)")
+    countryinfo = LEADERS_SOURCE / "CountryInfo.120116.txt"
+    if countryinfo.is_file():
+        leaders = read_leaders(countryinfo)
+        with (OUT / "event_leaders.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["name", "country"])
+            writer.writerows(leaders)
+        print(f"wrote {len(leaders)} leaders")
+    print(f"wrote {len(rows)} lexicon rows ({len(rows) - len(seed)} from CAMEO and synonyms)")
     return 0
 
 

@@ -164,3 +164,55 @@ def test_events_founding_example_finds_required_gold_events(
     assert not missing
     summits = [e for e in analysis.events if e.type == "CONSULT" and e.date == "2023-05-07"]
     assert len(summits) == 1 and summits[0].evidence_more  # the caption is the same summit
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "target"),
+    [
+        # CAMEO 081/082: lifting or calling off undoes the object's act (CONCEDE).
+        ("Japan lifted the curfew on China.", "CONCEDE", "JPN", None),
+        # CAMEO 161 usage note: cancelled meetings reduce relations (SANCTION).
+        ("Japan cancelled a planned visit to China.", "SANCTION", "JPN", "CHN"),
+        # CAMEO 10: "X said Y must do Z" is X's demand on Y.
+        ("Japan said that China must release the prisoners.", "REQUEST", "JPN", "CHN"),
+        # CAMEO 13: a sanction made conditional is a threat.
+        ("Japan may halt talks with China if the shelling continues.", "THREATEN", "JPN", None),
+        # CAMEO 03: an announced withdrawal is an expression of intent (AGREE).
+        ("Japan will withdraw its troops from China.", "AGREE", "JPN", None),
+        # CAMEO 043 Host a visit: the host is the actor.
+        ("Japan hosted South Korea for talks.", "CONSULT", "JPN", "KOR"),
+        # CAMEO 12: a negated agreement is a rejection.
+        ("Japan and China failed to reach an agreement.", "REJECT", None, None),
+        # CAMEO 083: accepting demands accedes to them.
+        ("China accepted demands from Japan.", "CONCEDE", "CHN", None),
+    ],
+)
+def test_events_cameo_phrases_and_modality(
+    nlp: Any, text: str, kind: str, source: str | None, target: str | None
+) -> None:
+    analysis, doc = _analysis(nlp, text, COUNTRIES)
+    events = [e for e in code_events(analysis, doc) if e.type == kind]
+    assert events, code_events(analysis, doc)
+    if source:
+        assert any(source in e.source for e in events), events
+    if target:
+        assert any(target in e.target for e in events), events
+
+
+def test_events_buried_target_and_leader_country(nlp: Any) -> None:
+    from newsgraph.extract.event_actors import holder_country
+
+    assert holder_country("Francois Mitterrand") == "FRA"
+    text = "Japan denounced China's suppression of the protests."
+    analysis, doc = _analysis(nlp, text, COUNTRIES)
+    (event,) = [e for e in code_events(analysis, doc) if e.type == "ACCUSE"]
+    assert (event.source, event.target) == (["JPN"], ["CHN"])
+
+
+def test_events_lexicon_rows_cite_their_source() -> None:
+    from newsgraph.knowledge import load_csv
+
+    rows = load_csv("plover_lexicon.csv")
+    prefixes = ("cameo:", "plover-manual:", "synonym-of:", "seed")
+    assert all(row["source"].startswith(prefixes) for row in rows)
+    assert any(r["lemma"] == "break" and r["with"] == "relation" for r in rows)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from ..knowledge import load_csv
 from ..model import Actor, Analysis
 from .event_lexicon import Lexicon
 
@@ -102,10 +105,16 @@ class ActorIndex:
             i -= 1
         return None
 
+    def ref(self, actors: Sequence[Actor], text: str) -> ActorRef:
+        """Return the reference naming ``actors`` (country codes and actor ids)."""
+        return self._ref(actors, text)
+
     def _ref(self, actors: Sequence[Actor], text: str) -> ActorRef:
         ref = ActorRef(text=text, named=True)
         for actor in actors:
             code = actor.id if actor.kind == "country" else actor.country
+            if not code and actor.kind == "person":
+                code = holder_country(actor.name)
             if code:
                 ref.codes = list(dict.fromkeys([*ref.codes, code]))
             if actor.kind != "country":
@@ -186,6 +195,45 @@ class ActorIndex:
     def sentence_refs(self, sent: Any, before: int) -> list[ActorRef]:
         """Return one ref per actor mentioned in ``sent`` before offset ``before``."""
         return [self._ref([actor], actor.name) for actor in self.actors_in(sent.start_char, before)]
+
+
+@lru_cache(maxsize=1)
+def _holder_countries() -> dict[str, frozenset[str]]:
+    """Every office holder's folded name, alias and surname -> the countries it is held in."""
+    from .offices import all_holders
+
+    names = [(t, h.country) for h in all_holders() for t in (h.name, *h.aliases)]
+    names += [(row["name"], row["country"]) for row in load_csv("event_leaders.csv")]
+    index: dict[str, set[str]] = {}
+    for text, country in names:
+        for key in {_fold(text), _fold(text.split()[-1])}:
+            index.setdefault(key, set()).add(country)
+    return {key: frozenset(codes) for key, codes in index.items()}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join(
+        "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        .replace("-", " ")
+        .replace(".", " ")
+        .casefold()
+        .split()
+    )
+
+
+def holder_country(name: str) -> str | None:
+    """Return the country of an office holder named ``name`` at any date, when only one fits.
+
+    The actors extractor dates office holders by the article's publication date; an event in
+    an undated text (or an old one) still knows which country a head of state speaks for.
+    Besides ``office_holders.csv``, ``event_leaders.csv`` lists heads of state and government
+    since 1970 (CountryInfo ``<Leaders>``, built by ``tools/build_plover_lexicon.py``).
+    """
+    codes = _holder_countries().get(_fold(name))
+    if codes and len(codes) == 1:
+        return next(iter(codes))
+    return None
 
 
 def _core_tokens(head: Any) -> list[Any]:

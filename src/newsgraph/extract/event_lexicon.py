@@ -8,7 +8,9 @@ tables (see ``knowledge/SOURCES.md``):
   PLOVER ``category`` and ``mode``, and a ``role``: empty for a plain trigger, ``light`` (takes
   the category of its object: "held talks"), ``reverse`` (the object's actor is the source:
   "received a protest from"), ``intent`` (agree, promise: cooperation under it stays AGREE,
-  conflict becomes THREATEN), ``mode`` (a word that sets the mode: "machetes"), ``speech``,
+  conflict becomes THREATEN), ``undo`` (ends or reverses its object's act: "lifted the
+  curfew", see :mod:`.event_rules`), ``obj`` (a trigger only as the object of a giving verb:
+  "sent food"), ``mode`` (a word that sets the mode: "machetes"), ``speech``,
   ``status:<kind>``, ``group`` and ``pronoun:<kind>`` (anaphors).
 - ``plover_categories.csv``: category and mode -> quad class, intensity on -10..+10 and
   whether a recipient is required.
@@ -46,7 +48,7 @@ class Entry:
     @property
     def is_trigger(self) -> bool:
         """Whether the entry can start an event on its own or through its object."""
-        return bool(self.category) or bool(self.roles & {"light", "reverse"})
+        return bool(self.category) or bool(self.roles & {"light", "reverse", "undo"})
 
 
 @dataclass(frozen=True)

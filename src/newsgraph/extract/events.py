@@ -27,7 +27,11 @@ from typing import Any
 from ..model import Analysis, DateMention, Event, Span
 from . import register
 from .event_actors import ActorIndex, ActorRef
-from .event_lexicon import COOPERATIVE, MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon, lexicon
+from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon, lexicon
+from .event_merge import format_events, merge_duplicates
+from .event_rules import obligations, recode, undo
+
+__all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
 from .event_status import attribution_of, date_governor, location_of, status_of
 
 log = logging.getLogger(__name__)
@@ -38,6 +42,9 @@ _TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "in
 _PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _DIRECTED_MODES = frozenset({"visit", "invite"})
+_DOMESTIC = frozenset({"PROTEST"})
+_OBLIGATION_WORDS = frozenset({"must", "should", "ought", "has", "have"})
+_CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
 _PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
 
 
@@ -174,18 +181,19 @@ def _sentence_events(sent: Any, ctx: _Context) -> list[Event]:
     lex = ctx.lex
     ctx.unit = ctx.actors.unit = (sent.start, sent.end)
     found = {t.i: e for t in sent if (e := _match(t, lex)) is not None}
-    if not found:
+    if not found and not any(t.lower_ in _OBLIGATION_WORDS for t in sent):
         ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
         return []
     consumed: set[int] = set()
     frames: list[_Frame] = []
     # Verbs first, so that they claim the nouns they govern ("held talks").
     for i in sorted(found, key=lambda i: (found[i].pos == "N", i)):
-        if i in consumed:
+        if i in consumed or "obj" in found[i].roles:
             continue
         frame = _frame(sent.doc[i], found, consumed, ctx)
         if frame is not None:
             frames.append(frame)
+    frames += _obligation_frames(sent, ctx)
     events = []
     for frame in frames:
         event = _build(frame, sent, ctx, frames)
@@ -202,12 +210,15 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Contex
     if entry.pos in ("V", "A"):
         anchor = token.head if entry.pos == "A" and token.dep_ == "acomp" else token
         frame = _Frame(token, anchor, entry, entry.category, entry.mode)
-        if entry.roles & {"light", "reverse"}:
+        if entry.roles & {"light", "reverse", "undo"}:
             obj = _light_object(token, entry, found, consumed)
             if obj is not None:
                 inner = found[obj.i]
                 consumed.add(obj.i)
-                frame = _Frame(obj, anchor, entry, inner.category, inner.mode, nominal=True)
+                category, mode = inner.category, inner.mode
+                if "undo" in entry.roles:
+                    category, mode = undo(token, category, mode)
+                frame = _Frame(obj, anchor, entry, category, mode, nominal=True)
             elif not entry.category:
                 return None
         # Triggers governed by this one are part of it ("threatened to impose sanctions").
@@ -227,6 +238,20 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Contex
     return frame
 
 
+def _obligation_frames(sent: Any, ctx: _Context) -> list[_Frame]:
+    """Return REQUEST frames for "X said Y must do Z" (see :func:`.event_rules.obligations`)."""
+    frames = []
+    refs = ctx.actors.sentence_refs(sent, sent.end_char)
+    for comp, speaker, addressee in obligations(sent, ctx.lex):
+        entry = Entry(comp.lemma_.lower(), "V", "", "REQUEST", "", frozenset(), frozenset())
+        frame = _Frame(comp, comp, entry, "REQUEST", "")
+        if speaker is not None and ctx.inside(speaker):
+            frame.source = ctx.actors.resolve(speaker, refs)
+        frame.target = ctx.actors.resolve(addressee, refs)
+        frames.append(frame)
+    return frames
+
+
 def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: set[int]) -> Any:
     candidates = []
     for child in verb.children:
@@ -237,8 +262,12 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         ):
             candidates += [g for g in child.children if g.dep_ == "pobj"]
     for obj in candidates:
-        # The object itself, its conjuncts, or a compound naming the act ("mediation effort").
+        # The object itself, its conjuncts, a compound naming the act ("mediation effort"), or
+        # the act a quantity or kind is of ("10 days of war games", "a series of raids").
         nouns = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "compound")]
+        nouns += [
+            g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+        ]
         for cand in nouns:
             inner = found.get(cand.i)
             if inner and cand.i not in consumed and inner.pos == "N" and inner.category:
@@ -262,6 +291,29 @@ def _complement_targets(frame: _Frame, ctx: _Context, refs: list[ActorRef]) -> N
                 if ref.resolved:
                     frame.target.extend(ref)
                     return
+
+
+def _buried_target(frame: _Frame, ctx: _Context) -> None:
+    """Take the first other actor named inside the trigger's object or complement as target.
+
+    "denounced Serbia's suppression of ...", "rejected an offer from Afghanistan", "threatened
+    further action against Russia", "willing to send material to help defend Saudi Arabia".
+    """
+    own = set(frame.source.codes) | set(frame.source.ids)
+    for child in frame.anchor.children:
+        if child.dep_ not in (*_OBJ_DEPS, "xcomp", "ccomp", "prep", "dative") or not ctx.inside(
+            child
+        ):
+            continue
+        tokens = [t for t in child.subtree if ctx.inside(t)]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        for actor in ctx.actors.actors_in(start, end):
+            ref = ctx.actors.ref([actor], actor.name)
+            if ref.resolved and not (set(ref.codes) | set(ref.ids)) & own:
+                frame.target.extend(ref)
+                return
 
 
 def _verbal_arguments(frame: _Frame, ctx: _Context) -> None:
@@ -316,6 +368,8 @@ def _verbal_arguments(frame: _Frame, ctx: _Context) -> None:
         _nominal_arguments(frame, frame.trigger, ctx, reverse=reverse)
     if not frame.target.resolved and frame.category not in MUTUAL:
         _complement_targets(frame, ctx, refs)
+    if not frame.target.resolved and frame.category not in MUTUAL:
+        _buried_target(frame, ctx)
     for inner in frame.inner:  # borrow what the governed trigger knows
         if not frame.target.resolved:
             frame.target.extend(inner.target if inner.target.resolved else inner.participants)
@@ -352,6 +406,14 @@ def _nominal_arguments(frame: _Frame, noun: Any, ctx: _Context, reverse: bool = 
         frame.source.extend(source)
     elif not frame.source.resolved and not frame.source.named:
         frame.source = source
+    if not frame.source.resolved and not reverse and frame.anchor is noun:
+        # "X retook the village after fierce fighting": the act in a circumstance phrase of a
+        # clause is the clause subject's.
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ == "VERB":
+            subject = _subject_token(prep.head)
+            if subject is not None and ctx.inside(subject) and subject is not noun:
+                frame.source.extend(ctx.actors.resolve(subject, refs))
 
 
 def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) -> Event | None:
@@ -362,14 +424,14 @@ def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) ->
     ):
         category, mode = "THREATEN", None
     status = status_of(frame.anchor, frame.trigger, lex)
-    state = status.status
-    if status.future and "intent" not in frame.entry.roles:
-        if category in COOPERATIVE:
-            category, mode, state = "AGREE", None, "occurred"
-        elif category == "RETREAT":
-            category, mode, state = "CONCEDE", None, "occurred"
-        elif category in MATERIAL_CONFLICT:
-            category, state = "THREATEN", "occurred"
+    category, mode, state = recode(
+        category,
+        mode,
+        status.status,
+        status.future,
+        "intent" in frame.entry.roles,
+        frame.anchor,
+    )
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
@@ -383,6 +445,9 @@ def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) ->
             target = frame.participants
     if not (source.resolved or target.resolved or source.named):
         return None
+    if category in _DOMESTIC and source.codes and not target.codes:
+        # Protest aims at the protesters' own authorities unless another country is named.
+        target = _union(target, ActorRef(codes=list(source.codes)))
     if (
         source.codes
         and target.codes
@@ -484,80 +549,3 @@ def _assign_dates(events: list[Event], frames: list[_Frame], sent: Any, ctx: _Co
 
 def _set_date(event: Event, date: DateMention, basis: str) -> None:
     event.date, event.date_granularity, event.date_basis = date.value, date.granularity, basis
-
-
-def _actor_set(event: Event) -> frozenset[str]:
-    return frozenset(event.source) | frozenset(event.target)
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if a.evidence.text == b.evidence.text and a.type == b.type:
-        return True  # the same sentence printed twice (a caption repeated in the body)
-    if (
-        a.type != b.type
-        or a.status != b.status
-        or not _actor_set(a)
-        or _actor_set(a) != _actor_set(b)
-    ):
-        return False
-    if bool(a.target) == bool(b.target):
-        if set(a.source) != set(b.source) or set(a.target) != set(b.target):
-            return False
-    elif a.type not in MUTUAL:
-        return False
-    if a.mode != b.mode and ((a.mode and b.mode) or "invite" in (a.mode, b.mode)):
-        return False
-    if a.target and b.target and (a.source, a.target) != (b.source, b.target):
-        return False
-    weak = ("published", "context", None)
-    return a.date == b.date or a.date_basis in weak or b.date_basis in weak
-
-
-def _rank(event: Event) -> tuple[bool, bool, int]:
-    # Prefer a dated sentence, then a full sentence (captions seldom end with a full stop).
-    text = event.evidence.text.rstrip("\"'”’)")
-    return (event.date_basis == "text", text.endswith((".", "!", "?")), len(text))
-
-
-def merge_duplicates(events: list[Event]) -> list[Event]:
-    """Merge events that tell the same happening, keeping every sentence as evidence.
-
-    Two events are the same happening when type, status and the set of actors agree, their
-    modes do not conflict (a visit and a meeting agree; an invitation agrees with nothing
-    else), and their dates agree or one of them only has the publication date.
-    """
-    merged: list[Event] = []
-    for event in events:
-        for i, kept in enumerate(merged):
-            if _same_happening(kept, event) and kept.evidence.start != event.evidence.start:
-                first, second = (kept, event) if _rank(kept) >= _rank(event) else (event, kept)
-                first.evidence_more = [*first.evidence_more, second.evidence, *second.evidence_more]
-                first.location = first.location or second.location
-                if second.mode not in _DIRECTED_MODES:
-                    first.mode = first.mode or second.mode
-                first.confidence = round(
-                    min(0.95, max(first.confidence, second.confidence) + 0.05), 2
-                )
-                merged[i] = first
-                break
-        else:
-            merged.append(event)
-    return merged
-
-
-def format_events(analysis: Analysis) -> str:
-    """Return the events of an analysis as text, one line each: who did what to whom, when."""
-    lines = []
-    for event in analysis.events:
-        source = "+".join(event.source) or "?"
-        target = "+".join(event.target) or "-"
-        mode = f"/{event.mode}" if event.mode else ""
-        extra = getattr(event, "attribution", "article")
-        text = event.evidence.text.replace("\n", " ")
-        if len(text) > 90:
-            text = text[:87] + "..."
-        lines.append(
-            f"{event.date or '?':10}  {event.type}{mode:<14} {source:>11} -> {target:<11} "
-            f"{event.status:<12} {extra:<8}  {text}"
-        )
-    return "\n".join(lines)

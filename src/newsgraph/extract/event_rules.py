@@ -1,0 +1,112 @@
+"""Recoding rules of the event coder: undoing verbs, modality, conditions, reported demands.
+
+These rules read the category of a trigger together with what governs it, following the CAMEO
+code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
+
+- **undo** ("lifted the curfew", "called off the strike", "cancelled the visit", "cut aid"): a
+  verb that ends or reverses its object's act takes the category CAMEO gives the reversal
+  (081 "Ease administrative sanctions" and 082 "Ease political dissent" -> CONCEDE; 085 "Ease
+  economic sanctions" and 087 "De-escalate military engagement" -> RETREAT; 161 "Reduce or
+  break diplomatic relations" (cancelled meetings), 162 "Reduce or stop aid", 164 "Halt
+  negotiations" -> SANCTION; 127 "Reject plan, agreement to settle dispute" -> REJECT).
+- **intent and future** (CAMEO 03 "Express intent to ...": cooperate, provide aid, yield,
+  release, de-escalate -> AGREE; CAMEO 13 "Threaten ..." for conflict announced by its actor).
+- **conditions**: a material or sanctioning act made conditional ("may halt mediation if ...",
+  "will boycott unless ...") is a threat (CAMEO 13).
+- **negated agreement** ("failed to reach agreement", "did not agree") is REJECT (CAMEO 12).
+- **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .event_lexicon import COOPERATIVE, MATERIAL_CONFLICT, Lexicon
+
+UNDO: dict[str, tuple[str, str]] = {
+    "COERCE": ("CONCEDE", ""),  # 081 ease administrative sanctions, curfews, bans
+    "PROTEST": ("CONCEDE", ""),  # 082 ease political dissent (called off a strike)
+    "ACCUSE": ("CONCEDE", ""),  # 081 (dropped the charges)
+    "SANCTION": ("RETREAT", ""),  # 085 ease economic sanctions, boycott, embargo
+    "MOBILIZE": ("RETREAT", "disarm"),  # 087 de-escalate military engagement
+    "ASSAULT": ("RETREAT", "ceasefire"),  # 087 / 0871 (ended the fighting)
+    "CONSULT": ("SANCTION", "withdraw"),  # 161 cancelled meetings, 164 halted negotiations
+    "SUPPORT": ("SANCTION", "withdraw"),  # 161 reduce diplomatic relations
+    "COOPERATE": ("SANCTION", "discontinue"),  # 160 reduce relations
+    "AID": ("SANCTION", "discontinue"),  # 162 reduce or stop aid
+    "AGREE": ("REJECT", ""),  # 127 reject plan, agreement
+}
+"""Category of a verb that ends or reverses an act of the key's category."""
+
+_COMPLETES = frozenset({"end", "conclude", "wrap", "finish"})
+"""Verbs that end an act by completing it: "ended a three-day visit" is still the visit."""
+
+_OBLIGATION = frozenset({"must", "should", "ought"})
+_CONDITION = frozenset({"if", "unless"})
+_YIELDING = frozenset({"RETREAT", "CONCEDE"})
+
+
+def undo(verb: Any, inner_category: str, inner_mode: str) -> tuple[str, str]:
+    """Return the category and mode of ``verb`` ending an act of ``inner_category``."""
+    if verb.lemma_.lower() in _COMPLETES and inner_category == "CONSULT":
+        return inner_category, inner_mode
+    return UNDO.get(inner_category, (inner_category, inner_mode))
+
+
+def conditional(anchor: Any) -> bool:
+    """Whether the clause of ``anchor`` is made conditional ("... if X", "... unless Y")."""
+    for child in anchor.children:
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in _CONDITION for g in child.children
+        ):
+            return True
+    return False
+
+
+def recode(
+    category: str, mode: str | None, state: str, future: bool, intent: bool, anchor: Any
+) -> tuple[str, str | None, str]:
+    """Return (category, mode, status) after modality, condition and negation rules."""
+    if future and not intent:
+        if category in COOPERATIVE or category in _YIELDING:
+            return "AGREE", None, "occurred"
+        if category in MATERIAL_CONFLICT:
+            return "THREATEN", mode if category == "THREATEN" else None, "occurred"
+    if category in MATERIAL_CONFLICT | {"SANCTION"} and conditional(anchor):
+        return "THREATEN", None, "occurred"
+    if state == "negated" and category == "AGREE":
+        return "REJECT", None, "occurred"
+    return category, mode, state
+
+
+def obligations(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+    """Return (speech verb, speaker, addressee) for "X said Y must do Z" in ``sent``.
+
+    The complement of a speech verb ("said", "declared", "concluded", "saying") whose own
+    clause carries "must", "should" or "ought to" is the speaker's demand on its subject.
+    """
+    found = []
+    for token in sent:
+        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for comp in token.children:
+            if comp.dep_ != "ccomp":
+                continue
+            if not any(
+                c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children
+            ) and not _has_to(comp):
+                continue
+            addressee = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if speaker is None and token.dep_ in ("advcl", "xcomp", "conj"):
+                speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if addressee is not None:
+                found.append((comp, speaker, addressee))
+    return found
+
+
+def _has_to(comp: Any) -> bool:
+    """Whether ``comp`` is "has to" / "have to" + verb."""
+    return comp.lemma_.lower() == "have" and any(
+        c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in comp.children
+    )
