@@ -1,0 +1,125 @@
+"""Options and helpers shared by the command modules: read options, output, error lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import InputError
+from ..model import Analysis
+from ..sources import ReadOptions, ReadStats
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("json", "jsonl", "text")
+CONTAINER_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def read_options(func: F) -> F:
+    """Add the options shared by every command that reads articles."""
+    options = [
+        click.option("--url", help="The article's URL (given, or overriding the page's)."),
+        click.option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="The publication date (given, or overriding the page's).",
+        ),
+        click.option("--encoding", help="Read files in this encoding instead of detecting it."),
+        click.option(
+            "--max-bytes",
+            type=int,
+            default=ReadOptions.max_bytes,
+            show_default=True,
+            help="Refuse pages larger than this.",
+        ),
+        click.option(
+            "--kind",
+            type=click.Choice(["html", "text", "jsonl", "warc"]),
+            help="Read every input with this reader instead of guessing from name and content.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_read_options(kwargs: dict[str, Any]) -> ReadOptions:
+    published = kwargs.pop("published", None)
+    if published:
+        from datetime import date
+
+        try:
+            date.fromisoformat(published)
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"{published!r} is not YYYY-MM-DD", param_hint="--published"
+            ) from exc
+    return ReadOptions(
+        url=kwargs.pop("url", None),
+        published=published,
+        encoding=kwargs.pop("encoding", None),
+        max_bytes=kwargs.pop("max_bytes", ReadOptions.max_bytes),
+        kind=kwargs.pop("kind", None),
+    )
+
+
+def emit_results(
+    results: Iterator[Analysis | InputError],
+    fmt: str,
+    single: bool,
+    render: Callable[[Analysis], str],
+) -> int:
+    failures = 0
+    count = 0
+    for item in results:
+        if isinstance(item, InputError):
+            failures += 1
+            fail(str(item))
+            continue
+        count += 1
+        if fmt == "text":
+            if count > 1:
+                click.echo("\n" + "#" * 88 + "\n")
+            click.echo(render(item), nl=False)
+        elif fmt == "json" and single:
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+    if failures:
+        fail(f"{failures} input(s) failed, {count} read")
+    return 1 if failures else 0
+
+
+def format_option(func: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="json",
+        show_default=True,
+        help="json: one object for one input, JSON lines for several; jsonl; text: a report.",
+    )(func)
+
+
+def run_over_inputs(
+    inputs: tuple[str, ...],
+    fmt: str,
+    kwargs: dict[str, Any],
+    render: Callable[[Analysis], str],
+) -> None:
+    from ..pipeline import analyze_sources
+    from ..sources import expand_inputs
+
+    options = make_read_options(kwargs)
+    sources = list(expand_inputs(inputs))
+    single = len(sources) == 1 and not sources[0].lower().endswith(CONTAINER_SUFFIXES)
+    results = analyze_sources(sources, options, stats=ReadStats())
+    sys.exit(emit_results(results, fmt, single, render))
