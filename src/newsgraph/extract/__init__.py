@@ -31,7 +31,7 @@ class Extractor:
 
 REGISTRY: dict[str, Extractor] = {}
 
-DEFAULT_PIPELINE: list[str] = ["actors", "dates", "events"]
+DEFAULT_PIPELINE: list[str] = ["actors", "dates", "quotes", "events"]
 """Extractors run by ``analyze`` by default, in order."""
 
 

@@ -3,3 +3,4 @@
 from __future__ import annotations
 
 from . import actors, dates, events  # noqa: F401
+from . import quotes  # noqa: F401

@@ -1,0 +1,176 @@
+"""Quotation-mark spans in plain text: where each quote opens and closes, paragraph by paragraph.
+
+Curly marks say which way they face; straight marks (``"`` and the doubled apostrophe ``''``)
+are read from what stands on each side of them, and failing that by alternation. A paragraph
+that opens a quote and does not close it ends the quote at the paragraph's end; when the next
+paragraph opens again with a quotation mark, the quote *continues* there (the newspaper
+convention for quotes running over several paragraphs). Unbalanced, nested or missing marks
+never raise: a stray closing mark is ignored, and a second opening mark inside an open quote
+ends the first quote before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .quote_words import quote_words
+
+_OPEN_CONTEXT = frozenset("([{—–-/ \t")
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-/… \t")
+
+
+@dataclass(frozen=True)
+class MarkSpan:
+    """One quoted stretch: ``text[start:end]`` is the content without its quotation marks.
+
+    Attributes:
+        start: first character of the content.
+        end: end of the content (exclusive), spaces trimmed.
+        mark_start: position of the opening mark.
+        mark_end: end of the closing mark, or ``end`` when the quote is not closed.
+        paragraph: index of the paragraph (line) the span lies in.
+        closed: the quote has a closing mark.
+        continues: the quote is not closed and the next paragraph opens a quote that
+            continues it.
+        continued: the quote continues one left open in the previous paragraph.
+    """
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    paragraph: int
+    closed: bool = True
+    continues: bool = False
+    continued: bool = False
+
+
+@cache
+def _mark_pattern() -> re.Pattern[str]:
+    words = quote_words()
+    marks = sorted(
+        {*words.opening_marks, *words.closing_marks, *words.ambiguous_marks},
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(re.escape(m) for m in marks))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` of every non-blank line of ``text``, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:
+    """Return ``open``, ``close`` or ``either`` for the mark at ``pos`` in ``text[lo:hi]``."""
+    words = quote_words()
+    if mark in words.opening_marks:
+        return "open"
+    if mark in words.closing_marks:
+        return "close"
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + len(mark)] if pos + len(mark) < hi else " "
+    can_open = not after.isspace() and (before in _OPEN_CONTEXT or before.isspace())
+    can_close = not before.isspace() and (after in _CLOSE_CONTEXT or after.isspace())
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_spans(
+    text: str, lo: int, hi: int, index: int, open_before: bool
+) -> tuple[list[MarkSpan], bool]:
+    """Return the quote spans of the paragraph ``text[lo:hi]`` and whether it ends inside one.
+
+    ``open_before`` says that the previous paragraph ended inside a quote: a closing mark met
+    before any opening one then closes a quote that began at the paragraph's start.
+    """
+    spans: list[MarkSpan] = []
+    open_at: int | None = None
+    open_mark_start = lo
+    seen_mark = False
+    for match in _mark_pattern().finditer(text, lo, hi):
+        pos, mark = match.start(), match.group()
+        role = _role(text, pos, mark, lo, hi)
+        if open_at is None and (
+            role == "open"
+            or (role == "either")
+            or (role == "close" and open_before and not seen_mark)
+        ):
+            if role == "close":
+                start, end = _trimmed(text, lo, pos)
+                if end > start:
+                    spans.append(MarkSpan(start, end, lo, match.end(), index, True, False, True))
+            else:
+                open_at, open_mark_start = match.end(), pos
+        elif open_at is not None and role in ("close", "either"):
+            start, end = _trimmed(text, open_at, pos)
+            if end > start:
+                spans.append(MarkSpan(start, end, open_mark_start, match.end(), index))
+            open_at = None
+        elif open_at is not None and role == "open":
+            start, end = _trimmed(text, open_at, pos)
+            if end > start:
+                spans.append(MarkSpan(start, end, open_mark_start, end, index, closed=False))
+            open_at, open_mark_start = match.end(), pos
+        seen_mark = True
+    if open_at is None:
+        return spans, False
+    start, end = _trimmed(text, open_at, hi)
+    if end > start:
+        spans.append(MarkSpan(start, end, open_mark_start, end, index, closed=False))
+        return spans, True
+    return spans, False
+
+
+def _opens_with_mark(text: str, lo: int, hi: int) -> bool:
+    start, _ = _trimmed(text, lo, hi)
+    match = _mark_pattern().match(text, start, hi)
+    return match is not None and _role(text, start, match.group(), lo, hi) != "close"
+
+
+def find_mark_spans(text: str) -> list[MarkSpan]:
+    """Return every quoted stretch of ``text``, in order, linking paragraph continuations.
+
+    Args:
+        text: the article body.
+
+    Returns:
+        The spans; a span left open at the end of its paragraph has ``continues=True`` when
+        the next paragraph opens with a quotation mark, and that paragraph's first span has
+        ``continued=True``.
+    """
+    result: list[MarkSpan] = []
+    open_before = False
+    for index, (lo, hi) in enumerate(paragraphs(text)):
+        spans, open_after = _paragraph_spans(text, lo, hi, index, open_before)
+        if open_before and spans and (spans[0].continued or _opens_with_mark(text, lo, hi)):
+            spans[0] = _replace(spans[0], continued=True)
+            result[-1] = _replace(result[-1], continues=True)
+        result.extend(spans)
+        open_before = open_after
+    return result
+
+
+def _replace(span: MarkSpan, **changes: bool) -> MarkSpan:
+    values = {**span.__dict__, **changes}
+    return MarkSpan(**values)

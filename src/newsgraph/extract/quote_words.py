@@ -1,0 +1,80 @@
+"""The words the quote extractor reads: cue verbs and nouns, anonymous sources, pronouns, marks.
+
+Everything here is loaded from ``knowledge/cue_verbs.csv`` and ``knowledge/quote_words.json``
+once per process; this module only shapes the data for fast look-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_csv, load_json
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """The look-up tables of the quote extractor, all lower case.
+
+    Attributes:
+        verbs: cue verb lemma → kind (``speech``, ``belief``, ``report``, ``manner``).
+        particle_verbs: ``(lemma, particle)`` → kind, for cues such as "point out".
+        nouns: cue noun lemma → kind ("statement", "remarks").
+        anonymous_always: nouns that make a source anonymous whatever their determiner.
+        anonymous_group: nouns that make a source anonymous when plural or indefinite.
+        indefinite: determiners and quantifiers of an indefinite source ("some", "a").
+        pronouns: personal pronoun → ``male``, ``female``, ``plural``, ``first`` ...
+        honorific_gender: honorific ("mr.") → gender.
+        complementizers: words that open a reported clause ("that").
+        opening_marks: quotation marks that only open a quote.
+        closing_marks: quotation marks that only close a quote.
+        ambiguous_marks: quotation marks that open or close depending on context.
+        dashes: dashes that may put a speaker after a quote.
+    """
+
+    verbs: dict[str, str]
+    particle_verbs: dict[tuple[str, str], str]
+    nouns: dict[str, str]
+    anonymous_always: frozenset[str]
+    anonymous_group: frozenset[str]
+    indefinite: frozenset[str]
+    pronouns: dict[str, str]
+    honorific_gender: dict[str, str]
+    complementizers: frozenset[str]
+    opening_marks: tuple[str, ...]
+    closing_marks: tuple[str, ...]
+    ambiguous_marks: tuple[str, ...]
+    dashes: frozenset[str]
+
+
+@cache
+def quote_words() -> QuoteWords:
+    """Return the quote extractor's word tables (loaded once)."""
+    verbs: dict[str, str] = {}
+    particle_verbs: dict[tuple[str, str], str] = {}
+    nouns: dict[str, str] = {}
+    for row in load_csv("cue_verbs.csv"):
+        cue, pos, kind = row["cue"].strip().lower(), row["pos"].strip(), row["kind"].strip()
+        if pos == "verb" and " " in cue:
+            lemma, particle = cue.split(" ", 1)
+            particle_verbs[(lemma, particle)] = kind
+        elif pos == "verb":
+            verbs[cue] = kind
+        elif pos == "noun":
+            nouns[cue] = kind
+    data = load_json("quote_words.json")
+    return QuoteWords(
+        verbs=verbs,
+        particle_verbs=particle_verbs,
+        nouns=nouns,
+        anonymous_always=frozenset(data["anonymous_always"]),
+        anonymous_group=frozenset(data["anonymous_group"]),
+        indefinite=frozenset(data["indefinite_determiners"]),
+        pronouns=dict(data["pronouns"]),
+        honorific_gender=dict(data["honorific_gender"]),
+        complementizers=frozenset(data["complementizers"]),
+        opening_marks=tuple(data["opening_marks"]),
+        closing_marks=tuple(data["closing_marks"]),
+        ambiguous_marks=tuple(data["ambiguous_marks"]),
+        dashes=frozenset(data["speaker_dashes"]),
+    )

@@ -1,0 +1,283 @@
+"""Tests of extract/quotes.py and its helpers (quote_spans, speakers): who said what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsgraph.extract import DEFAULT_PIPELINE, REGISTRY, builtins  # noqa: F401
+from newsgraph.extract.quote_spans import find_mark_spans
+from newsgraph.extract.quotes import extract_quotes, format_quotes
+from newsgraph.model import Analysis, Article, Quote
+
+
+def quotes_of(nlp: Any, text: str) -> list[Quote]:
+    quotes = extract_quotes(nlp(text))
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.cue is not None:
+            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
+        if quote.speaker is not None and quote.speaker.start is not None:
+            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+    return quotes
+
+
+def only(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def body_of(example_path: Path) -> str:
+    lines = example_path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("Japanese Prime Minister"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Edited by:"))
+    skip = "South Korea: Germany is a major 'values partner' for us"
+    return "\n".join(line for line in lines[start:end] if line != skip).strip()
+
+
+# --- quotation marks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"A b," he said. "C d."', ["A b,", "C d."]),
+        ("“Curly,” she said.", ["Curly,"]),
+        ("''NYT style,'' he said.", ["NYT style,"]),
+        ('He said "unbalanced', ["unbalanced"]),
+        ("stray” close “ok”", ["ok"]),
+        ('the 5\'11" man said "hi"', ["hi"]),
+        ('""', []),
+        ("no marks at all", []),
+        ("“nested ‘single’ marks”", ["nested ‘single’ marks"]),
+        ("“open “again” here", ["open", "again"]),
+    ],
+)
+def test_quote_spans_pairs_marks(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_mark_spans(text)] == expected
+
+
+def test_quote_spans_continue_into_next_paragraph() -> None:
+    text = "“First paragraph opens.\n\n“Second one closes,” he said."
+    first, second = find_mark_spans(text)
+    assert (first.closed, first.continues) == (False, True)
+    assert second.continued and text[second.start : second.end] == "Second one closes,"
+
+
+# --- kinds -------------------------------------------------------------------------------
+
+
+def test_quotes_direct_with_inverted_speaker(nlp: Any) -> None:
+    quotes = quotes_of(nlp, '"We will win this fight," said Maria Lopez, a city councillor.')
+    quote = only(quotes, "We will win")
+    assert quote.kind == "direct"
+    assert quote.text == "We will win this fight,"
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_quotes_direct_after_colon(nlp: Any) -> None:
+    quote = only(quotes_of(nlp, 'The minister said: "Prices will fall next year."'), "Prices")
+    assert quote.kind == "direct" and quote.text == "Prices will fall next year."
+    assert quote.speaker is not None and quote.speaker.text == "The minister"
+
+
+def test_quotes_mixed_takes_the_reported_clause(nlp: Any) -> None:
+    text = 'Peter Hansen said the talks were going "remarkably well" despite the delays.'
+    quote = only(quotes_of(nlp, text), "remarkably")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the talks were going")
+    assert quote.speaker is not None and quote.speaker.name == "Peter Hansen"
+
+
+def test_quotes_indirect_that_clause(nlp: Any) -> None:
+    quotes = quotes_of(nlp, "Anna Berg said that the bridge would reopen in June.")
+    quote = only(quotes, "bridge")
+    assert quote.kind == "indirect"
+    assert quote.text == "the bridge would reopen in June"
+    assert quote.speaker is not None and quote.speaker.name == "Anna Berg"
+
+
+def test_quotes_indirect_according_to(nlp: Any) -> None:
+    quotes = quotes_of(nlp, "According to Tom Ellis, the company lost money in the spring.")
+    quote = only(quotes, "company")
+    assert quote.kind == "indirect"
+    assert quote.text == "the company lost money in the spring."
+    assert quote.speaker is not None and quote.speaker.name == "Tom Ellis"
+    assert quote.cue is not None and quote.cue.text == "According to"
+
+
+def test_quotes_indirect_told_and_warned(nlp: Any) -> None:
+    text = "Carla Diaz told reporters the vote was rigged. Diaz warned that protests would follow."
+    quotes = quotes_of(nlp, text)
+    assert only(quotes, "rigged").speaker.name == "Carla Diaz"  # type: ignore[union-attr]
+    assert only(quotes, "protests").speaker.name == "Carla Diaz"  # type: ignore[union-attr]
+
+
+def test_quotes_speaker_after_dash(nlp: Any) -> None:
+    quote = only(quotes_of(nlp, "“Never give up.” — Winston Churchill"), "Never")
+    assert quote.speaker is not None and quote.speaker.name == "Winston Churchill"
+
+
+def test_quotes_organisation_speaks(nlp: Any) -> None:
+    text = "The Health Ministry said the outbreak was under control."
+    quote = only(quotes_of(nlp, text), "outbreak")
+    assert quote.speaker is not None and "Ministry" in (quote.speaker.text or "")
+    assert not quote.speaker.anonymous
+
+
+# --- several sentences and paragraphs, floating -------------------------------------------
+
+
+def test_quotes_multi_paragraph_quote_keeps_its_speaker(nlp: Any) -> None:
+    text = (
+        "Lena Fischer, the mayor, spoke on Monday.\n\n"
+        "“The river has never been this high.\n\n"
+        "“We are moving people out of the old town tonight,” Fischer said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert quotes, "no quote found"
+    for fragment in ("river", "old town"):
+        quote = only(quotes, fragment)
+        assert quote.speaker is not None and quote.speaker.name == "Lena Fischer"
+
+
+def test_quotes_floating_quote_gets_previous_speaker(nlp: Any) -> None:
+    text = (
+        "Omar Haddad, a union leader, said the schools needed more teachers.\n\n"
+        "“Classes now have forty pupils and that cannot go on.”"
+    )
+    floating = only(quotes_of(nlp, text), "forty pupils")
+    assert floating.kind == "floating"
+    assert floating.speaker is not None and floating.speaker.name == "Omar Haddad"
+
+
+def test_quotes_interrupted_quote_is_one_quote(nlp: Any) -> None:
+    text = "“We have the votes,” Sara Kim said. “The bill will pass tomorrow.”"
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("We have the votes")
+    assert quotes[0].text.endswith("The bill will pass tomorrow.")
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+
+def test_quotes_anonymous_sources_get_no_name(nlp: Any) -> None:
+    text = (
+        "The deal will collapse, some analysts say. Officials said the talks had stalled. "
+        "“It is over,” a senior official told reporters."
+    )
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 3
+    for quote in quotes:
+        assert quote.speaker is not None and quote.speaker.anonymous
+        assert quote.speaker.name is None
+
+
+def test_quotes_pronoun_resolves_to_recent_person(nlp: Any) -> None:
+    text = (
+        "Mr. David Osei met Mrs. Jane Park on Friday. Osei said the talks went well. "
+        "“We agreed on everything,” he said."
+    )
+    quote = only(quotes_of(nlp, text), "agreed")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "he" and quote.speaker.name == "David Osei"
+
+
+def test_quotes_surname_and_title_resolve_to_full_name(nlp: Any) -> None:
+    text = "President Laura Chinchilla visited the port. “Trade is growing,” Ms. Chinchilla said."
+    quote = only(quotes_of(nlp, text), "Trade")
+    assert quote.speaker is not None and quote.speaker.name == "Laura Chinchilla"
+
+
+def test_quotes_descriptor_resolves_to_described_person(nlp: Any) -> None:
+    text = (
+        "“Prices will rise,” said Mark Olsen, an economist at the central bank.\n\n"
+        "Wages will not keep up, the economist added."
+    )
+    quote = only(quotes_of(nlp, text), "Wages")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the economist" and quote.speaker.name == "Mark Olsen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "“",
+        '"" "" ""',
+        "He said “ and then ” nothing “",
+        "““““ ””””",
+        "said said said",
+        "\n\n“\n\n”\n\n",
+        "“A,” “B,” “C,”",
+        "",
+    ],
+)
+def test_quotes_never_crash_on_odd_marks(nlp: Any, text: str) -> None:
+    quotes_of(nlp, text)
+
+
+# --- the registry, the report and the founding example -------------------------------------
+
+
+def test_quotes_registered_after_actors() -> None:
+    extractor = REGISTRY["quotes"]
+    assert extractor.requires == ("actors",)
+    assert DEFAULT_PIPELINE.index("quotes") > DEFAULT_PIPELINE.index("actors")
+
+
+def test_quotes_format_groups_by_speaker(nlp: Any) -> None:
+    text = "“Rain is coming,” said Ola Nordmann. Some experts say it will be dry."
+    analysis = Analysis(article=Article(text=text))
+    analysis.quotes = extract_quotes(nlp(text), analysis)
+    report = format_quotes(analysis)
+    assert "Ola Nordmann" in report and "Rain is coming" in report
+    assert "(anonymous: Some experts)" in report
+    assert format_quotes(Analysis(article=Article(text="x"))) == "(no quotes)"
+
+
+def test_quotes_founding_example(
+    nlp: Any, example_path: Path, example_expected: dict[str, Any]
+) -> None:
+    text = body_of(example_path)
+    doc = nlp(text)
+    analysis = Analysis(article=Article(text=text, published="2023-05-09"))
+    REGISTRY["actors"].func(analysis, doc)
+    REGISTRY["quotes"].func(analysis, doc)
+    quotes = analysis.quotes
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+    missed = []
+    for gold in example_expected["quotes"]:
+        start = text.index(gold["text"])
+        end = start + len(gold["text"])
+        found = [
+            q
+            for q in quotes
+            if 2 * max(0, min(end, q.end) - max(start, q.start)) >= end - start
+            and q.speaker is not None
+            and q.speaker.name == gold["speaker"]
+        ]
+        if not found:
+            missed.append(gold["text"])
+    assert missed == []
+    for claim in example_expected["unattributed_claims"]:
+        start = text.index(claim)
+        end = start + len(claim)
+        for quote in quotes:
+            if quote.start < end and start < quote.end and quote.speaker is not None:
+                assert quote.speaker.anonymous or not quote.speaker.name, (claim, quote)
+
+
+def test_quotes_founding_example_without_actors(
+    nlp: Any, example_path: Path, example_expected: dict[str, Any]
+) -> None:
+    text = body_of(example_path)
+    quotes = extract_quotes(nlp(text))
+    names = {q.speaker.name for q in quotes if q.speaker is not None}
+    assert {g["speaker"] for g in example_expected["quotes"]} <= names
