@@ -144,3 +144,38 @@ def test_founding_example_required_events_found_once(
             continue
         matching = [e for e in analysis.events if _event_matches(gold, e, text)]
         assert len(matching) == 1, gold["evidence"]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def test_founding_example_every_gold_quote_has_its_speaker(
+    analysis: Analysis, example_expected: dict[str, Any]
+) -> None:
+    text = analysis.article.text
+    missing = []
+    for gold in example_expected["quotes"]:
+        start = text.index(gold["text"])
+        span = (start, start + len(gold["text"]))
+        found = [
+            q
+            for q in analysis.quotes
+            if _overlap(span, (q.start, q.end)) * 2 >= span[1] - span[0]
+            and q.speaker is not None
+            and q.speaker.name == gold["speaker"]
+        ]
+        if not found:
+            missing.append(gold["text"][:40])
+    assert not missing
+
+
+def test_founding_example_unattributed_claims_get_no_name(
+    analysis: Analysis, example_expected: dict[str, Any]
+) -> None:
+    text = analysis.article.text
+    for claim in example_expected["unattributed_claims"]:
+        start = text.index(claim)
+        for quote in analysis.quotes:
+            if _overlap((start, start + len(claim)), (quote.start, quote.end)):
+                assert quote.speaker is None or quote.speaker.name is None, claim

@@ -99,18 +99,10 @@ def date_lines(analysis: Analysis) -> list[str]:
 
 
 def quote_lines(analysis: Analysis) -> list[str]:
-    """One line per quote: who said it, and what."""
-    out = []
-    for quote in analysis.quotes:
-        who = "?"
-        if quote.speaker:
-            who = quote.speaker.name or quote.speaker.text or "?"
-            if quote.speaker.anonymous:
-                who = f"{quote.speaker.text or 'unnamed'} (anonymous)"
-        out.append(
-            textwrap.fill(f"- {who} [{quote.kind}]: “{quote.text}”", WIDTH, subsequent_indent="  ")
-        )
-    return out
+    """Who said what: one entry per quote, with its speaker, kind and cue."""
+    from .extract.quote_report import format_quotes
+
+    return format_quotes(analysis).splitlines()
 
 
 def event_lines(analysis: Analysis) -> list[str]:

@@ -11,7 +11,7 @@ from ._util import format_option, read_options, run_over_inputs
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the ``newsgraph`` group."""
-    for command in (analyze, actors, events):
+    for command in (analyze, actors, quotes, events):
         cli.add_command(command)
 
 
@@ -59,3 +59,19 @@ def events(inputs: tuple[str, ...], fmt: str, **kwargs: Any) -> None:
     from ..report import format_section
 
     run_over_inputs(inputs, fmt, kwargs, lambda analysis: format_section(analysis, "events"))
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@format_option
+@read_options
+def quotes(inputs: tuple[str, ...], fmt: str, **kwargs: Any) -> None:
+    """List who said what: every quote with its speaker (resolved to a full name) and cue.
+
+    The JSON formats print the whole analysis; ``--format text`` lists the quotes only.
+
+    Example: newsgraph quotes examples/dw-japan-south-korea.txt --format text
+    """
+    from ..report import format_section
+
+    run_over_inputs(inputs, fmt, kwargs, lambda analysis: format_section(analysis, "quotes"))

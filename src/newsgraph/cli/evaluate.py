@@ -54,3 +54,19 @@ def eval_events(gold: Path, fmt: str, limit: int | None) -> None:
 
     report = evaluate_events(gold, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.format())
+
+
+@eval_group.command(name="quotes")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--limit", type=int, help="Score only the first N articles (a quick look).")
+@click.option("--baseline", is_flag=True, help="Also score textacy's direct_quotations.")
+def eval_quotes(gold_dir: Path, fmt: str, limit: int | None, baseline: bool) -> None:
+    """Score quote extraction on brat-standoff gold such as PolNeAR (text/ and attributions/).
+
+    Example: newsgraph eval quotes ../shared/eval/quotes/polnear/dev
+    """
+    from ..evaluation.quotes import evaluate_quotes
+
+    report = evaluate_quotes(gold_dir, limit=limit, baseline=baseline)
+    click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.format())

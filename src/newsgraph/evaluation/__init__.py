@@ -2,6 +2,10 @@
 
 - :mod:`newsgraph.evaluation.extraction` scores the readers (body text and metadata) on the
   article-extraction gold sets (ScrapingHub AEB, NAEB, Fundus fixtures).
+- :mod:`newsgraph.evaluation.quotes` scores who-said-what on brat-standoff gold (PolNeAR).
+- :mod:`newsgraph.evaluation.events` scores PLOVER event coding (PLOVER GSR, PETRARCH2 tests).
+
+Each ``evaluate_*`` function returns a report with ``format()`` (a table) and ``to_dict()``.
 """
 
 from __future__ import annotations

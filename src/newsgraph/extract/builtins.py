@@ -2,5 +2,4 @@
 
 from __future__ import annotations
 
-from . import actors, dates, events  # noqa: F401
-from . import quotes  # noqa: F401
+from . import actors, dates, events, quotes  # noqa: F401
