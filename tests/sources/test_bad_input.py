@@ -155,7 +155,6 @@ def test_bad_input_one_line_error_naming_the_file(
     assert caught.value.source == str(path)
 
 
-@pytest.mark.xfail(strict=False, reason="the placeholder page reader keeps link lists as a body")
 def test_bad_input_index_page_is_not_an_article(tmp_path: Path) -> None:
     path = tmp_path / "index.html"
     path.write_text(INDEX_PAGE, encoding="utf-8")

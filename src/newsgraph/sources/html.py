@@ -23,7 +23,9 @@ from ..errors import NotAnArticleError
 from ..model import Article
 from .html_dom import build_hint_index, collapse, vocab
 from .html_images import read_images
+from .html_jsonld import JsonLd
 from .html_metadata import HEURISTIC, PageMetadata, find_dateline, read_metadata
+from .html_standfirst import choose_standfirst
 from .options import ReadOptions
 
 __all__ = ["parse_html", "read_html"]
@@ -31,8 +33,14 @@ __all__ = ["parse_html", "read_html"]
 log = logging.getLogger(__name__)
 
 TRAFILATURA = "trafilatura"
-MIN_BODY_CHARS = 100
-"""A body shorter than this, on a page that does not declare itself an article, is no article."""
+MIN_PROSE_CHARS = 200
+"""A page that does not declare itself an article needs this much prose (sentence lines)."""
+_MIN_PROSE_SHARE = 0.5
+_MAX_LINK_SHARE = 0.5
+_PROSE_WORDS = 12
+_SENTENCE_WORDS = 6
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "…", ")", "。")
+_NO_BODY = "no article body found in this page"
 
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 
@@ -71,9 +79,14 @@ def read_html(html: str, source: str, options: ReadOptions) -> Article:
     body = _extract_body(tree, meta.url)
     paragraphs, headings = body_blocks(body) if body is not None else ([], [])
     text = "\n\n".join(paragraphs)
-    if not _is_article(text, meta, tree):
-        raise NotAnArticleError("no article body found in this page", source)
+    if reason := _not_article_reason(paragraphs, meta, tree, jsonld):
+        raise NotAnArticleError(reason, source)
     headings = _keep_headings(headings, meta.title)
+    standfirst, standfirst_source = choose_standfirst(
+        hints, meta.headline, meta.title, meta.descriptions, paragraphs
+    )
+    if standfirst:
+        meta.set("standfirst", standfirst, standfirst_source)
     article = Article(
         text=text,
         url=meta.url,
@@ -139,15 +152,49 @@ def _keep_headings(headings: list[str], title: str | None) -> list[str]:
     return kept
 
 
-def _is_article(text: str, meta: PageMetadata, tree: HtmlElement) -> bool:
+def _not_article_reason(
+    paragraphs: list[str], meta: PageMetadata, tree: HtmlElement, jsonld: JsonLd
+) -> str | None:
+    """Return why the page is no article (``None`` when it is one).
+
+    A body is article text when it holds prose: lines of several words that end like
+    sentences. An index, login or error page yields short lines, mostly the text of links.
+    A page that declares itself an article (``og:type``, a JSON-LD article node, a byline)
+    only needs some text; others need :data:`MIN_PROSE_CHARS` of prose making up half the
+    body, or not made of link texts.
+    """
+    text = "\n\n".join(paragraphs)
     if not text.strip():
-        return False
-    if len(text) >= MIN_BODY_CHARS:
-        return True
+        return "no article body found in this page"
     og_type = " ".join(
         m.get("content") or "" for m in tree.iter("meta") if m.get("property") == "og:type"
     )
-    return bool(meta.sources.get("authors")) or og_type.lower().startswith(_ARTICLE_OG_TYPES)
+    declared = (
+        jsonld.article is not None
+        or bool(meta.sources.get("authors"))
+        or og_type.lower().startswith(_ARTICLE_OG_TYPES)
+    )
+    prose = sum(len(p) for p in paragraphs if _is_prose(p))
+    if declared:
+        return None
+    if prose >= MIN_PROSE_CHARS and prose >= _MIN_PROSE_SHARE * len(text):
+        return None
+    if prose >= MIN_PROSE_CHARS and _link_share(paragraphs, tree) < _MAX_LINK_SHARE:
+        return None
+    return f"{_NO_BODY} (short lines and links, like an index, login or error page)"
+
+
+def _is_prose(paragraph: str) -> bool:
+    words = len(paragraph.split())
+    return words >= _PROSE_WORDS or (
+        words >= _SENTENCE_WORDS and paragraph.rstrip().endswith(_SENTENCE_ENDS)
+    )
+
+
+def _link_share(paragraphs: list[str], tree: HtmlElement) -> float:
+    """Return the share of body paragraphs that are the whole text of a link."""
+    links = {collapse("".join(a.itertext())) for a in tree.iter("a")}
+    return sum(p in links for p in paragraphs) / max(1, len(paragraphs))
 
 
 _TITLE_LINE = re.compile(r"\s+")

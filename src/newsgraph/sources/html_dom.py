@@ -78,19 +78,48 @@ class HintIndex:
         return self.elements.get(key, [])
 
 
-INDEXED_HINTS = ("caption_hints", "standfirst_hints", "byline_hints")
+INDEXED_HINTS = (
+    "caption_hints",
+    "standfirst_hints",
+    "byline_hints",
+    "date_hints",
+    "credit_hints",
+)
+_MARKED_TAGS = {"time": "date_hints", "h1": "date_hints"}
+"""Tags listed under a key whatever their class: ``date_hints`` also holds every ``<time>``
+and, as position markers, every ``<h1>``."""
 
 
 def build_hint_index(tree: HtmlElement, keys: tuple[str, ...] = INDEXED_HINTS) -> HintIndex:
-    """Return the :class:`HintIndex` of ``tree`` for the vocabulary lists ``keys``."""
+    """Return the :class:`HintIndex` of ``tree`` for the vocabulary lists ``keys``.
+
+    The attribute values are read in one XPath pass and classified once per distinct value;
+    only the elements whose value carries a hint are materialised.
+    """
     index = HintIndex({key: [] for key in keys})
     sets = [(key, hint_words(key)) for key in keys]
-    for element in tree.xpath("//*[@class or @id or @itemprop]"):
-        words = name_words(class_and_id(element))
-        for key, hints in sets:
-            if not words.isdisjoint(hints):
+    by_value: dict[str, list[str]] = {}  # many elements share one class string
+    added: set[tuple[int, str]] = set()
+    for item in tree.xpath(_HINT_XPATH):
+        if isinstance(item, str):
+            found = by_value.get(item)
+            if found is None:
+                words = name_words(_CAMEL.sub(r"\1-\2", item))
+                found = by_value[item] = [k for k, hints in sets if not words.isdisjoint(hints)]
+            if not found:
+                continue
+            element = item.getparent()  # type: ignore[attr-defined]  # lxml smart string
+        else:
+            element = item
+            found = [_MARKED_TAGS[element.tag]]
+        for key in found:
+            if key in index.elements and (id(element), key) not in added:
+                added.add((id(element), key))
                 index.elements[key].append(element)
     return index
+
+
+_HINT_XPATH = "//@class | //@id | //@itemprop | //@data-testid | //time | //h1"
 
 
 def has_hint(element: HtmlElement, key: str) -> bool:

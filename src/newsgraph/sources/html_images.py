@@ -38,14 +38,33 @@ _CREDIT_PROPS = (
 )
 _MAX_CAPTION = 1500
 _MAX_CREDIT_SEARCH = 40
+_DESCRIBED_IMG = "//img[@data-caption or @data-credit or @data-copyright or @data-photographer]"
+_CREDIT_LEVELS = 3
+_MAX_LONE_CREDIT = 120
+_MAX_CREDIT_WORDS = 9
+_NOT_CREDIT_TAGS = frozenset({"img", "script", "style", "a", "meta", "link", "body", "html"})
+_CREDIT_ATTRS = (
+    "data-credit",
+    "data-copyright",
+    "data-source",
+    "data-photographer",
+    "data-image-credit",
+    "data-author",
+)
+_TRAILING_PARENS = re.compile(r"\(([^()]{2,120})\)\s*\.?$")
+_LAST_SENTENCE = re.compile(r"[.!?»”\"]\s+([^.!?]{2,120})$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_COMMON_WORDS = frozenset({"the", "and", "news", "press", "media", "agency", "new"})
 _IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
 
 
 @cache
 def _credit_prefix() -> re.Pattern[str]:
     prefixes = sorted(vocab()["credit_prefixes"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in prefixes)
-    return re.compile(rf"(?:^|(?<=[\s(\[|.–—-]))(?:{alternatives})\s*", re.I)
+    alternatives = "|".join(
+        re.escape(p[:-1].rstrip()) + r"\s*:" if p.endswith(":") else re.escape(p) for p in prefixes
+    )
+    return re.compile(rf"(?:^|(?<=[\s(\[|.,–—-]))(?:{alternatives})\s*", re.I)
 
 
 def read_images(tree: HtmlElement, jsonld: JsonLd, hints: HintIndex | None = None) -> list[Image]:
@@ -65,17 +84,25 @@ def read_images(tree: HtmlElement, jsonld: JsonLd, hints: HintIndex | None = Non
             continue
         handled.add(figure)
         _add(images, seen, _figure_image(figure))
-    for element in hints.get("caption_hints"):
-        if element.tag in ("figure", "figcaption", "img", "script") or has_hint(
-            element, "credit_hints"
-        ):
+    loose = [*hints.get("caption_hints"), *tree.iter("figcaption")]
+    for element in sorted(set(loose), key=lambda e: loose.index(e)):
+        if element.tag in ("figure", "img", "script") or has_hint(element, "credit_hints"):
             continue
-        if any(a in handled or a.tag == "figcaption" for a in element.iterancestors()):
+        if element in handled or any(
+            a in handled or a.tag in ("figcaption", "figure") for a in element.iterancestors()
+        ):
             continue
         if is_boilerplate(element):
             continue
         handled.add(element)
         _add(images, seen, _loose_caption_image(element))
+    for element in hints.get("credit_hints"):
+        if element in handled or any(a in handled for a in element.iterancestors()):
+            continue
+        _add(images, seen, _lone_credit_image(element))
+    for img in tree.xpath(_DESCRIBED_IMG):
+        if not any(a in handled for a in img.iterancestors()) and not is_boilerplate(img):
+            _add(images, seen, _image(img, None, None))
     for image in jsonld_images(jsonld):
         _add(images, seen, image)
     return images
@@ -114,21 +141,59 @@ def _loose_caption_image(element: HtmlElement) -> Image | None:
         return None
     parent = element.getparent()
     img = next(parent.iter("img"), None) if parent is not None else None
-    if not credit and parent is not None:
-        credit = _credit_outside_caption(parent, element)
+    container = parent
+    for _ in range(_CREDIT_LEVELS):
+        if credit or container is None or container.tag in ("article", "main", "body"):
+            break
+        credit = _credit_outside_caption(container, element)
+        container = container.getparent()
     return _image(img, caption, credit)
+
+
+def _lone_credit_image(element: HtmlElement) -> Image | None:
+    """Return the image a credit element sits next to (a picture with a credit, no caption)."""
+    if not isinstance(element.tag, str) or element.tag in _NOT_CREDIT_TAGS:
+        return None
+    parent = element.getparent()
+    img = next(parent.iter("img"), None) if parent is not None else None
+    if img is None or is_boilerplate(element) or has_hint(element, "byline_hints"):
+        return None
+    credit = _strip_credit_prefix(element_text(element))
+    if not credit or len(credit) > _MAX_LONE_CREDIT:
+        return None
+    return _image(img, None, credit)
 
 
 def _image(img: HtmlElement | None, caption: str | None, credit: str | None) -> Image | None:
     alt = collapse(img.get("alt")) if img is not None else ""
     if img is not None and not credit:
-        credit = collapse(img.get("data-credit") or img.get("data-copyright") or "") or None
+        credit = _attribute_credit(img)
     if img is not None and not caption:
         caption = collapse(img.get("data-caption") or "") or None
+        if caption:
+            caption, credit = _split_caption_text(caption, credit)
     url = _image_url(img)
     if not (caption or credit or alt):
         return None
     return Image(alt=alt or None, caption=caption or None, credit=credit or None, url=url)
+
+
+def _attribute_credit(img: HtmlElement) -> str | None:
+    """Return a credit from the image's ``data-credit``-like attributes or its alt/title text."""
+    for node in (img, img.getparent()):
+        if node is None:
+            continue
+        for attribute in _CREDIT_ATTRS:
+            if value := _strip_credit_prefix(node.get(attribute) or ""):
+                return value
+    for attribute in ("title", "alt"):
+        text = collapse(img.get(attribute))
+        match = list(_credit_prefix().finditer(text))
+        if match and match[-1].start() > 0:
+            credit = _strip_credit_prefix(text[match[-1].start() :])
+            if credit and len(credit) <= _MAX_LONE_CREDIT:
+                return credit
+    return None
 
 
 def _image_url(img: HtmlElement | None) -> str | None:
@@ -167,6 +232,18 @@ def split_caption(element: HtmlElement) -> tuple[str | None, str | None]:
     _walk_caption(element, caption_parts, credit_parts, top=True)
     caption = collapse(" ".join(caption_parts))
     credit = collapse(" ".join(credit_parts))
+    if not credit:
+        credit = _trailing_credit_child(element, caption_parts)
+        if credit:
+            caption = collapse(caption[: caption.rfind(credit)]) if credit in caption else caption
+    found_caption, found_credit = _split_caption_text(caption, credit or None)
+    return found_caption, found_credit
+
+
+def _split_caption_text(caption: str, credit: str | None) -> tuple[str | None, str | None]:
+    """Return ``(caption, credit)`` of a caption string, its trailing credit cut off."""
+    caption = collapse(caption.replace("\u200b", " "))
+    credit = collapse((credit or "").replace("\u200b", " "))
     if not credit and caption:
         caption, credit = _split_credit_text(caption)
     credit = _strip_credit_prefix(credit)
@@ -174,6 +251,25 @@ def split_caption(element: HtmlElement) -> tuple[str | None, str | None]:
     if len(caption) > _MAX_CAPTION:
         caption = caption[:_MAX_CAPTION]
     return caption or None, credit or None
+
+
+def _trailing_credit_child(element: HtmlElement, caption_parts: list[str]) -> str:
+    """Return the text of a caption's last child when it reads as a credit, not a sentence.
+
+    ``<figcaption><span>Leaders met in Seoul.</span><span>Jane Doe/dpa</span></figcaption>``:
+    the last of several text children, a few words with no closing punctuation, after a
+    child that ends a sentence.
+    """
+    children = [c for c in element if isinstance(c.tag, str) and element_text(c)]
+    if len(children) < 2 or (element.text or "").strip():
+        return ""
+    last = element_text(children[-1])
+    before = element_text(children[-2])
+    if not before.endswith((".", "!", "?", "»", "”", '"')) or last.endswith((".", "!", "?", ":")):
+        return ""
+    if len(last.split()) > _MAX_CREDIT_WORDS or len(last) > _MAX_LONE_CREDIT:
+        return ""
+    return last
 
 
 def _walk_caption(
@@ -202,13 +298,59 @@ def _split_credit_text(caption: str) -> tuple[str, str]:
     matches = list(_credit_prefix().finditer(caption))
     match = matches[-1] if matches else None
     if match is None:
-        return caption, ""
+        return _unmarked_credit(caption)
     start = match.start()
     credit = _strip_unbalanced(caption[match.end() :].strip(" |."))
     if not credit or len(credit) > 120:
         return caption, ""
     head = caption[:start].rstrip(" ([|–—-")
     return head, credit
+
+
+def _unmarked_credit(caption: str) -> tuple[str, str]:
+    """Split off a credit that no prefix announces.
+
+    ``… in Kyiv. (AP Photo/Efrem Lukatsky)`` and ``… in Kyiv (Reuters)``: a short bracketed
+    name at the very end; ``… in Kyiv. | Jane Doe/AFP``: a short part after a bar;
+    ``… in Kyiv. Getty Images``: a short unpunctuated last sentence naming an agency or a
+    ``Name/Agency`` pair, or ``via``.
+    """
+    if match := _TRAILING_PARENS.search(caption):
+        inner = match[1].strip()
+        if _looks_like_credit_name(inner) and match.start() > 0:
+            return caption[: match.start()].rstrip(), inner
+    head, bar, tail = caption.rpartition(" | ")
+    if bar and head.strip() and _looks_like_credit_name(tail):
+        return head.rstrip(), tail.strip()
+    if match := _LAST_SENTENCE.search(caption):
+        tail = match[1].strip()
+        if _looks_like_credit_name(tail) and _names_agency(tail):
+            return caption[: match.start(1)].rstrip(), tail
+    return caption, ""
+
+
+def _looks_like_credit_name(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > _MAX_CREDIT_WORDS or len(text) > _MAX_LONE_CREDIT:
+        return False
+    if (text[-1:] in ".!?:" and not _INITIAL_END.search(text)) or text.isdigit():
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit() or not first.isascii()
+
+
+def _names_agency(text: str) -> bool:
+    if "/" in text or " via " in f" {text} ":
+        return True
+    words = {w.casefold() for w in re.findall(r"[\w'’-]+", text)}
+    return not words.isdisjoint(_agency_words())
+
+
+@cache
+def _agency_words() -> frozenset[str]:
+    words = {w for name in vocab()["wire_agencies"] for w in name.split() if len(w) > 2}
+    words.update(vocab()["credit_words"])
+    return frozenset(w.casefold() for w in words) - _COMMON_WORDS
 
 
 def _strip_credit_prefix(credit: str) -> str:

@@ -13,20 +13,18 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from .html_authors import byline_authors, byline_line_authors, clean_authors
+from .html_dates import DateEvidence, choose_date, iso_date, url_date, visible_date
 from .html_dom import (
     HintIndex,
     build_hint_index,
     collapse,
     element_text,
-    has_hint,
     is_boilerplate,
-    link_density,
     norm_key,
     vocab,
 )
@@ -41,14 +39,10 @@ HTMLDATE = "htmldate"
 URL = "url"
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SLASH_DATE = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _DATELINE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’ ]{1,25}?)?)"
     r"(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:[—–]|--|-)\s+"
 )
-_MIN_YEAR = 1990
 
 
 @dataclass
@@ -67,6 +61,10 @@ class PageMetadata:
     standfirst: str | None = None
     editors: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    descriptions: list[tuple[str, str]] = field(default_factory=list)
+    """The page's descriptions with their sources, for the standfirst step."""
+    headline: HtmlElement | None = None
+    """The ``<h1>`` taken as the article's headline element."""
 
     def set(self, name: str, value: object, source: str) -> None:
         """Set field ``name`` to ``value`` from ``source`` unless the value is empty."""
@@ -119,9 +117,10 @@ def read_metadata(
     _read_site(result, data, meta, page_url)
     _read_title(result, article, meta, tree, h1)
     _read_authors(result, data, meta, tree, h1, hints)
-    _read_date(result, article, meta, tree)
+    _read_date(result, article, meta, tree, h1, hints)
     _read_tags(result, article, meta)
-    _read_standfirst(result, article, meta, hints, h1)
+    _read_descriptions(result, article, meta)
+    result.headline = h1
     result.set("editors", clean_authors(person_names(data, article.get("editor"))), JSON_LD)
     return result, data
 
@@ -361,60 +360,37 @@ def _typed_authors(data: JsonLd, value: object) -> list[object]:
 # --- date -------------------------------------------------------------------------------------
 
 
-def iso_date(value: str | None) -> str | None:
-    """Return the ``YYYY-MM-DD`` calendar date a date/time string names, or ``None``.
-
-    The date is taken as written (no time-zone shift): ``2023-05-09T23:30:00-04:00`` is
-    ``2023-05-09``, the day the publisher's readers saw.
-    """
-    if not value:
-        return None
-    text = value.strip()
-    match = _ISO_DATE.search(text[:40]) or _SLASH_DATE.match(text) or _COMPACT_DATE.match(text)
-    if match:
-        return _valid_date(int(match[1]), int(match[2]), int(match[3]))
-    if text.isdigit() and len(text) in (10, 13):
-        stamp = int(text) / (1000 if len(text) == 13 else 1)
-        return _valid_date(*datetime.fromtimestamp(stamp).timetuple()[:3])
-    try:
-        from dateutil import parser as date_parser  # type: ignore[import-untyped,unused-ignore]
-
-        parsed = date_parser.parse(text, fuzzy=False, ignoretz=True)
-    except (ValueError, OverflowError):
-        return None
-    return _valid_date(parsed.year, parsed.month, parsed.day)
-
-
-def _valid_date(year: int, month: int, day: int) -> str | None:
-    try:
-        found = date(year, month, day)
-    except ValueError:
-        return None
-    if found.year < _MIN_YEAR or found > date.today().replace(year=date.today().year + 1):
-        return None
-    return found.isoformat()
-
-
 def _read_date(
-    result: PageMetadata, article: dict[str, object], meta: dict[str, list[str]], tree: HtmlElement
+    result: PageMetadata,
+    article: dict[str, object],
+    meta: dict[str, list[str]],
+    tree: HtmlElement,
+    h1: HtmlElement | None,
+    hints: HintIndex,
 ) -> None:
+    """Weigh the machine dates, the printed date and the URL date (see :mod:`.html_dates`)."""
+    evidence = DateEvidence()
     for key in ("datePublished", "dateCreated", "uploadDate"):
-        for value in text_values(article.get(key)):
-            if found := iso_date(value):
-                result.set("published", found, JSON_LD)
-                return
+        evidence.published.extend(
+            (found, JSON_LD) for v in text_values(article.get(key)) if (found := iso_date(v))
+        )
     for key in vocab()["date_meta"]:
-        for value in meta.get(key, ()):
-            if found := iso_date(value):
-                result.set("published", found, META)
-                return
+        evidence.published.extend((f, META) for v in meta.get(key, ()) if (f := iso_date(v)))
     for element in tree.iter("time"):
         marked = (element.get("itemprop") or "").lower() == "datepublished"
         marked = marked or "publish" in (element.get("class") or "").lower()
         if marked and (found := iso_date(element.get("datetime"))):
-            result.set("published", found, HEURISTIC)
-            return
-    result.set("published", _htmldate(tree, result.url), HTMLDATE)
+            evidence.published.append((found, HEURISTIC))
+    modified = text_values(article.get("dateModified"))
+    modified += [v for key in vocab()["modified_meta"] for v in meta.get(key, ())]
+    evidence.modified = {found for v in modified if (found := iso_date(v))}
+    evidence.visible = visible_date(tree, h1, hints)
+    evidence.url = url_date(result.url)
+    found, source = choose_date(evidence)
+    if found:
+        result.set("published", found, source)
+    else:
+        result.set("published", _htmldate(tree, result.url), HTMLDATE)
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
@@ -455,72 +431,19 @@ def _split_tags(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
-def _read_standfirst(
-    result: PageMetadata,
-    article: dict[str, object],
-    meta: dict[str, list[str]],
-    hints: HintIndex,
-    h1: HtmlElement | None,
+def _read_descriptions(
+    result: PageMetadata, article: dict[str, object], meta: dict[str, list[str]]
 ) -> None:
-    found = standfirst_element_text(hints, h1, result.title)
-    if found:
-        result.set("standfirst", found, HEURISTIC)
-        return
-    for value in text_values(article.get("description")):
-        result.set("standfirst", _unescape(value), JSON_LD)
-        return
-    result.set("standfirst", _unescape(_first_meta(meta, vocab()["description_meta"]) or ""), META)
-
-
-def standfirst_element_text(
-    hints: HintIndex, h1: HtmlElement | None, title: str | None
-) -> str | None:
-    """Return the text of the page's standfirst element (dek, summary, lead), if it has one."""
-    following = set(_following_elements(h1)) if h1 is not None else None
-    for element in hints.get("standfirst_hints"):
-        if element.tag in ("a", "img", "meta", "script", "style", "body", "html"):
-            continue
-        if has_hint(element, "standfirst_skip_hints"):
-            continue
-        text = element_text(element)
-        if not 20 <= len(text) <= 1200 or (title and norm_key(text) == norm_key(title)):
-            continue
-        if is_boilerplate(element) or link_density(element) > 0.5 or _in_media(element):
-            continue
-        if any(True for _ in element.iter("h2", "h3", "h4", "figure", "img", "time")):
-            continue
-        if following is None or element in following or _is_near_headline(element, h1):
-            return text
-    return None
-
-
-def _following_elements(h1: HtmlElement) -> list[HtmlElement]:
-    """Return the elements after ``h1`` in document order (its following axis)."""
-    found: list[HtmlElement] = h1.xpath("following::*")
-    return found
-
-
-def _in_media(element: HtmlElement) -> bool:
-    """Return whether the element is (in) a figure, caption or credit rather than article text."""
-    for node in (element, *element.iterancestors()):
-        if node.tag in ("figure", "figcaption", "picture") or has_hint(node, "caption_hints"):
-            return True
-        if has_hint(node, "credit_hints") or node.tag in ("article", "main", "body"):
-            return node.tag not in ("article", "main", "body")
-    return False
-
-
-def _is_near_headline(element: HtmlElement, h1: HtmlElement | None) -> bool:
-    if h1 is None:
-        return True
-    parent = h1.getparent()
-    for _ in range(3):
-        if parent is None:
-            return False
-        if element in parent.iterdescendants():
-            return True
-        parent = parent.getparent()
-    return False
+    """Keep the page's descriptions (JSON-LD, then meta tags) for the standfirst step."""
+    found = [(_unescape(v), JSON_LD) for v in text_values(article.get("description"))]
+    found += [
+        (_unescape(v), META) for key in vocab()["description_meta"] for v in meta.get(key, ())
+    ]
+    seen: set[str] = set()
+    for text, source in found:
+        if text and text not in seen:
+            seen.add(text)
+            result.descriptions.append((text, source))
 
 
 def find_dateline(text: str) -> str | None:
