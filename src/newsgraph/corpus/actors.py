@@ -1,0 +1,133 @@
+"""Corpus actors: one person across many articles, whichever form of the name an article used.
+
+Actor ids are stable slugs (``person:stephen-nagy``, ``org:united-nations``), so the same
+person named in full in two articles already has one id. What remains is the article that
+names someone only by surname ("Nagy" → ``person:nagy``) or with a title the reader kept
+("President Yoon Suk Yeol" → ``person:president-yoon-suk-yeol``). :func:`canonical_actors`
+maps such a variant id to the full-name id when exactly one full name in the corpus fits it:
+
+- the variant's name without leading titles and honorifics ("President", "Mr.", "Dr.")
+  equals a full name, or is its last words (a surname), or, failing that, its first words
+  ("Yoon" of "Yoon Suk Yeol");
+- and the countries agree (the same, or one of them unknown).
+
+A surname that fits two full names ("Kim" with Kim Jong Un and Kim Yo Jong in the corpus)
+stays as it is: merging it would be a guess. Organisations and countries are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..extract.people import is_honorific, is_title
+
+__all__ = ["ActorRecord", "canonical_actors", "plain_name"]
+
+PERSON = "person:"
+
+
+class ActorRecord(NamedTuple):
+    """What the corpus knows of an actor id: its name and country (None when unknown)."""
+
+    id: str
+    name: str
+    country: str | None = None
+
+
+def plain_name(name: str) -> list[str]:
+    """Return the words of a person's name without leading titles and honorifics.
+
+    Example:
+        >>> plain_name("President Yoon Suk Yeol")
+        ['Yoon', 'Suk', 'Yeol']
+    """
+    words = name.split()
+    start = 0
+    for end in range(len(words), 0, -1):
+        if _is_title_words(words[:end]):
+            start = end
+            break
+    return words[start:]
+
+
+def _is_title_words(words: list[str]) -> bool:
+    if len(words) == 1 and is_honorific(words[0]):
+        return True
+    text = " ".join(words).rstrip(".")
+    return is_title(text) or all(is_honorific(w) or is_title(w.rstrip(".")) for w in words)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _fits(short: list[str], full: list[str]) -> int:
+    """Return 2 for a surname fit, 1 for a first-words fit, 0 when ``short`` does not fit."""
+    folded_short = [w.casefold() for w in short]
+    folded_full = [w.casefold() for w in full]
+    if len(folded_short) >= len(folded_full):
+        return 2 if folded_short == folded_full else 0
+    if folded_full[-len(folded_short) :] == folded_short:
+        return 2
+    if folded_full[: len(folded_short)] == folded_short:
+        return 1
+    return 0
+
+
+def canonical_actors(records: Iterable[ActorRecord]) -> dict[str, str]:
+    """Map each variant person id to the full-name id it stands for, where that is unambiguous.
+
+    Args:
+        records: every actor id of the corpus with its name and country (repeats allowed;
+            the first record of an id is used).
+
+    Returns:
+        ``{variant_id: canonical_id}`` for the ids that change; ids absent stay as they are.
+
+    Example:
+        >>> canonical_actors([ActorRecord("person:stephen-nagy", "Stephen Nagy", "JPN"),
+        ...                   ActorRecord("person:nagy", "Nagy", None)])
+        {'person:nagy': 'person:stephen-nagy'}
+    """
+    people: dict[str, ActorRecord] = {}
+    for record in records:
+        if record.id.startswith(PERSON):
+            people.setdefault(record.id, record)
+    words = {pid: plain_name(r.name) for pid, r in people.items()}
+    full = {pid: w for pid, w in words.items() if len(w) >= 2 and w == _raw_words(people[pid])}
+    mapping: dict[str, str] = {}
+    for pid, record in people.items():
+        if pid in full or not words[pid]:
+            continue
+        target = _unique_fit(words[pid], record.country, pid, full, people)
+        if target is not None:
+            mapping[pid] = target
+    return mapping
+
+
+def _raw_words(record: ActorRecord) -> list[str]:
+    """Return the words of a record's name as given (titles kept)."""
+    return record.name.split()
+
+
+def _unique_fit(
+    short: list[str],
+    country: str | None,
+    pid: str,
+    full: dict[str, list[str]],
+    people: dict[str, ActorRecord],
+) -> str | None:
+    for rank in (2, 1):
+        hits = {
+            other
+            for other, name in full.items()
+            if other != pid
+            and _compatible(country, people[other].country)
+            and _fits(short, name) == rank
+        }
+        if len(hits) == 1:
+            return hits.pop()
+        if hits:
+            return None
+    return None
