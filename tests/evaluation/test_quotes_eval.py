@@ -64,7 +64,10 @@ def test_quotes_eval_scores_by_overlap_and_speaker(tmp_path: Path) -> None:
         (Speaker(text="President Obama"), "President Biden", False),
         (Speaker(text="the judge"), "The judge", True),
         (None, "Nagy", False),
-        (None, None, True),
+        (None, None, False),
+        (Speaker(text="someone"), None, False),
+        (Speaker(text="who", name="Stephen Nagy"), "who", True),
+        (Speaker(text="Nagy", name="Stephen Nagy"), "who", False),
     ],
 )
 def test_quotes_eval_speaker_rule(speaker: Speaker | None, source: str | None, right: bool) -> None:
@@ -98,6 +101,6 @@ def test_quotes_eval_runs_on_polnear(shared_eval: Path) -> None:
 def test_quotes_eval_polnear_dev_floors(shared_eval: Path) -> None:
     figures = evaluate_quotes(shared_eval / "quotes" / "polnear" / "dev").scores["newsgraph"]
     result = figures.figures()
-    assert result["speech_end_to_end"] >= 0.65
-    assert result["direct_end_to_end"] >= 0.70
-    assert result["precision"] >= 0.80
+    assert result["speech_end_to_end"] >= 0.68
+    assert result["direct_end_to_end"] >= 0.76
+    assert result["precision"] >= 0.84

@@ -182,10 +182,8 @@ def _ignored_words() -> frozenset[str]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from ..extract.quote_words import quote_words
-
     titles = load_json("quote_words.json")["scoring_titles"]
-    return frozenset({*STOP_WORDS, *titles, *quote_words().pronouns})
+    return frozenset({*STOP_WORDS, *titles, *_pronouns()})
 
 
 def _content_words(text: str | None) -> set[str]:
@@ -193,10 +191,11 @@ def _content_words(text: str | None) -> set[str]:
 
 
 def speaker_right(speaker: Speaker | None, source: str | None) -> bool:
-    """Whether a predicted speaker is right for the gold Source text, by the scoring rules."""
-    if source is None:
-        return speaker is None or not speaker.name
-    if speaker is None:
+    """Whether a predicted speaker is right for the gold Source text, by the scoring rules.
+
+    A gold attribution without a Source has no word to share, so no speaker is right for it.
+    """
+    if source is None or speaker is None:
         return False
     gold = source.strip().lower()
     if gold in _pronouns():
@@ -207,9 +206,10 @@ def speaker_right(speaker: Speaker | None, source: str | None) -> bool:
 
 @cache
 def _pronouns() -> frozenset[str]:
+    """Personal pronouns of the extractor plus the other forms a Source can take ("who")."""
     from ..extract.quote_words import quote_words
 
-    return frozenset(quote_words().pronouns)
+    return frozenset({*quote_words().pronouns, *load_json("quote_words.json")["scoring_pronouns"]})
 
 
 def locate(text: str, quote: Quote) -> tuple[int, int] | None:

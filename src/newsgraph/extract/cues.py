@@ -54,8 +54,6 @@ def subject_of(cue: Any) -> Any | None:
     for _ in range(3):
         for child in token.children:
             if child.dep_ == "nsubj":
-                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-                    return token.head
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -95,8 +93,16 @@ def trim_clause(doc: Any, lo: int, hi: int) -> tuple[int, int]:
 
 
 def has_own_attribution(token: Any) -> bool:
-    """Whether ``token`` is a cue verb with its own subject (a second attribution)."""
-    if token.tag_ not in _FINITE or cue_kind(token) is None:
+    """Whether ``token`` starts a second attribution.
+
+    That is a cue verb with its own subject ("…, and she added that …"), or a participle cue
+    hanging from the first ("…, noting that …", "…, adding: …").
+    """
+    if cue_kind(token) is None:
+        return False
+    if token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp"):
+        return True
+    if token.tag_ not in _FINITE:
         return False
     return any(c.dep_ == "nsubj" for c in token.children)
 

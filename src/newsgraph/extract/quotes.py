@@ -40,22 +40,23 @@ from .cues import (
     subject_of,
     trim_clause,
 )
+from .quote_joins import carry_continuations, long_enough, mark_text, merge_interrupted
 from .quote_report import format_quotes
 from .quote_spans import MarkSpan, find_mark_spans, paragraphs
 from .quote_words import quote_words
 from .speakers import SpeakerIndex, build_index, resolve_speaker
 
-MAX_CLIMB = 4
+MAX_CLIMB = 10
 """How many heads are climbed from a quotation to its cue verb."""
 
 MIN_CLAUSE_TOKENS = 3
 """A reported clause shorter than this (in tokens) is not an indirect quote."""
 
-MAX_INTERRUPTION = 25
-"""An attribution longer than this (in tokens) between two quotations splits them in two."""
+SCARE_QUOTE_WORDS = 2
+"""A quotation of at most this many words that no cue governs is a scare quote."""
 
-MIN_FLOATING_WORDS = 3
-"""A quotation with fewer words is not taken as a floating quote ("Related:")."""
+TITLE_WORDS = 5
+"""A title-case quotation of at most this many words that no cue governs is a title."""
 
 MIXED_MIN_WORDS = 2
 """A clause with at least this many words outside the quotation makes the quote mixed."""
@@ -70,7 +71,7 @@ _SPLIT_DEPS = frozenset({"advcl", "conj", "parataxis"})
 
 
 @dataclass
-class _Context:
+class QuoteContext:
     """Everything one extraction reads: the doc, the marks and per-token look-ups."""
 
     doc: Any
@@ -96,7 +97,7 @@ def _token_range(doc: Any, start: int, end: int) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _context(doc: Any, text: str, analysis: Analysis | None) -> _Context:
+def _context(doc: Any, text: str, analysis: Analysis | None) -> QuoteContext:
     marks = find_mark_spans(text)
     quote_of = [-1] * len(doc)
     for n, mark in enumerate(marks):
@@ -105,10 +106,10 @@ def _context(doc: Any, text: str, analysis: Analysis | None) -> _Context:
             quote_of[i] = n
     actors = analysis.actors if analysis is not None else []
     para_starts = [start for start, _ in paragraphs(text)] or [0]
-    return _Context(doc, text, marks, build_index(doc, actors), quote_of, para_starts)
+    return QuoteContext(doc, text, marks, build_index(doc, actors), quote_of, para_starts)
 
 
-def _nearbysubject_of(ctx: _Context, cue: Any) -> Any | None:
+def _nearbysubject_of(ctx: QuoteContext, cue: Any) -> Any | None:
     """When the parse gives a cue no subject, take the nearest name or noun beside it.
 
     Left of the cue first ("…," Ramos, 58, told AFP), up to the quotation or sentence
@@ -123,15 +124,26 @@ def _nearbysubject_of(ctx: _Context, cue: Any) -> Any | None:
         if token.pos_ in _NOMINAL and token.dep_ not in ("poss", "pobj", "dobj"):
             return token
         i -= 1
+    inverted = _after_quote(ctx, cue)
     for token in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if ctx.in_quote(token.i) or token.is_punct:
             break
-        if token.pos_ in _NOMINAL and token.dep_ not in ("dobj", "dative", "pobj"):
-            return token
+        if token.pos_ in _NOMINAL and (
+            token.dep_ not in ("dobj", "dative", "pobj") or (inverted and token.dep_ == "dobj")
+        ):
+            return token.head if token.dep_ == "compound" and token.head.i > token.i else token
     return None
 
 
-def _speaker(ctx: _Context, cue: Any) -> Speaker | None:
+def _after_quote(ctx: QuoteContext, cue: Any) -> bool:
+    """Whether ``cue`` follows a quotation directly ("…," added Smith): an inverted cue."""
+    i = cue.i - 1
+    while i >= 0 and (ctx.doc[i].is_space or ctx.doc[i].text in (",", "—", "–")):
+        i -= 1
+    return i >= 0 and ctx.in_quote(i)
+
+
+def _speaker(ctx: QuoteContext, cue: Any) -> Speaker | None:
     subject = subject_of(cue)
     if subject is None and cue.lower_ != "according":
         subject = _nearbysubject_of(ctx, cue)
@@ -142,7 +154,7 @@ def _speaker(ctx: _Context, cue: Any) -> Speaker | None:
     return resolve_speaker(subject, ctx.index, ctx.in_quote)
 
 
-def _climb_to_cue(ctx: _Context, lo: int, hi: int) -> tuple[Any, Any] | None:
+def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any] | None:
     """Return ``(cue, child)`` for the quotation ``doc[lo:hi]``: its cue and the cue's child.
 
     The tree is climbed from the quotation towards the root of its sentence. The nearest
@@ -175,7 +187,7 @@ _COMPLEMENT_DEPS = frozenset(
 )
 
 
-def _content(ctx: _Context, cue: Any, child: Any, para: int) -> tuple[int, int]:
+def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, int]:
     """Return the token range of what ``cue`` reports, given its ``child`` towards the quote.
 
     Before the cue ("…, he said") it is the child's clause; after it, every complement of the
@@ -194,7 +206,7 @@ def _content(ctx: _Context, cue: Any, child: Any, para: int) -> tuple[int, int]:
     return _clip(ctx, lo, hi, para)
 
 
-def _frame(ctx: _Context, lo: int, hi: int, step: int) -> list[Any]:
+def _frame(ctx: QuoteContext, lo: int, hi: int, step: int) -> list[Any]:
     """Return the tokens next to a quotation, outward to a sentence end, paragraph or quote."""
     doc = ctx.doc
     tokens: list[Any] = []
@@ -214,7 +226,7 @@ def _frame(ctx: _Context, lo: int, hi: int, step: int) -> list[Any]:
     return tokens
 
 
-def _frame_cue(ctx: _Context, lo: int, hi: int) -> Any | None:
+def _frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
     """Find the cue of a quotation in the words after it, then in those before it."""
     for tokens in (_frame(ctx, lo, hi, 1), _frame(ctx, lo, hi, -1)):
         for token in tokens:
@@ -223,22 +235,52 @@ def _frame_cue(ctx: _Context, lo: int, hi: int) -> Any | None:
     return None
 
 
-def _dash_or_colon_speaker(ctx: _Context, lo: int, hi: int) -> Speaker | None:
+def _dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None:
     """A speaker named after a dash (``"…" — Name``) or before a colon (``Name: "…"``)."""
     after = _frame(ctx, lo, hi, 1)
-    if len(after) >= 2 and after[0].text in quote_words().dashes:
-        names = [t for t in after[1:] if t.ent_type_ in ("PERSON", "ORG")]
-        if names and len(names) >= len(after) - 3:
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    gap = ctx.text[ctx.doc[hi - 1].idx : words[0].idx] if words else ""
+    if words and _dash_gap(gap):
+        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if names and len(words) <= 8 and len(names) >= len(words) - 3:
             return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
-    before = _frame(ctx, lo, hi, -1)[::-1]
-    if len(before) >= 2 and before[-1].text == ":" and before[0].ent_type_ in ("PERSON", "ORG"):
-        names = [t for t in before[:-1] if t.ent_type_ in ("PERSON", "ORG")]
-        if len(names) == len(before) - 1:
-            return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+    return _colon_speaker(ctx, lo)
+
+
+def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
+    """The speaker of a quotation introduced by a colon, here or at the end of the last line.
+
+    The subject of the clause before the colon ("She then told them: "…"") or, without one,
+    the last name in it ("Former senator Jo Park: "…"", "Stated Stone:").
+    """
+    doc = ctx.doc
+    i = lo - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or ctx.in_quote(i - 1):
+        return None
+    if ctx.paragraph(doc[i].idx) < ctx.paragraph(doc[lo].idx) - 1:
+        return None
+    start = doc[i].sent.start
+    for verb in _sentence_verbs(ctx, doc[start : i + 1]):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and start <= subject.i < i and not ctx.in_quote(subject.i):
+            return resolve_speaker(subject, ctx.index, ctx.in_quote)
+    names = [t for t in doc[start:i] if t.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(t.i)]
+    if names:
+        return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
     return None
 
 
-def _clause(ctx: _Context, child: Any, para: int) -> tuple[int, int]:
+def _dash_gap(gap: str) -> bool:
+    """Whether the text between a quotation and a name is a dash (with marks and spaces)."""
+    words = quote_words()
+    dashes = "".join(words.dashes)
+    marks = "".join(words.closing_marks + words.ambiguous_marks) + "’',."
+    return any(d in gap for d in words.dashes) and not gap.strip(dashes + marks + " \u00a0\t")
+
+
+def _clause(ctx: QuoteContext, child: Any, para: int) -> tuple[int, int]:
     """Return the token range of the clause headed by ``child``, kept inside paragraph ``para``."""
     lo, hi = child.left_edge.i, child.right_edge.i + 1
     for sub in ctx.doc[lo:hi]:
@@ -250,7 +292,7 @@ def _clause(ctx: _Context, child: Any, para: int) -> tuple[int, int]:
     return _clip(ctx, lo, hi, para)
 
 
-def _clip(ctx: _Context, lo: int, hi: int, para: int) -> tuple[int, int]:
+def _clip(ctx: QuoteContext, lo: int, hi: int, para: int) -> tuple[int, int]:
     """Keep ``doc[lo:hi]`` inside paragraph ``para`` and trim it (see :func:`_trim`)."""
     doc = ctx.doc
     while lo < hi and ctx.paragraph(doc[lo].idx) < para:
@@ -263,7 +305,7 @@ def _clip(ctx: _Context, lo: int, hi: int, para: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _whole_marks(ctx: _Context, lo: int, hi: int) -> tuple[int, int]:
+def _whole_marks(ctx: QuoteContext, lo: int, hi: int) -> tuple[int, int]:
     """Widen ``doc[lo:hi]`` so that a quotation it cuts is wholly inside it."""
     first, last = ctx.quote_of[lo], ctx.quote_of[hi - 1]
     while lo > 0 and first >= 0 and ctx.quote_of[lo - 1] == first:
@@ -273,14 +315,14 @@ def _whole_marks(ctx: _Context, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _words_outside(ctx: _Context, lo: int, hi: int, mark: int) -> int:
+def _words_outside(ctx: QuoteContext, lo: int, hi: int, mark: int) -> int:
     return sum(
         1 for t in ctx.doc[lo:hi] if ctx.quote_of[t.i] != mark and not t.is_punct and not t.is_space
     )
 
 
 def _make(
-    ctx: _Context,
+    ctx: QuoteContext,
     kind: str,
     start: int,
     end: int,
@@ -294,7 +336,7 @@ def _make(
     )
 
 
-def _direct(ctx: _Context, n: int, mark: MarkSpan) -> Quote | None:
+def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     """Attribute the quotation ``mark``: direct or mixed, or ``None`` when no cue is found."""
     lo, hi = _token_range(ctx.doc, mark.mark_start, mark.mark_end)
     if hi <= lo:
@@ -308,6 +350,8 @@ def _direct(ctx: _Context, n: int, mark: MarkSpan) -> Quote | None:
             span = ctx.doc[c_lo:c_hi]
             return _make(ctx, "mixed", span.start_char, span.end_char, _speaker(ctx, cue), cue, 0.8)
         return _make(ctx, "direct", mark.start, mark.end, _speaker(ctx, cue), cue, 0.9)
+    if _scare_quote(ctx, mark):
+        return None
     cue = _frame_cue(ctx, lo, hi)
     if cue is not None:
         ctx.used_cues.add(cue.i)
@@ -318,17 +362,30 @@ def _direct(ctx: _Context, n: int, mark: MarkSpan) -> Quote | None:
     return None
 
 
-def _stands_alone(ctx: _Context, mark: MarkSpan) -> bool:
+def _scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation no cue governs is a scare quote or a title, not something said.
+
+    Such are a word or two ("so-called "experts"") and a short title-case phrase ("Meet the
+    Press"); a cue in the same sentence but not linked by the parse does not make them quotes.
+    """
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) <= SCARE_QUOTE_WORDS:
+        return True
+    titled = [w for w in words if w[:1].isalpha()]
+    return len(words) <= TITLE_WORDS and all(w[0].isupper() for w in titled)
+
+
+def _stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
     """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
     lo, hi = _token_range(ctx.doc, mark.mark_start, mark.mark_end)
     around = _frame(ctx, lo, hi, 1) + _frame(ctx, lo, hi, -1)
     return not any(not t.is_punct and not t.is_space for t in around)
 
 
-def _quotations(ctx: _Context) -> list[tuple[int, Quote]]:
+def _quotations(ctx: QuoteContext) -> list[tuple[int, Quote]]:
     """Direct, mixed and continued quotes with the index of their quotation, in text order."""
     found: list[Quote | None] = [_direct(ctx, n, m) for n, m in enumerate(ctx.marks)]
-    _carry_continuations(ctx, found)
+    carry_continuations(ctx, found)
     seen: set[tuple[int, int]] = set()
     result: list[tuple[int, Quote]] = []
     for n, quote in enumerate(found):
@@ -338,116 +395,68 @@ def _quotations(ctx: _Context) -> list[tuple[int, Quote]]:
     return result
 
 
-def _floating(ctx: _Context, quotes: list[Quote], attributed: set[int]) -> list[Quote]:
-    """Quotations standing alone right after a quote with a speaker take that speaker."""
+def _floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> list[Quote]:
+    """Quotations standing alone take the speaker of what comes just before them.
+
+    That is the subject of the previous sentence when it names a person ("Clinton touted her
+    record. "…""), else the speaker of the previous quote, in this paragraph or the last.
+    """
     starts = [q.start for q in quotes]
     result: list[Quote] = []
     for n, mark in enumerate(ctx.marks):
-        if n in attributed or not _long_enough(ctx, mark):
+        if n in attributed or not long_enough(ctx, mark) or not _stands_alone(ctx, mark):
             continue
         before = bisect_right(starts, mark.start) - 1
         candidates = ([quotes[before]] if before >= 0 else []) + result[-1:]
         last = max(candidates, key=lambda q: q.start, default=None)
-        if last is None or last.speaker is None or last.end > mark.start:
-            continue
-        if ctx.paragraph(mark.start) - ctx.paragraph(last.end) <= 1 and _stands_alone(ctx, mark):
-            result.append(
-                Quote(
-                    "floating",
-                    mark_text(ctx.text, mark),
-                    mark.start,
-                    mark.end,
-                    last.speaker,
-                    last.cue,
-                    0.6,
-                )
-            )
+        if last is not None and (
+            last.speaker is None
+            or last.end > mark.start
+            or ctx.paragraph(mark.start) - ctx.paragraph(last.end) > 1
+        ):
+            last = None
+        subject = _previous_subject(ctx, mark)
+        speaker, cue = (last.speaker, last.cue) if last is not None else (None, None)
+        if subject is not None and (last is None or subject[0].idx > last.end):
+            speaker, cue = subject[1], cue_span(subject[0].head)
+        if speaker is not None:
+            text = mark_text(ctx.text, mark)
+            result.append(Quote("floating", text, mark.start, mark.end, speaker, cue, 0.6))
     return result
 
 
-def _merge_interrupted(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
-    """Join quotes interrupted only by their attribution (see :func:`_interrupted`)."""
-    result: list[Quote] = []
-    for quote in quotes:
-        if result and _interrupted(ctx, result[-1], quote):
-            quote = _join(ctx, result.pop(), quote)
-        result.append(quote)
-    return result
+def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:
+    """The person who is the subject of the sentence just before a quotation, if any."""
+    doc = ctx.doc
+    i = _token_range(doc, mark.mark_start, mark.mark_end)[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(mark.start) - 1:
+        return None
+    for verb in _sentence_verbs(ctx, doc[i].sent):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not ctx.in_quote(subject.i) and _personal(subject):
+            return subject, resolve_speaker(subject, ctx.index, ctx.in_quote)
+    return None
 
 
-def _interrupted(ctx: _Context, first: Quote, second: Quote) -> bool:
-    """Whether ``second`` goes on with ``first``, interrupted only by its attribution.
-
-    ("…," she said. "…") Both are direct (or floating), in one paragraph or the next, by the
-    same speaker, and at most :data:`MAX_INTERRUPTION` tokens stand between them. This is the
-    convention of attribution corpora such as PolNeAR: one utterance, one quote.
-    """
-    if {first.kind, second.kind} - {"direct", "floating"} or second.start <= first.end:
-        return False
-    if not 0 <= ctx.paragraph(second.start) - ctx.paragraph(first.end) <= 1:
-        return False
-    if first.speaker is None or second.speaker is None:
-        return False
-    if first.speaker is not second.speaker and first.cue != second.cue:
-        return False
-    between = ctx.doc.char_span(first.end, second.start, alignment_mode="contract")
-    return between is None or len(between) <= MAX_INTERRUPTION
+def _sentence_verbs(ctx: QuoteContext, sent: Any) -> list[Any]:
+    """The verbs of a sentence (or span) outside quotations: cue verbs first, then the root."""
+    verbs = [t for t in sent if not ctx.in_quote(t.i) and cue_kind(t) is not None]
+    root = sent.root
+    if not ctx.in_quote(root.i) and sent.start <= root.i < sent.end:
+        verbs.append(root)
+    return verbs
 
 
-def _join(ctx: _Context, first: Quote, second: Quote) -> Quote:
-    """One quote running from ``first`` to ``second`` (the attribution between them inside)."""
-    kind = "direct" if "direct" in (first.kind, second.kind) else first.kind
-    confidence = max(first.confidence, second.confidence)
-    speaker = first.speaker if first.kind != "floating" else second.speaker
-    return Quote(
-        kind,
-        ctx.text[first.start : second.end],
-        first.start,
-        second.end,
-        speaker,
-        first.cue or second.cue,
-        confidence,
-    )
+def _personal(token: Any) -> bool:
+    """Whether a subject names a person: a personal pronoun or a person's name."""
+    if token.pos_ == "PRON":
+        return quote_words().pronouns.get(token.lower_) in ("male", "female", "first", "plural")
+    return token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN"
 
 
-def _long_enough(ctx: _Context, mark: MarkSpan) -> bool:
-    """Whether a quotation has enough words to be a floating quote (not a label)."""
-    return len(ctx.text[mark.start : mark.end].split()) >= MIN_FLOATING_WORDS
-
-
-def mark_text(text: str, mark: MarkSpan) -> str:
-    """Return the text of a quotation without its marks."""
-    return text[mark.start : mark.end]
-
-
-def _carry_continuations(ctx: _Context, found: list[Quote | None]) -> None:
-    """Give every paragraph of a continued quote the speaker found in any of them."""
-    group: list[int] = []
-    for n, mark in enumerate(ctx.marks):
-        if not mark.continued:
-            group = []
-        group.append(n)
-        if mark.continues:
-            continue
-        attributed = [found[g] for g in group if found[g] is not None]
-        source = next((q for q in attributed if q is not None and q.speaker is not None), None)
-        if source is None or len(group) < 2:
-            continue
-        for g in group:
-            if found[g] is None:
-                m = ctx.marks[g]
-                found[g] = Quote(
-                    "direct",
-                    mark_text(ctx.text, m),
-                    m.start,
-                    m.end,
-                    source.speaker,
-                    source.cue,
-                    0.7,
-                )
-
-
-def _sentence(ctx: _Context, token: Any) -> tuple[int, int]:
+def _sentence(ctx: QuoteContext, token: Any) -> tuple[int, int]:
     """Return the token range of ``token``'s sentence, kept inside its paragraph."""
     sent, para, doc = token.sent, ctx.paragraph(token.idx), ctx.doc
     lo, hi = sent.start, sent.end
@@ -460,7 +469,7 @@ def _sentence(ctx: _Context, token: Any) -> tuple[int, int]:
     return lo, hi
 
 
-def _according(ctx: _Context, cue: Any) -> tuple[int, int] | None:
+def _according(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
     """Return the content of "according to X": the sentence without the phrase."""
     lo, hi = _sentence(ctx, cue)
     if cue.i == lo:
@@ -468,7 +477,7 @@ def _according(ctx: _Context, cue: Any) -> tuple[int, int] | None:
     return trim_clause(ctx.doc, lo, cue.i)
 
 
-def _indirect(ctx: _Context, cue: Any) -> Quote | None:
+def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     """Return the indirect quote of ``cue`` (a reported clause or "according to"), if any."""
     para = ctx.paragraph(cue.idx)
     if cue.lower_ == "according":
@@ -495,7 +504,7 @@ def _indirect(ctx: _Context, cue: Any) -> Quote | None:
     )
 
 
-def _covered(ctx: _Context, start: int, end: int) -> bool:
+def _covered(ctx: QuoteContext, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in ctx.covered)
 
 
@@ -525,18 +534,20 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     quotes.sort(key=lambda q: q.start)
     quotes += _floating(ctx, quotes, {n for n, _ in direct})
     quotes.sort(key=lambda q: q.start)
-    return [q for q in _merge_interrupted(ctx, quotes) if _has_speaker(q)]
+    return [q for q in merge_interrupted(ctx, quotes) if _has_speaker(q)]
 
 
 def _has_speaker(quote: Quote) -> bool:
     """Whether a quote has someone who said it: no quote without a speaker mention.
 
-    "It" and "you" as the subject of a cue ("it says", "you say") are not speakers.
+    "You" as the subject of a cue ("you say") is not a speaker; nor is "it" for an indirect
+    quote ("it is said that …"), while a quotation "it reads" or "it added" is a document's.
     """
     speaker = quote.speaker
     if speaker is None or not speaker.text:
         return False
-    return quote_words().pronouns.get(speaker.text.lower()) not in ("neuter", "second")
+    person = quote_words().pronouns.get(speaker.text.lower())
+    return person != "second" and (person != "neuter" or quote.kind != "indirect")
 
 
 @register("quotes", requires=("actors",), assigns=("quotes",))

@@ -37,6 +37,7 @@ MAX_SPEAKER_TOKENS = 12
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod"})
 _RIGHT_PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
 InQuote = Callable[[int], bool]
 """``token index -> bool``: whether the token lies inside a quotation."""
@@ -317,6 +318,8 @@ def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote) -> Speak
         The speaker: mention text and offsets, and the resolved name and actor when known.
     """
     doc = token.doc
+    if token.tag_ in _RELATIVE_TAGS and token.head.dep_ == "relcl" and token.head.head != token:
+        return _relative(token, resolve_speaker(token.head.head, index, in_quote))
     start, end = (token.i, token.i + 1) if token.pos_ == "PRON" else speaker_tokens(token)
     span = doc[start:end]
     speaker = Speaker(text=span.text, start=span.start_char, end=span.end_char)
@@ -335,6 +338,18 @@ def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote) -> Speak
     elif token.pos_ == "PROPN":
         speaker.name = " ".join(name_words(span.text)) or None
     return speaker
+
+
+def _relative(token: Any, antecedent: Speaker) -> Speaker:
+    """The speaker "who" ("Smith, who said …"): the pronoun as mention, its antecedent's name."""
+    return Speaker(
+        actor=antecedent.actor,
+        name=antecedent.name,
+        text=token.text,
+        start=token.idx,
+        end=token.idx + len(token.text),
+        anonymous=antecedent.anonymous,
+    )
 
 
 def _named(token: Any, index: SpeakerIndex, start: int, end: int) -> Mention | None:
