@@ -52,3 +52,47 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         if name.startswith("NEWSGRAPH_"):
             monkeypatch.delenv(name)
     yield
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """A throwaway PostgreSQL cluster started for the session (see ``tests/pg_cluster.py``)."""
+    from pg_cluster import ClusterUnavailable, start_cluster
+
+    try:
+        cluster = start_cluster()
+    except ClusterUnavailable as exc:
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_cluster: Any) -> Iterator[str]:
+    """The URL of a fresh, empty PostgreSQL database, dropped after the test."""
+    import uuid
+
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_cluster.url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield pg_cluster.database_url(name)
+    with psycopg.connect(pg_cluster.url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture()
+def sqlite_path(tmp_path: Path) -> Path:
+    """The path of a SQLite database that does not exist yet, in the test's tmp directory."""
+    return tmp_path / "newsgraph.db"
+
+
+@pytest.fixture()
+def memory_store() -> Iterator[Any]:
+    """An open, migrated, in-memory SQLite store, closed after the test."""
+    from newsgraph.store import open_store
+
+    store = open_store(":memory:")
+    yield store
+    store.close()

@@ -1,8 +1,9 @@
 """The ``newsgraph`` command: thin wrappers that parse options, call the library and print.
 
 One module per command group (``analyze.py``: reading and analysing articles; ``evaluate.py``:
-scoring against gold sets). Errors are translated here and only here: a ``NewsgraphError``
-becomes one line on stderr and exit code 1; tracebacks appear only with ``--debug``.
+scoring against gold sets; ``store.py``: ingesting into and querying the store). Errors are
+translated here and only here: a ``NewsgraphError`` becomes one line on stderr and exit code
+1; tracebacks appear only with ``--debug``.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from . import analyze, evaluate
+    from . import analyze, evaluate, store
 
-    for module in (analyze, evaluate):
+    for module in (analyze, evaluate, store):
         module.register(cli)
 
 

@@ -1,0 +1,286 @@
+"""Commands that write or read the store: ``ingest``, ``search``, ``dyad``, ``export``.
+
+Also the store side of ``actors``, ``events`` and ``quotes`` (run with no PATH, they query
+the store): :func:`show_actors`, :func:`show_events`, :func:`show_quotes`. Every command that
+touches the store takes ``--db`` (or ``$NEWSGRAPH_DB``). No SQL here: the commands call
+:mod:`newsgraph.store.queries`, :mod:`newsgraph.store.ingest`, :mod:`newsgraph.store.export`
+and :mod:`newsgraph.relations`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import click
+
+from ..store import DEFAULT_DB
+from ._util import fail, make_read_options, read_options
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+OUTPUT_FORMATS = ("text", "jsonl")
+
+
+def register(cli: click.Group) -> None:
+    """Add this module's commands to the ``newsgraph`` group."""
+    for command in (ingest, search, dyad, export):
+        cli.add_command(command)
+
+
+def db_option(func: F) -> F:
+    """Add ``--db`` (``$NEWSGRAPH_DB``): a SQLite path or a ``postgresql://`` URL."""
+    return click.option(
+        "--db",
+        envvar="NEWSGRAPH_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        metavar="DB",
+        help="SQLite file or postgresql:// URL (also $NEWSGRAPH_DB).",
+    )(func)
+
+
+def output_option(func: F) -> F:
+    """Add ``--format text|jsonl`` for commands that list rows."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(OUTPUT_FORMATS),
+        default="text",
+        show_default=True,
+        help="text: a listing for a person; jsonl: one JSON object per row.",
+    )(func)
+
+
+def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
+    count = 0
+    for row in rows:
+        count += 1
+        click.echo(json.dumps(row.to_dict(), ensure_ascii=False) if fmt == "jsonl" else render(row))
+    return count
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=32,
+    show_default=True,
+    help="Articles parsed together before they are written.",
+)
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
+@read_options
+def ingest(
+    inputs: tuple[str, ...], db: str, batch_size: int, progress: bool | None, **kwargs: Any
+) -> None:
+    """Analyse articles and store them; articles already stored are skipped unparsed.
+
+    One transaction per article: an ingest killed at any moment resumes on the next run.
+    Failures are listed at the end and make the exit code 1.
+
+    Example: newsgraph ingest pages/ more/article.html --db corpus.db
+    """
+    from ..store import open_store
+    from ..store.ingest import ingest as run_ingest
+
+    options = make_read_options(kwargs)
+    with open_store(db) as store, _progress_bar(inputs, progress) as update:
+        report = run_ingest(store, inputs, options, batch_size=batch_size, progress=update)
+    for failure in report.failures:
+        fail(str(failure))
+    rate = report.stored / report.seconds if report.seconds else 0.0
+    click.echo(
+        f"{store.name}: stored {report.stored}, skipped {report.skipped} already stored, "
+        f"failed {len(report.failures)} ({report.seconds:.1f} s, {rate:.1f} articles/s)",
+        err=True,
+    )
+    sys.exit(1 if report.failures else 0)
+
+
+class _Bar:
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+
+    def __enter__(self) -> Callable[[Any], None]:
+        return self.update
+
+    def update(self, report: Any) -> None:
+        if self.bar is not None:
+            self.bar.update(report.done - self.bar.n)
+            self.bar.set_postfix(stored=report.stored, skipped=report.skipped, refresh=False)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _progress_bar(inputs: tuple[str, ...], enabled: bool | None) -> _Bar:
+    """Return a tqdm bar on stderr counting articles (total known for plain files: an ETA)."""
+    if enabled is False or (enabled is None and not sys.stderr.isatty()):
+        return _Bar(None)
+    from tqdm import tqdm
+
+    from ..sources import expand_inputs
+
+    paths = list(expand_inputs(inputs))
+    containers = any(
+        p == "-" or p.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson", ".warc", ".arc"))
+        for p in paths
+    )
+    total = None if containers else len(paths)
+    return _Bar(tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True))
+
+
+@click.command()
+@click.argument("text")
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@output_option
+def search(text: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search of the stored articles, best first, with highlighted snippets.
+
+    Words must all match; "a phrase" in quotes, OR between words, -word to exclude.
+
+    Example: newsgraph search "Kishida summit" --limit 5
+    """
+    from ..store import open_store, queries
+
+    with open_store(db) as store:
+        _emit(queries.search(store, text, limit), fmt, _render_hit)
+
+
+def _render_hit(hit: Any) -> str:
+    head = f"{hit.published or '----------'}  {hit.title or '(no title)'}  [{hit.article_id}]"
+    return head + "\n" + textwrap.indent(textwrap.fill(" ".join(hit.snippet.split()), 84), "    ")
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month")
+@click.option("--plot", metavar="FILE", help="Draw the series to FILE (.png, .svg, .pdf).")
+@click.option(
+    "--dedupe/--no-dedupe",
+    default=True,
+    show_default=True,
+    help="Count an event reported by near-duplicate articles once.",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    default=("occurred",),
+    show_default=True,
+    type=click.Choice(["occurred", "expected", "hypothetical", "negated"]),
+    help="Event statuses to count (repeat for several).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def dyad(
+    a: str, b: str, db: str, by: str, plot: str | None, dedupe: bool, statuses: Any, fmt: str
+) -> None:
+    """Cooperation and conflict between two actors over time (both directions).
+
+    Per period: verbal and material cooperation and conflict counts, and mean intensity.
+
+    Example: newsgraph dyad JPN KOR --by month --plot jpn-kor.png
+    """
+    from ..relations import dyad_series, format_series, plot_series
+    from ..store import open_store
+
+    with open_store(db) as store:
+        series = dyad_series(store, a, b, by=by, dedupe=dedupe, statuses=statuses)
+    if fmt == "json":
+        click.echo(json.dumps(series.to_dict(), indent=2))
+    else:
+        click.echo(format_series(series), nl=False)
+    if plot:
+        plot_series(series, plot)
+        click.echo(f"chart written to {plot}", err=True)
+
+
+@click.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "graphml"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--table",
+    type=click.Choice(["articles", "actors", "quotes", "events", "mentions", "dates"]),
+    help="The table (default: analysis documents for jsonl, articles for csv/parquet).",
+)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+def export(db: str, fmt: str, table: str | None, output: str) -> None:
+    """Export the store, streamed: analyses or a table as JSONL/CSV/Parquet, or the actor network.
+
+    graphml: actors as nodes, events as edges (type, quad, count, mean intensity).
+
+    Example: newsgraph export --format csv --table events -o events.csv
+    """
+    from ..store import open_store
+    from ..store.export import export as run_export
+
+    binary = fmt == "parquet"
+    with open_store(db) as store, click.open_file(output, "wb" if binary else "w") as out:
+        written = run_export(store, fmt, out, table)
+    click.echo(f"{written} rows exported from {store.name}", err=True)
+
+
+# -- the store side of actors / events / quotes ------------------------------------------------
+
+
+def show_actors(db: str, fmt: str, top: int, kind: str | None, dedupe: bool) -> None:
+    """Print the actors named in the most stored articles."""
+    from ..store import open_store, queries
+
+    with open_store(db) as store:
+        rows = queries.top_actors(store, top, kind=kind, dedupe=dedupe)
+    _emit(
+        rows,
+        fmt,
+        lambda r: (
+            f"{r.articles:>6}  {r.id:<40} {r.name} ({r.kind}"
+            + (f", {r.country})" if r.country and r.country != r.id else ")")
+        ),
+    )
+
+
+def show_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
+    """Print stored events matching ``filters`` (the keyword arguments of ``queries.events``)."""
+    from ..store import open_store, queries
+
+    with open_store(db) as store:
+        _emit(queries.events(store, **filters), fmt, _render_event)
+
+
+def _render_event(e: Any) -> str:
+    source = ",".join(e.source or e.source_ids) or "?"
+    target = ",".join(e.target or e.target_ids) or "-"
+    head = f"{e.date or '????-??-??'}  {e.type:<10} {source} → {target}  ({e.status}, {e.quad})"
+    evidence = textwrap.fill(" ".join(e.evidence_text.split()), 84)
+    return f"{head}  [{e.article_id}]\n{textwrap.indent(evidence, '    ')}"
+
+
+def show_quotes(db: str, fmt: str, speaker: str | None, about: str | None, limit: int) -> None:
+    """Print stored quotes by a speaker and/or about an actor."""
+    from ..store import open_store, queries
+
+    with open_store(db) as store:
+        _emit(queries.quotes(store, speaker=speaker, about=about, limit=limit), fmt, _render_quote)
+
+
+def _render_quote(q: Any) -> str:
+    who = q.speaker_name or q.speaker_text or "(unattributed)"
+    text = textwrap.fill(f"“{' '.join(q.text.split())}”", 84)
+    return f"{who} ({q.kind}, {q.published or 'undated'}) [{q.article_id}]\n" + textwrap.indent(
+        text, "    "
+    )

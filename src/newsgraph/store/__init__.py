@@ -1,0 +1,66 @@
+"""The store: analyses kept in SQLite (default) or PostgreSQL, searched and queried.
+
+::
+
+    from newsgraph.store import open_store
+    from newsgraph.store.ingest import ingest
+    from newsgraph.store import queries
+
+    with open_store("corpus.db") as store:          # or "postgresql://user@host/db"
+        report = ingest(store, ["pages/"])
+        for hit in queries.search(store, "summit Seoul"):
+            print(hit.title, hit.snippet)
+
+Modules: ``base.py`` (the one interface), ``sqlite.py`` and ``postgres.py`` (the backends and
+their dialect functions), ``schema.py`` (numbered migrations), ``ingest.py`` (writing analyses,
+one transaction per article), ``queries.py`` (every read: the CLI and the API use only it),
+``export.py`` (streamed JSONL, CSV, Parquet, GraphML).
+"""
+
+from __future__ import annotations
+
+import os
+
+from .base import Store
+from .schema import migrate
+
+__all__ = ["DEFAULT_DB", "Store", "open_store"]
+
+DEFAULT_DB = "newsgraph.db"
+"""The database used when neither ``--db`` nor ``$NEWSGRAPH_DB`` names one."""
+
+
+def is_postgres_url(url: str) -> bool:
+    """Return whether ``url`` names a PostgreSQL database rather than a SQLite file."""
+    return url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating and migrating as needed) the database at ``url``.
+
+    Args:
+        url: a SQLite path (``newsgraph.db``, ``:memory:``) or a ``postgresql://`` URL;
+            ``None`` means ``$NEWSGRAPH_DB`` or else :data:`DEFAULT_DB`.
+
+    Returns:
+        The open store, with the schema at the latest version.
+
+    Raises:
+        StoreError: the database cannot be opened, reached or migrated; the message names it.
+    """
+    url = url or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
+    store: Store
+    if is_postgres_url(url):
+        from .postgres import PostgresStore
+
+        store = PostgresStore(url.replace("postgresql+psycopg://", "postgresql://", 1))
+    else:
+        from .sqlite import SQLiteStore
+
+        store = SQLiteStore(url.removeprefix("sqlite:///"))
+    try:
+        migrate(store)
+    except BaseException:
+        store.close()
+        raise
+    return store

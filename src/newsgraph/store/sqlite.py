@@ -1,0 +1,153 @@
+"""The SQLite backend: one file (or ``:memory:``), WAL journal, FTS5 for full-text search.
+
+SQLite runs in autocommit mode and every :meth:`SQLiteStore.transaction` is an explicit
+``BEGIN IMMEDIATE … COMMIT``, so a process killed at any moment leaves either the whole
+article or nothing (the journal rolls the rest back on the next open).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from .base import Params, Row, Store
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+class _SQLiteTx:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        return self.conn.execute(sql, params).rowcount
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        if rows:
+            self.conn.executemany(sql, rows)
+
+    def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+
+class SQLiteStore(Store):
+    """A newsgraph database in a SQLite file (``newsgraph.db`` by default) or in memory."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        if path != ":memory:":
+            parent = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(parent):
+                raise self.error(FileNotFoundError(f"no directory {parent}"), "cannot open")
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                # With WAL, NORMAL keeps every commit atomic (a killed process loses nothing
+                # committed); only an OS crash may lose the last commits.
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise self.error(exc, "cannot open the database") from exc
+
+    def close(self) -> None:
+        """Close the SQLite connection."""
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[_SQLiteTx]:
+        """Run the block in one ``BEGIN IMMEDIATE`` transaction (see :meth:`Store.transaction`)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self.error(exc, "cannot write") from exc
+        try:
+            yield _SQLiteTx(self.conn)
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self.error(exc, "cannot write") from exc
+
+    def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Run a read query and return all its rows."""
+        try:
+            return list(self.conn.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            raise self.error(exc, "query failed") from exc
+
+    def stream(self, sql: str, params: Params = (), batch: int = 1000) -> Iterator[Row]:
+        """Yield the rows of a query as SQLite steps through them."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            while rows := cursor.fetchmany(batch):
+                yield from rows
+        except sqlite3.Error as exc:
+            raise self.error(exc, "query failed") from exc
+
+    def _columns(self, table: str) -> list[str]:
+        return [row[1] for row in self.fetchall(f"PRAGMA table_info({table})")]
+
+    def tables(self) -> list[str]:
+        """Return the tables, leaving out FTS5's internal ones."""
+        rows = self.fetchall(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'articles_fts%' ORDER BY name"
+        )
+        return [row[0] for row in rows]
+
+    def search_sql(self, query: str, limit: int) -> tuple[str, Params]:
+        """Return an FTS5 query ranked by BM25 (title weighted 10×) with a snippet."""
+        sql = (
+            "SELECT a.id, a.title, a.published, a.site, a.url, "
+            "-bm25(articles_fts, 10.0, 1.0) AS score, "
+            "snippet(articles_fts, 1, '[', ']', '…', 16) "
+            "FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY score DESC, a.id LIMIT ?"
+        )
+        return sql, (fts5_query(query), limit)
+
+
+def fts5_query(text: str) -> str:
+    """Translate a search box query to FTS5 syntax, safely.
+
+    Words are ANDed; ``"a phrase"`` stays a phrase; ``OR`` between terms is kept; a leading
+    ``-`` excludes a word. Every term is quoted, so punctuation never breaks the query.
+
+    Args:
+        text: the query as a person typed it.
+
+    Returns:
+        The FTS5 ``MATCH`` expression.
+    """
+    positive: list[str] = []
+    negative: list[str] = []
+    for match in _TOKEN.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        if word == "OR" and positive:
+            positive.append("OR")
+            continue
+        exclude = bool(word and word.startswith("-") and len(word) > 1)
+        words = _WORD.findall(phrase if phrase is not None else word)
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"'
+        (negative if exclude else positive).append(term)
+    while positive and positive[-1] == "OR":
+        positive.pop()
+    if not positive:
+        return '""'
+    query = " ".join(positive)
+    for term in negative:
+        query = f"({query}) NOT {term}"
+    return query
