@@ -6,6 +6,7 @@ data (``knowledge/cue_verbs.csv``, read by :mod:`.quote_words`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Span
@@ -31,7 +32,7 @@ def cue_kind(token: Any) -> str | None:
     if token.lower_ == "according":
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return "speech" if nxt is not None and nxt.lower_ == "to" else None
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" and not _verb_mistagged(token):
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
@@ -42,8 +43,20 @@ def cue_kind(token: Any) -> str | None:
     return words.verbs.get(lemma)
 
 
-def subject_of(cue: Any) -> Any | None:
-    """Return the head token of the speaker of ``cue``, climbing to a governing verb if needed."""
+def _verb_mistagged(token: Any) -> bool:
+    """Whether ``token`` is a verb the tagger took for a noun ("…," the email *read*).
+
+    That is the root of its sentence with a reported clause.
+    """
+    return token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | None:
+    """Return the head token of the speaker of ``cue``, climbing to a governing verb if needed.
+
+    A subject for which ``skip(token.i)`` holds (one inside a quotation, which the parse may
+    hang on the cue) is passed over.
+    """
     if cue.lower_ == "according":
         for child in cue.children:
             for grand in child.children:
@@ -53,7 +66,7 @@ def subject_of(cue: Any) -> Any | None:
     token = cue
     for _ in range(3):
         for child in token.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and (skip is None or not skip(child.i)):
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -75,13 +88,8 @@ def cue_span(cue: Any) -> Span:
 
 
 def trim_clause(doc: Any, lo: int, hi: int) -> tuple[int, int]:
-    """Drop a leading complementizer and punctuation, and trailing punctuation."""
-    words = quote_words()
-    while lo < hi and (
-        doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ in words.complementizers
-    ):
-        if doc[lo].lower_ in words.complementizers and lo + 1 < hi and doc[lo + 1].is_punct:
-            break
+    """Drop leading punctuation and trailing punctuation (a complementizer is content)."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         if doc[hi - 1].text in ('"', "”", "'", "’") or doc[hi - 1].text in SENTENCE_END:
@@ -114,3 +122,45 @@ def depth(token: Any) -> int:
         token = token.head
         steps += 1
     return steps
+
+
+_TAIL_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "--", "(", "["})
+
+
+def tail_cut(
+    doc: Any, cue: Any, lo: int, hi: int, in_quote: Callable[[int], bool]
+) -> tuple[int, int]:
+    """End the content ``doc[lo:hi]`` of a mixed quote soon after its last quotation.
+
+    What follows the quotation after a comma, dash or colon ("…, which …", "…, a swipe at
+    …", "… — and he …") is the author's, not the speaker's. A content before its cue stops
+    before the cue and its subject.
+    """
+    if lo < cue.i < hi:
+        hi = cue.i
+        subject = subject_of(cue, in_quote)
+        if subject is not None and lo <= subject.left_edge.i < hi:
+            hi = subject.left_edge.i
+    last = max((i for i in range(lo, hi) if in_quote(i)), default=None)
+    if last is None:
+        return lo, hi
+    for i in range(last + 1, hi):
+        if in_quote(i):
+            break
+        if doc[i].text in _TAIL_BREAKS and not _inner_comma(doc, i, lo, hi):
+            return trim_clause(doc, lo, i)
+    return lo, hi
+
+
+def _inner_comma(doc: Any, i: int, lo: int, hi: int) -> bool:
+    """Whether the comma ``doc[i]`` belongs to the content, not ends it.
+
+    So it is inside a name ("Washington, D.C.") or joins two parts of the content itself
+    ("… the prison, but rather move …").
+    """
+    if doc[i].text != "," or i + 1 >= hi:
+        return False
+    after = doc[i + 1]
+    if after.ent_type_ and after.ent_type_ == doc[i - 1].ent_type_ and after.ent_iob_ == "I":
+        return True
+    return bool(after.dep_ == "cc" and lo <= after.head.i < i)

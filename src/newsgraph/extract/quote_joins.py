@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Quote
+from .cues import SENTENCE_END
 from .quote_spans import MarkSpan
 
 if TYPE_CHECKING:
@@ -17,37 +18,70 @@ if TYPE_CHECKING:
 MIN_FLOATING_WORDS = 3
 """A quotation with fewer words is not taken as a floating quote ("Related:")."""
 
-MAX_INTERRUPTION = 25
+MAX_INTERRUPTION = 45
 """An attribution longer than this (in tokens) between two quotations splits them in two."""
+
+_JOINED_FIRST = frozenset({"direct", "floating", "mixed"})
+_JOINED_SECOND = frozenset({"direct", "floating"})
+
+MAX_RUN_ON_WORDS = 5
+"""An attribution within the sentence ("…," she said, "…") this long at most joins the quotes."""
 
 
 def merge_interrupted(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """Join quotes interrupted only by their attribution (see :func:`_interrupted`)."""
     result: list[Quote] = []
     for quote in quotes:
-        if result and _interrupted(ctx, result[-1], quote):
+        verdict = _interrupted(ctx, result[-1], quote) if result else False
+        if verdict is None:
+            first = result[-1]
+            if (quote.end - quote.start) > (first.end - first.start):
+                result[-1] = quote
+            continue
+        if verdict:
             quote = _join(ctx, result.pop(), quote)
         result.append(quote)
     return result
 
 
-def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool:
+def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
     """Whether ``second`` goes on with ``first``, interrupted only by its attribution.
 
-    ("…," she said. "…") Both are direct (or floating), in one paragraph or the next, by the
-    same speaker, and at most :data:`MAX_INTERRUPTION` tokens stand between them. This is the
-    convention of attribution corpora such as PolNeAR: one utterance, one quote.
+    ("…," she said. "…") Both by the same speaker, in one paragraph (or the next, when the
+    first quotation is left open and continues there), the second direct or floating. The
+    attribution between them may be a sentence of at most :data:`MAX_INTERRUPTION` tokens or,
+    within one sentence ("…," she said, "…"), at most :data:`MAX_RUN_ON_WORDS` words: the
+    convention of attribution corpora such as PolNeAR, one utterance, one quote. ``None``
+    means one utterance whose attribution is longer than its two pieces together: the
+    joined text would be mostly attribution, so only the longer piece is kept.
     """
-    if {first.kind, second.kind} - {"direct", "floating"} or second.start <= first.end:
+    if first.kind not in _JOINED_FIRST or second.kind not in _JOINED_SECOND:
         return False
-    if not 0 <= ctx.paragraph(second.start) - ctx.paragraph(first.end) <= 1:
+    if second.start <= first.end:
+        return False
+    gap = ctx.paragraph(second.start) - ctx.paragraph(first.end)
+    if gap != 0 and not (gap == 1 and _continues(ctx, first.end)):
         return False
     if first.speaker is None or second.speaker is None:
         return False
     if first.speaker is not second.speaker and (first.cue is None or first.cue != second.cue):
         return False
     between = ctx.doc.char_span(first.end, second.start, alignment_mode="contract")
-    return between is None or len(between) <= MAX_INTERRUPTION
+    if between is None:
+        return True
+    words = sum(1 for t in between if not t.is_punct and not t.is_space)
+    if any(t.text in SENTENCE_END for t in between):
+        ok = len(between) <= MAX_INTERRUPTION
+    else:
+        ok = words <= MAX_RUN_ON_WORDS
+    if ok and second.start - first.end > (first.end - first.start) + (second.end - second.start):
+        return None
+    return ok
+
+
+def _continues(ctx: QuoteContext, end: int) -> bool:
+    """Whether the quotation ending at ``end`` is left open and continues in the next paragraph."""
+    return any(m.end == end and m.continues for m in ctx.marks)
 
 
 def _join(ctx: QuoteContext, first: Quote, second: Quote) -> Quote:

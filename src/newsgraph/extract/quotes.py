@@ -38,6 +38,7 @@ from .cues import (
     depth,
     has_own_attribution,
     subject_of,
+    tail_cut,
     trim_clause,
 )
 from .quote_joins import carry_continuations, long_enough, mark_text, merge_interrupted
@@ -67,6 +68,7 @@ _NOT_REPORTED = frozenset(
 )
 """Links by which a quotation hangs from a verb that do not make the verb its cue."""
 _NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
+_REPORTED_LINKS = frozenset({"ccomp", "xcomp"})
 _SPLIT_DEPS = frozenset({"advcl", "conj", "parataxis"})
 
 
@@ -144,7 +146,12 @@ def _after_quote(ctx: QuoteContext, cue: Any) -> bool:
 
 
 def _speaker(ctx: QuoteContext, cue: Any) -> Speaker | None:
-    subject = subject_of(cue)
+    """Return the speaker of ``cue``: its subject, or the source of an outer "according to".
+
+    ("…," she said, according to the transcript: the quote is the transcript's account.)
+    """
+    outer = next((c for c in cue.children if c.lower_ == "according" and cue_kind(c)), None)
+    subject = subject_of(outer if outer is not None else cue, ctx.in_quote)
     if subject is None and cue.lower_ != "according":
         subject = _nearbysubject_of(ctx, cue)
     if subject is None or ctx.in_quote(subject.i):
@@ -157,9 +164,10 @@ def _speaker(ctx: QuoteContext, cue: Any) -> Speaker | None:
 def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any] | None:
     """Return ``(cue, child)`` for the quotation ``doc[lo:hi]``: its cue and the cue's child.
 
-    The tree is climbed from the quotation towards the root of its sentence. The nearest
-    speech cue on the way wins ("X said Y thinks "…"" is X's), else the nearest cue of any
-    kind.
+    The tree is climbed from the quotation towards the root of its sentence. A speech cue
+    wins over other cues ("X said Y thinks "…"" is X's); of two speech cues the outer one
+    wins when the inner one is in what it reports or has no subject of its own (attributions
+    are not nested), else the nearest; without a speech cue, the nearest cue of any kind.
     """
     doc = ctx.doc
     found: list[tuple[Any, Any]] = []
@@ -179,7 +187,29 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any] | None
         if found:
             break
     speech = [f for f in found if cue_kind(f[0]) in SPEECH_KINDS]
-    return speech[0] if speech else (found[0] if found else None)
+    if not speech:
+        return found[0] if found else None
+    best = speech[0]
+    for outer in speech[1:]:
+        if _reported_by(best[0], outer[0]) or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in best[0].children
+        ):
+            best = outer
+    return best
+
+
+def _reported_by(inner: Any, outer: Any) -> bool:
+    """Whether the cue ``inner`` lies in what ``outer`` reports, by clausal complements only.
+
+    ("Trump said Fox executives were calling "…"": the quotation is Trump's; attributions
+    are not nested, the outermost one holds.)
+    """
+    token = inner
+    while token.dep_ in _REPORTED_LINKS and token.head.i != token.i:
+        token = token.head
+        if token.i == outer.i:
+            return True
+    return False
 
 
 _COMPLEMENT_DEPS = frozenset(
@@ -346,6 +376,7 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         cue, child = found
         ctx.used_cues.add(cue.i)
         c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
+        c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
         if (c_lo < lo or c_hi > hi) and _words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS:
             span = ctx.doc[c_lo:c_hi]
             return _make(ctx, "mixed", span.start_char, span.end_char, _speaker(ctx, cue), cue, 0.8)
@@ -378,7 +409,9 @@ def _scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
 def _stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
     """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
     lo, hi = _token_range(ctx.doc, mark.mark_start, mark.mark_end)
-    around = _frame(ctx, lo, hi, 1) + _frame(ctx, lo, hi, -1)
+    around = _frame(ctx, lo, hi, -1)
+    if not mark.closed or ctx.text[mark.end - 1] not in SENTENCE_END:
+        around += _frame(ctx, lo, hi, 1)
     return not any(not t.is_punct and not t.is_space for t in around)
 
 
@@ -491,11 +524,15 @@ def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     tokens = ctx.doc[lo:hi]
     if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return None
-    if any(ctx.in_quote(t.i) for t in tokens) or _covered(ctx, tokens.start_char, tokens.end_char):
+    if _covered(ctx, tokens.start_char, tokens.end_char):
         return None
+    quoted = any(ctx.in_quote(t.i) for t in tokens)
+    if quoted:
+        lo, hi = _whole_marks(ctx, lo, hi)
+        tokens = ctx.doc[lo:hi]
     return _make(
         ctx,
-        "indirect",
+        "mixed" if quoted else "indirect",
         tokens.start_char,
         tokens.end_char,
         _speaker(ctx, cue),
