@@ -281,3 +281,34 @@ def test_quotes_founding_example_without_actors(
     quotes = extract_quotes(nlp(text))
     names = {q.speaker.name for q in quotes if q.speaker is not None}
     assert {g["speaker"] for g in example_expected["quotes"]} <= names
+
+
+# --- short quotes with their cue, participle cues, time phrases ---------------------------
+
+
+def test_quotes_short_exclamation_with_its_cue_is_said(nlp: Any) -> None:
+    text = "The senator asked for a show of hands.\n\n“Never!” the crowd shouted back."
+    quote = only(quotes_of(nlp, text), "Never!")
+    assert quote.kind == "direct" and quote.speaker is not None
+    assert quote.speaker.text == "the crowd"
+
+
+def test_quotes_as_someone_put_it(nlp: Any) -> None:
+    text = 'As Jane Roe put it, "The voters are tired and the parties are worse."'
+    quote = only(quotes_of(nlp, text), "The voters are tired")
+    assert quote.speaker is not None and quote.speaker.name == "Jane Roe"
+
+
+def test_quotes_time_phrase_is_not_the_speaker(nlp: Any) -> None:
+    text = "“We will win this state and the next one,” said Saturday Maria Lopez."
+    quotes = quotes_of(nlp, text)
+    assert all(q.speaker is None or q.speaker.text != "Saturday" for q in quotes)
+
+
+def test_quotes_participle_cue_keeps_only_its_quote(nlp: Any) -> None:
+    text = (
+        'Jones said the plan was late but added, "I think you all know what the results will be."'
+    )
+    quote = only(quotes_of(nlp, text), "I think you all know")
+    assert quote.text.startswith("I think") and quote.speaker is not None
+    assert quote.speaker.text == "Jones"

@@ -25,8 +25,8 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 def cue_kind(token: Any) -> str | None:
     """Return the cue kind of ``token`` (``speech``, ``belief`` ...) or ``None``.
 
-    A cue is a verb of the lexicon (or a particle verb such as "point out"), or the
-    preposition "according" followed by "to".
+    A cue is a verb of the lexicon (or a particle verb such as "point out", or "put it"),
+    or the preposition "according" followed by "to".
     """
     words = quote_words()
     if token.lower_ == "according":
@@ -36,7 +36,7 @@ def cue_kind(token: Any) -> str | None:
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (child.dep_ == "dobj" and child.lower_ == "it"):
             kind = words.particle_verbs.get((lemma, child.lower_))
             if kind is not None:
                 return kind
@@ -112,6 +112,8 @@ def has_own_attribution(token: Any) -> bool:
         return True
     if token.tag_ not in _FINITE:
         return False
+    if token.dep_ == "conj" and cue_kind(token) in SPEECH_KINDS:
+        return True  # "… said A and called B "…"": two attributions
     return any(c.dep_ == "nsubj" for c in token.children)
 
 
@@ -124,6 +126,7 @@ def depth(token: Any) -> int:
     return steps
 
 
+_QUOTE_END_BREAKS = frozenset({",", ";"})
 _TAIL_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "--", "(", "["})
 
 
@@ -133,7 +136,8 @@ def tail_cut(
     """End the content ``doc[lo:hi]`` of a mixed quote soon after its last quotation.
 
     What follows the quotation after a comma, dash or colon ("…, which …", "…, a swipe at
-    …", "… — and he …") is the author's, not the speaker's. A content before its cue stops
+    …", "… — and he …"), or after a quotation that ends with a comma ("said they are "about
+    right," though …"), is the author's, not the speaker's. A content before its cue stops
     before the cue and its subject.
     """
     if lo < cue.i < hi:
@@ -144,6 +148,12 @@ def tail_cut(
     last = max((i for i in range(lo, hi) if in_quote(i)), default=None)
     if last is None:
         return lo, hi
+    if (
+        cue.i < lo < last + 1 < hi
+        and doc[last - 1].text in _QUOTE_END_BREAKS
+        and in_quote(last - 1)
+    ):
+        return lo, last + 1  # "… "well qualified," which is …": the quote closed the clause
     for i in range(last + 1, hi):
         if in_quote(i):
             break

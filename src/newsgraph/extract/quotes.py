@@ -41,7 +41,15 @@ from .cues import (
     tail_cut,
     trim_clause,
 )
-from .quote_joins import carry_continuations, long_enough, mark_text, merge_interrupted
+from .quote_frame import (
+    adjacent_cue,
+    dash_or_colon_speaker,
+    floating,
+    frame_cue,
+    scare_quote,
+    token_range,
+)
+from .quote_joins import carry_continuations, merge_interrupted
 from .quote_report import format_quotes
 from .quote_spans import MarkSpan, find_mark_spans, paragraphs
 from .quote_words import quote_words
@@ -53,12 +61,6 @@ MAX_CLIMB = 10
 MIN_CLAUSE_TOKENS = 3
 """A reported clause shorter than this (in tokens) is not an indirect quote."""
 
-SCARE_QUOTE_WORDS = 2
-"""A quotation of at most this many words that no cue governs is a scare quote."""
-
-TITLE_WORDS = 5
-"""A title-case quotation of at most this many words that no cue governs is a title."""
-
 MIXED_MIN_WORDS = 2
 """A clause with at least this many words outside the quotation makes the quote mixed."""
 
@@ -68,6 +70,8 @@ _NOT_REPORTED = frozenset(
 )
 """Links by which a quotation hangs from a verb that do not make the verb its cue."""
 _NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
+_WHEN = frozenset({"DATE", "TIME"})
+"""Entity types of a time phrase next to a cue ("said Saturday"), never its speaker."""
 _REPORTED_LINKS = frozenset({"ccomp", "xcomp"})
 _SPLIT_DEPS = frozenset({"advcl", "conj", "parataxis"})
 
@@ -92,18 +96,11 @@ class QuoteContext:
         return bisect_right(self.para_starts, char) - 1
 
 
-def _token_range(doc: Any, start: int, end: int) -> tuple[int, int]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return 0, 0
-    return span.start, span.end
-
-
 def _context(doc: Any, text: str, analysis: Analysis | None) -> QuoteContext:
     marks = find_mark_spans(text)
     quote_of = [-1] * len(doc)
     for n, mark in enumerate(marks):
-        lo, hi = _token_range(doc, mark.mark_start, mark.mark_end)
+        lo, hi = token_range(doc, mark.mark_start, mark.mark_end)
         for i in range(lo, hi):
             quote_of[i] = n
     actors = analysis.actors if analysis is not None else []
@@ -123,13 +120,19 @@ def _nearbysubject_of(ctx: QuoteContext, cue: Any) -> Any | None:
         token = doc[i]
         if ctx.paragraph(token.idx) != para:
             break
-        if token.pos_ in _NOMINAL and token.dep_ not in ("poss", "pobj", "dobj"):
+        if (
+            token.pos_ in _NOMINAL
+            and token.dep_ not in ("poss", "pobj", "dobj")
+            and token.ent_type_ not in _WHEN
+        ):
             return token
         i -= 1
     inverted = _after_quote(ctx, cue)
     for token in doc[cue.i + 1 : min(len(doc), cue.i + 6)]:
         if ctx.in_quote(token.i) or token.is_punct:
             break
+        if token.ent_type_ in _WHEN:
+            continue  # "…," she said Tuesday
         if token.pos_ in _NOMINAL and (
             token.dep_ not in ("dobj", "dative", "pobj") or (inverted and token.dep_ == "dobj")
         ):
@@ -161,13 +164,15 @@ def _speaker(ctx: QuoteContext, cue: Any) -> Speaker | None:
     return resolve_speaker(subject, ctx.index, ctx.in_quote)
 
 
-def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any] | None:
-    """Return ``(cue, child)`` for the quotation ``doc[lo:hi]``: its cue and the cue's child.
+def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] | None:
+    """Return ``(cue, child, speaker_cue)`` for the quotation ``doc[lo:hi]``.
 
     The tree is climbed from the quotation towards the root of its sentence. A speech cue
     wins over other cues ("X said Y thinks "…"" is X's); of two speech cues the outer one
-    wins when the inner one is in what it reports or has no subject of its own (attributions
-    are not nested), else the nearest; without a speech cue, the nearest cue of any kind.
+    wins when the inner one is in what it reports (attributions are not nested), else the
+    nearest. A nearest cue without a subject of its own ("…, adding, "…"", "responded by
+    saying "…"") keeps the quote, but its speaker is the subject of the outer cue
+    (``speaker_cue``). Without a speech cue, the nearest cue of any kind.
     """
     doc = ctx.doc
     found: list[tuple[Any, Any]] = []
@@ -188,14 +193,14 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any] | None
             break
     speech = [f for f in found if cue_kind(f[0]) in SPEECH_KINDS]
     if not speech:
-        return found[0] if found else None
-    best = speech[0]
+        return (found[0][0], found[0][1], found[0][0]) if found else None
+    best, speaker = speech[0], speech[0][0]
     for outer in speech[1:]:
-        if _reported_by(best[0], outer[0]) or not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in best[0].children
-        ):
-            best = outer
-    return best
+        if _reported_by(best[0], outer[0]):
+            best, speaker = outer, outer[0]
+        elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in speaker.children):
+            speaker = outer[0]
+    return best[0], best[1], speaker
 
 
 def _reported_by(inner: Any, outer: Any) -> bool:
@@ -226,6 +231,8 @@ def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, i
     if child.i < cue.i:
         return _clause(ctx, child, para)
     rights = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
+    if child.dep_ == "ccomp":
+        rights = [c for c in rights if c.i >= child.i or c.dep_ not in ("dative", "dobj")]
     if not rights:
         return _clause(ctx, child, para)
     lo = min(c.left_edge.i for c in rights)
@@ -234,80 +241,6 @@ def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, i
         if sub.dep_ in _SPLIT_DEPS and has_own_attribution(sub):
             hi = min(hi, sub.left_edge.i)
     return _clip(ctx, lo, hi, para)
-
-
-def _frame(ctx: QuoteContext, lo: int, hi: int, step: int) -> list[Any]:
-    """Return the tokens next to a quotation, outward to a sentence end, paragraph or quote."""
-    doc = ctx.doc
-    tokens: list[Any] = []
-    i = hi if step > 0 else lo - 1
-    while 0 <= i < len(doc):
-        token = doc[i]
-        if ctx.in_quote(i) or "\n" in token.text:
-            break
-        if step > 0 and token.text in SENTENCE_END:
-            break
-        if step < 0 and token.text in SENTENCE_END and tokens:
-            break
-        if step < 0 and token.text in SENTENCE_END:
-            break
-        tokens.append(token)
-        i += step
-    return tokens
-
-
-def _frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
-    """Find the cue of a quotation in the words after it, then in those before it."""
-    for tokens in (_frame(ctx, lo, hi, 1), _frame(ctx, lo, hi, -1)):
-        for token in tokens:
-            if cue_kind(token) is not None:
-                return token
-    return None
-
-
-def _dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None:
-    """A speaker named after a dash (``"…" — Name``) or before a colon (``Name: "…"``)."""
-    after = _frame(ctx, lo, hi, 1)
-    words = [t for t in after if not t.is_punct and not t.is_space]
-    gap = ctx.text[ctx.doc[hi - 1].idx : words[0].idx] if words else ""
-    if words and _dash_gap(gap):
-        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
-        if names and len(words) <= 8 and len(names) >= len(words) - 3:
-            return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
-    return _colon_speaker(ctx, lo)
-
-
-def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
-    """The speaker of a quotation introduced by a colon, here or at the end of the last line.
-
-    The subject of the clause before the colon ("She then told them: "…"") or, without one,
-    the last name in it ("Former senator Jo Park: "…"", "Stated Stone:").
-    """
-    doc = ctx.doc
-    i = lo - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 1 or doc[i].text != ":" or ctx.in_quote(i - 1):
-        return None
-    if ctx.paragraph(doc[i].idx) < ctx.paragraph(doc[lo].idx) - 1:
-        return None
-    start = doc[i].sent.start
-    for verb in _sentence_verbs(ctx, doc[start : i + 1]):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and start <= subject.i < i and not ctx.in_quote(subject.i):
-            return resolve_speaker(subject, ctx.index, ctx.in_quote)
-    names = [t for t in doc[start:i] if t.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(t.i)]
-    if names:
-        return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
-    return None
-
-
-def _dash_gap(gap: str) -> bool:
-    """Whether the text between a quotation and a name is a dash (with marks and spaces)."""
-    words = quote_words()
-    dashes = "".join(words.dashes)
-    marks = "".join(words.closing_marks + words.ambiguous_marks) + "’',."
-    return any(d in gap for d in words.dashes) and not gap.strip(dashes + marks + " \u00a0\t")
 
 
 def _clause(ctx: QuoteContext, child: Any, para: int) -> tuple[int, int]:
@@ -368,51 +301,31 @@ def _make(
 
 def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     """Attribute the quotation ``mark``: direct or mixed, or ``None`` when no cue is found."""
-    lo, hi = _token_range(ctx.doc, mark.mark_start, mark.mark_end)
+    lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)
     if hi <= lo:
         return None
     found = _climb_to_cue(ctx, lo, hi)
     if found is not None:
-        cue, child = found
-        ctx.used_cues.add(cue.i)
+        cue, child, speaker_cue = found
+        ctx.used_cues.update((cue.i, speaker_cue.i))
+        speaker = _speaker(ctx, speaker_cue)
         c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
         c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
         if (c_lo < lo or c_hi > hi) and _words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS:
             span = ctx.doc[c_lo:c_hi]
-            return _make(ctx, "mixed", span.start_char, span.end_char, _speaker(ctx, cue), cue, 0.8)
-        return _make(ctx, "direct", mark.start, mark.end, _speaker(ctx, cue), cue, 0.9)
-    if _scare_quote(ctx, mark):
+            return _make(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
+        return _make(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)
+    cue = adjacent_cue(ctx, mark, hi)
+    if cue is None and scare_quote(ctx, mark):
         return None
-    cue = _frame_cue(ctx, lo, hi)
+    cue = cue or frame_cue(ctx, lo, hi)
     if cue is not None:
         ctx.used_cues.add(cue.i)
         return _make(ctx, "direct", mark.start, mark.end, _speaker(ctx, cue), cue, 0.75)
-    speaker = _dash_or_colon_speaker(ctx, lo, hi)
+    speaker = dash_or_colon_speaker(ctx, lo, hi)
     if speaker is not None:
         return _make(ctx, "direct", mark.start, mark.end, speaker, None, 0.7)
     return None
-
-
-def _scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
-    """Whether a quotation no cue governs is a scare quote or a title, not something said.
-
-    Such are a word or two ("so-called "experts"") and a short title-case phrase ("Meet the
-    Press"); a cue in the same sentence but not linked by the parse does not make them quotes.
-    """
-    words = ctx.text[mark.start : mark.end].split()
-    if len(words) <= SCARE_QUOTE_WORDS:
-        return True
-    titled = [w for w in words if w[:1].isalpha()]
-    return len(words) <= TITLE_WORDS and all(w[0].isupper() for w in titled)
-
-
-def _stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
-    """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
-    lo, hi = _token_range(ctx.doc, mark.mark_start, mark.mark_end)
-    around = _frame(ctx, lo, hi, -1)
-    if not mark.closed or ctx.text[mark.end - 1] not in SENTENCE_END:
-        around += _frame(ctx, lo, hi, 1)
-    return not any(not t.is_punct and not t.is_space for t in around)
 
 
 def _quotations(ctx: QuoteContext) -> list[tuple[int, Quote]]:
@@ -426,67 +339,6 @@ def _quotations(ctx: QuoteContext) -> list[tuple[int, Quote]]:
             seen.add((quote.start, quote.end))
             result.append((n, quote))
     return result
-
-
-def _floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> list[Quote]:
-    """Quotations standing alone take the speaker of what comes just before them.
-
-    That is the subject of the previous sentence when it names a person ("Clinton touted her
-    record. "…""), else the speaker of the previous quote, in this paragraph or the last.
-    """
-    starts = [q.start for q in quotes]
-    result: list[Quote] = []
-    for n, mark in enumerate(ctx.marks):
-        if n in attributed or not long_enough(ctx, mark) or not _stands_alone(ctx, mark):
-            continue
-        before = bisect_right(starts, mark.start) - 1
-        candidates = ([quotes[before]] if before >= 0 else []) + result[-1:]
-        last = max(candidates, key=lambda q: q.start, default=None)
-        if last is not None and (
-            last.speaker is None
-            or last.end > mark.start
-            or ctx.paragraph(mark.start) - ctx.paragraph(last.end) > 1
-        ):
-            last = None
-        subject = _previous_subject(ctx, mark)
-        speaker, cue = (last.speaker, last.cue) if last is not None else (None, None)
-        if subject is not None and (last is None or subject[0].idx > last.end):
-            speaker, cue = subject[1], cue_span(subject[0].head)
-        if speaker is not None:
-            text = mark_text(ctx.text, mark)
-            result.append(Quote("floating", text, mark.start, mark.end, speaker, cue, 0.6))
-    return result
-
-
-def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:
-    """The person who is the subject of the sentence just before a quotation, if any."""
-    doc = ctx.doc
-    i = _token_range(doc, mark.mark_start, mark.mark_end)[0] - 1
-    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
-        i -= 1
-    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(mark.start) - 1:
-        return None
-    for verb in _sentence_verbs(ctx, doc[i].sent):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and not ctx.in_quote(subject.i) and _personal(subject):
-            return subject, resolve_speaker(subject, ctx.index, ctx.in_quote)
-    return None
-
-
-def _sentence_verbs(ctx: QuoteContext, sent: Any) -> list[Any]:
-    """The verbs of a sentence (or span) outside quotations: cue verbs first, then the root."""
-    verbs = [t for t in sent if not ctx.in_quote(t.i) and cue_kind(t) is not None]
-    root = sent.root
-    if not ctx.in_quote(root.i) and sent.start <= root.i < sent.end:
-        verbs.append(root)
-    return verbs
-
-
-def _personal(token: Any) -> bool:
-    """Whether a subject names a person: a personal pronoun or a person's name."""
-    if token.pos_ == "PRON":
-        return quote_words().pronouns.get(token.lower_) in ("male", "female", "first", "plural")
-    return token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN"
 
 
 def _sentence(ctx: QuoteContext, token: Any) -> tuple[int, int]:
@@ -569,7 +421,7 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
             quotes.append(quote)
             ctx.covered.append((quote.start, quote.end))
     quotes.sort(key=lambda q: q.start)
-    quotes += _floating(ctx, quotes, {n for n, _ in direct})
+    quotes += floating(ctx, quotes, {n for n, _ in direct})
     quotes.sort(key=lambda q: q.start)
     return [q for q in merge_interrupted(ctx, quotes) if _has_speaker(q)]
 

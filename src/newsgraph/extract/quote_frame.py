@@ -1,0 +1,235 @@
+"""The words around a quotation: cues before or after it, speakers after a dash or before a colon.
+
+Helpers of :mod:`.quotes` for quotations the parse does not link to a cue: the cue is looked
+for in the words next to them, up to the sentence end; a speaker may follow a dash or precede
+a colon; a quotation standing alone takes the speaker of what comes just before it
+(*floating* quotes); and a short quotation nothing governs is a scare quote or a title.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any
+
+from ..model import Quote, Speaker
+from .cues import SENTENCE_END, SPEECH_KINDS, cue_kind, cue_span
+from .quote_joins import long_enough, mark_text
+from .quote_spans import MarkSpan
+from .quote_words import quote_words
+from .speakers import resolve_speaker
+
+if TYPE_CHECKING:
+    from .quotes import QuoteContext
+
+SCARE_QUOTE_WORDS = 2
+"""A quotation of at most this many words that no cue governs is a scare quote."""
+
+TITLE_WORDS = 5
+"""A title-case quotation of at most this many words that no cue governs is a title."""
+
+
+def token_range(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Return the token range ``[lo, hi)`` covering the characters ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def frame(ctx: QuoteContext, lo: int, hi: int, step: int) -> list[Any]:
+    """Return the tokens next to a quotation, outward to a sentence end, paragraph or quote."""
+    doc = ctx.doc
+    tokens: list[Any] = []
+    i = hi if step > 0 else lo - 1
+    while 0 <= i < len(doc):
+        token = doc[i]
+        if ctx.in_quote(i) or "\n" in token.text:
+            break
+        if step > 0 and token.text in SENTENCE_END:
+            break
+        if step < 0 and token.text in SENTENCE_END and tokens:
+            break
+        if step < 0 and token.text in SENTENCE_END:
+            break
+        tokens.append(token)
+        i += step
+    return tokens
+
+
+def frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
+    """Find the cue of a quotation in the words after it, then in those before it."""
+    for tokens in (frame(ctx, lo, hi, 1), frame(ctx, lo, hi, -1)):
+        for token in tokens:
+            if cue_kind(token) is not None:
+                return token
+    return None
+
+
+ADJACENT_WORDS = 3
+"""How many words after a quotation may hold its speaker and cue ("…?" she asked)."""
+
+FINAL_CUE_WORDS = 8
+"""At most this many words, a speaker and a cue, may follow a quotation ("…," the ad states)."""
+
+_ADJACENT_ENDS = frozenset(",?!")
+
+
+def adjacent_cue(ctx: QuoteContext, mark: MarkSpan, hi: int) -> Any | None:
+    """The speech cue right after a quotation that ends with a comma, "?" or "!".
+
+    ("Nooooo!" the crowd cried; "Too forced?" he tweeted; "No," replied Smith.) However
+    short the quotation, it is something said, even when the parse splits the sentence.
+    """
+    if not mark.closed or ctx.text[mark.end - 1] not in _ADJACENT_ENDS:
+        return None
+    words = [t for t in frame(ctx, hi, hi, 1) if not t.is_space]
+    if words and words[0].text == ",":
+        words = words[1:]
+    for token in words[:ADJACENT_WORDS]:
+        if token.is_punct:
+            break
+        if cue_kind(token) in SPEECH_KINDS:
+            return token
+    return _final_cue_word(ctx, words) if ctx.text[mark.end - 1] == "," else None
+
+
+def _final_cue_word(ctx: QuoteContext, words: list[Any]) -> Any | None:
+    """The last word of ``"…," the ad states.``, a cue verb the tagger took for a noun."""
+    end = next((n for n, t in enumerate(words) if t.is_punct and t.text != "-"), len(words))
+    if not 2 <= end <= FINAL_CUE_WORDS or (
+        end < len(words) and words[end].text not in SENTENCE_END
+    ):
+        return None
+    last = words[end - 1]
+    if last.pos_ not in ("NOUN", "PROPN", "VERB") or not last.lower_.endswith("s"):
+        return None
+    kind = quote_words().verbs.get(last.lemma_.lower()) or quote_words().verbs.get(last.lower_)
+    return last if kind in SPEECH_KINDS else None
+
+
+def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None:
+    """A speaker named after a dash (``"…" — Name``) or before a colon (``Name: "…"``)."""
+    after = frame(ctx, lo, hi, 1)
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    gap = ctx.text[ctx.doc[hi - 1].idx : words[0].idx] if words else ""
+    if words and _dash_gap(gap):
+        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if names and len(words) <= 8 and len(names) >= len(words) - 3:
+            return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+    return _colon_speaker(ctx, lo)
+
+
+def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
+    """The speaker of a quotation introduced by a colon, here or at the end of the last line.
+
+    The subject of the clause before the colon ("She then told them: "…"") or, without one,
+    the last name in it ("Former senator Jo Park: "…"", "Stated Stone:").
+    """
+    doc = ctx.doc
+    i = lo - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or ctx.in_quote(i - 1):
+        return None
+    if ctx.paragraph(doc[i].idx) < ctx.paragraph(doc[lo].idx) - 1:
+        return None
+    start = doc[i].sent.start
+    for verb in _sentence_verbs(ctx, doc[start : i + 1]):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and start <= subject.i < i and not ctx.in_quote(subject.i):
+            return resolve_speaker(subject, ctx.index, ctx.in_quote)
+    names = [t for t in doc[start:i] if t.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(t.i)]
+    if names:
+        return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+    return None
+
+
+def _dash_gap(gap: str) -> bool:
+    """Whether the text between a quotation and a name is a dash (with marks and spaces)."""
+    words = quote_words()
+    dashes = "".join(words.dashes)
+    marks = "".join(words.closing_marks + words.ambiguous_marks) + "’',."
+    return any(d in gap for d in words.dashes) and not gap.strip(dashes + marks + " \u00a0\t")
+
+
+def scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation no cue governs is a scare quote or a title, not something said.
+
+    Such are a word or two ("so-called "experts"") and a short title-case phrase ("Meet the
+    Press"); a cue in the same sentence but not linked by the parse does not make them quotes.
+    """
+    words = ctx.text[mark.start : mark.end].split()
+    if len(words) <= SCARE_QUOTE_WORDS:
+        return True
+    titled = [w for w in words if w[:1].isalpha()]
+    return len(words) <= TITLE_WORDS and all(w[0].isupper() for w in titled)
+
+
+def stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
+    lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)
+    around = frame(ctx, lo, hi, -1)
+    if not mark.closed or ctx.text[mark.end - 1] not in SENTENCE_END:
+        around += frame(ctx, lo, hi, 1)
+    return not any(not t.is_punct and not t.is_space for t in around)
+
+
+def floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> list[Quote]:
+    """Quotations standing alone take the speaker of what comes just before them.
+
+    That is the subject of the previous sentence when it names a person ("Clinton touted her
+    record. "…""), else the speaker of the previous quote, in this paragraph or the last.
+    """
+    starts = [q.start for q in quotes]
+    result: list[Quote] = []
+    for n, mark in enumerate(ctx.marks):
+        if n in attributed or not long_enough(ctx, mark) or not stands_alone(ctx, mark):
+            continue
+        before = bisect_right(starts, mark.start) - 1
+        candidates = ([quotes[before]] if before >= 0 else []) + result[-1:]
+        last = max(candidates, key=lambda q: q.start, default=None)
+        if last is not None and (
+            last.speaker is None
+            or last.end > mark.start
+            or ctx.paragraph(mark.start) - ctx.paragraph(last.end) > 1
+        ):
+            last = None
+        subject = _previous_subject(ctx, mark)
+        speaker, cue = (last.speaker, last.cue) if last is not None else (None, None)
+        if subject is not None and (last is None or subject[0].idx > last.end):
+            speaker, cue = subject[1], cue_span(subject[0].head)
+        if speaker is not None:
+            text = mark_text(ctx.text, mark)
+            result.append(Quote("floating", text, mark.start, mark.end, speaker, cue, 0.6))
+    return result
+
+
+def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:
+    """The person who is the subject of the sentence just before a quotation, if any."""
+    doc = ctx.doc
+    i = token_range(doc, mark.mark_start, mark.mark_end)[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(mark.start) - 1:
+        return None
+    for verb in _sentence_verbs(ctx, doc[i].sent):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not ctx.in_quote(subject.i) and _personal(subject):
+            return subject, resolve_speaker(subject, ctx.index, ctx.in_quote)
+    return None
+
+
+def _sentence_verbs(ctx: QuoteContext, sent: Any) -> list[Any]:
+    """The verbs of a sentence (or span) outside quotations: cue verbs first, then the root."""
+    verbs = [t for t in sent if not ctx.in_quote(t.i) and cue_kind(t) is not None]
+    root = sent.root
+    if not ctx.in_quote(root.i) and sent.start <= root.i < sent.end:
+        verbs.append(root)
+    return verbs
+
+
+def _personal(token: Any) -> bool:
+    """Whether a subject names a person: a personal pronoun or a person's name."""
+    if token.pos_ == "PRON":
+        return quote_words().pronouns.get(token.lower_) in ("male", "female", "first", "plural")
+    return token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN"
