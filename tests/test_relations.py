@@ -11,6 +11,7 @@ from newsgraph.relations import (
     period_of,
     plot_series,
     series_from_events,
+    tick_positions,
 )
 from newsgraph.store.queries import DyadEvent
 
@@ -95,3 +96,12 @@ def test_relations_empty_series_still_draws(tmp_path: Path) -> None:
     assert "0 events" in format_series(series)
     plot_series(series, tmp_path / "empty.png")
     assert (tmp_path / "empty.png").exists()
+
+
+def test_relations_long_series_are_labelled_at_year_starts() -> None:
+    months = [f"{y}-{m:02d}" for y in range(2016, 2024) for m in range(1, 13)][3:]
+    ticks = tick_positions(months, "month")
+    assert [months[i] for i in ticks] == [f"{y}-01" for y in range(2017, 2024)]
+    assert tick_positions(months[:12], "month") == list(range(12))
+    years = [str(y) for y in range(1950, 2024)]
+    assert len(tick_positions(years, "year")) <= 16

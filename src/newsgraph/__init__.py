@@ -8,6 +8,15 @@ each pointing at the sentence it came from::
     article = newsgraph.read_article("examples/dw-japan-south-korea.txt")
     analysis = newsgraph.analyze(article)
     print(analysis.to_dict()["article"]["title"])
+
+Keep many analyses in a store (SQLite file or PostgreSQL) and query them::
+
+    from newsgraph.store import queries
+    from newsgraph.store.ingest import ingest
+
+    with newsgraph.open_store("corpus.db") as store:
+        ingest(store, ["pages/"])
+        top = queries.top_actors(store, 10)
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from .model import (
 )
 from .pipeline import analyze, analyze_many, analyze_sources
 from .sources import ReadOptions, iter_articles, read_article
+from .store import open_store
 
 __all__ = [
     "SCHEMA",
@@ -69,6 +79,7 @@ __all__ = [
     "analyze_many",
     "analyze_sources",
     "iter_articles",
+    "open_store",
     "read_article",
 ]
 

@@ -149,6 +149,8 @@ def dyad_series(
     by: str = "month",
     dedupe: bool = True,
     statuses: Sequence[str] = ("occurred",),
+    since: str | None = None,
+    until: str | None = None,
 ) -> DyadSeries:
     """Return the cooperation and conflict series of the dyad ``a``–``b``.
 
@@ -159,12 +161,18 @@ def dyad_series(
         by: ``week`` (ISO weeks), ``month`` or ``year``.
         dedupe: count an event reported by several near-duplicate articles once.
         statuses: the event statuses to count (by default only events that occurred).
+        since: leave out events before this day (``YYYY-MM-DD``).
+        until: leave out events after this day.
 
     Raises:
         ConfigError: an unknown period.
         StoreError: the database cannot be read.
     """
-    return series_from_events(a, b, dyad_events(store, a, b, statuses), by, dedupe)
+    rows: Iterable[DyadEvent] = dyad_events(store, a, b, statuses)
+    if since or until:
+        low, high = since or "0000", (until or "9999") + "~"
+        rows = (r for r in rows if r.day is None or low <= r.day <= high)
+    return series_from_events(a, b, rows, by, dedupe)
 
 
 def format_series(series: DyadSeries, empty: bool = False) -> str:
@@ -197,11 +205,42 @@ def format_series(series: DyadSeries, empty: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+_COLOURS = {
+    "verbal cooperation": "#9ecae1",
+    "material cooperation": "#2171b5",
+    "verbal conflict": "#fcae91",
+    "material conflict": "#cb181d",
+}
+MAX_TICKS = 16
+"""The most period labels on a chart's time axis."""
+
+
+def tick_positions(labels: Sequence[str], by: str) -> list[int]:
+    """Return the indexes of the periods to label on a chart's time axis.
+
+    Long monthly or weekly series are labelled at year starts (every year, or every few
+    years), so the ticks fall on calendar boundaries; short ones at every period, or at a
+    regular step, at most :data:`MAX_TICKS` labels.
+    """
+    if len(labels) <= MAX_TICKS:
+        return list(range(len(labels)))
+    if by in ("month", "week"):
+        start = "-01" if by == "month" else "-W01"
+        years = [i for i, label in enumerate(labels) if label.endswith(start)]
+        if len(years) >= 2:
+            step = -(-len(years) // MAX_TICKS)
+            return years[::step]
+    step = -(-len(labels) // MAX_TICKS)
+    return list(range(0, len(labels), step))
+
+
 def plot_series(series: DyadSeries, path: str | Path) -> None:
     """Draw the series to an image file (PNG, SVG, PDF by its suffix) with matplotlib.
 
-    Cooperation is drawn above the axis and conflict below it (verbal light, material
-    dark), with the mean intensity as a line on a second axis.
+    Two panels share the time axis: above, the events per period, cooperation stacked above
+    the zero line and conflict below it (verbal light, material dark); below, the mean
+    intensity of each period's events as a marker (none for a period without events: a line
+    across empty periods would invent a trend).
 
     Raises:
         ConfigError: matplotlib is not installed.
@@ -217,60 +256,89 @@ def plot_series(series: DyadSeries, path: str | Path) -> None:
 
     labels = [p.period for p in series.periods]
     xs = list(range(len(labels)))
-    fig, ax = plt.subplots(figsize=(min(14.0, max(7.0, 0.4 * len(labels) + 3)), 5.2), dpi=120)
-    colours = {
-        "verbal cooperation": "#9ecae1",
-        "material cooperation": "#2171b5",
-        "verbal conflict": "#fcae91",
-        "material conflict": "#cb181d",
-    }
+    width = min(14.0, max(9.0, 0.12 * len(labels) + 5))
+    fig, (ax, low) = plt.subplots(
+        2,
+        1,
+        sharex=True,
+        figsize=(width, 6.6),
+        dpi=120,
+        layout="constrained",
+        gridspec_kw={"height_ratios": [3, 1.4]},
+    )
     up = [0] * len(xs)
     down = [0] * len(xs)
     for quad in QUADS:
         values = [p.counts[quad] for p in series.periods]
         if "cooperation" in quad:
-            ax.bar(xs, values, bottom=up, color=colours[quad], label=quad)
+            ax.bar(xs, values, bottom=up, color=_COLOURS[quad], label=quad, width=0.85)
             up = [u + v for u, v in zip(up, values, strict=True)]
         else:
-            ax.bar(xs, [-v for v in values], bottom=down, color=colours[quad], label=quad)
+            heights = [-v for v in values]
+            ax.bar(xs, heights, bottom=down, color=_COLOURS[quad], label=quad, width=0.85)
             down = [d - v for d, v in zip(down, values, strict=True)]
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_ylabel("events (cooperation up, conflict down)")
-    step = max(1, -(-len(xs) // 24))  # at most 24 labels
-    ax.set_xticks(xs[::step])
-    ax.set_xticklabels(labels[::step], rotation=45 if len(labels) > 6 else 0, ha="right")
-    ax.set_xlim(-0.6, len(xs) - 0.4)
+    ax.set_ylabel("events\n(cooperation ↑, conflict ↓)")
     peak = max([*up, *(-d for d in down), 1])
     ax.set_ylim(-peak * 1.15, peak * 1.15)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{abs(value):g}"))
-    means = [p.mean_intensity for p in series.periods]
-    twin = ax.twinx()
-    points = [(x, m) for x, m in zip(xs, means, strict=True) if m is not None]
-    if points:
-        # Markers only: a line across empty periods would invent a trend.
-        twin.plot(
-            *zip(*points, strict=True),
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+
+    points = [(x, p.mean_intensity) for x, p in zip(xs, series.periods, strict=True)]
+    shown = [(x, m) for x, m in points if m is not None]
+    if shown:
+        low.plot(
+            *zip(*shown, strict=True),
             color="black",
             marker="D",
+            markersize=6 if len(shown) < 40 else 4,
             linestyle="none",
             label="mean intensity",
         )
-    twin.set_ylim(-10.5, 10.5)
-    twin.set_ylabel("mean intensity (−10 conflict … +10 cooperation)")
+    low.axhline(0, color="black", linewidth=0.8)
+    low.set_ylim(-12, 12)
+    low.set_yticks([-10, -5, 0, 5, 10])
+    low.set_ylabel("mean intensity\n(−10 … +10)")
+    low.grid(axis="y", color="#dddddd", linewidth=0.6)
+    low.set_axisbelow(True)
+
+    ticks = tick_positions(labels, series.by)
+    long_axis = len(ticks) < len(labels) and len(labels) > MAX_TICKS and series.by != "year"
+    year_start = "-01" if series.by == "month" else "-W01"
+    if long_axis and ticks[0] >= len(labels) // 12:
+        ticks.insert(0, 0)  # the first period, in full, where the series starts mid-year
+    low.set_xticks([xs[i] for i in ticks])
+    low.set_xticklabels(
+        [
+            labels[i][:4] if long_axis and labels[i].endswith(year_start) else labels[i]
+            for i in ticks
+        ],
+        rotation=0 if long_axis or len(ticks) <= 8 else 45,
+        ha="center" if long_axis or len(ticks) <= 8 else "right",
+    )
+    if long_axis:
+        low.set_xticks(xs, minor=True)
+    low.set_xlim(-0.6, len(xs) - 0.4)
+    low.set_xlabel(series.by + (" (labelled at the start of each year)" if long_axis else ""))
+
     handles, names = ax.get_legend_handles_labels()
-    more, more_names = twin.get_legend_handles_labels()
-    ax.legend(
+    more, more_names = low.get_legend_handles_labels()
+    fig.legend(
         handles + more,
         names + more_names,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.22),
+        loc="outside lower center",
         ncol=5,
         fontsize="small",
         frameon=False,
     )
     total = sum(p.events for p in series.periods)
-    ax.set_title(f"{series.a}–{series.b}: cooperation and conflict by {series.by} ({total} events)")
-    fig.tight_layout()
+    span = (
+        f", {labels[0]} to {labels[-1]}" if len(labels) > 1 else f", {labels[0]}" if labels else ""
+    )
+    ax.set_title(
+        f"{series.a}–{series.b}: cooperation and conflict by {series.by}{span} ({total} events)"
+    )
     fig.savefig(path)
     plt.close(fig)

@@ -8,6 +8,7 @@ from newsgraph.corpus.events import (
     date_window,
     dates_match,
     event_key,
+    is_mergeable,
     merge_events,
     nearest,
 )
@@ -108,3 +109,15 @@ def test_corpus_events_date_rules_for_a_store() -> None:
     assert nearest("2023-05-07", ["2023-05-06", "2023-05-07", "2023-05-10"]) == 1
     assert nearest("2023-05-07", ["2023-05-09", None]) is None
     assert nearest(None, ["2023-05-09", None]) == 1
+
+
+def test_corpus_events_unknown_source_or_lone_participant_is_never_merged() -> None:
+    lone = [
+        ("a1", _event("2023-05-07", source=("USA",))),
+        ("a2", _event("2023-05-07", source=("USA",))),
+    ]
+    nobody = [("a3", _event("2023-05-07", source=(), target=("KOR",)))] * 2
+    merged = merge_events(lone + nobody)
+    assert [m.num_articles for m in merged] == [1, 1, 1, 1]
+    assert is_mergeable(_event("2023-05-07", source=("USA",), target=("RUS",)))
+    assert is_mergeable(_event("2023-05-07"))  # reciprocal: JPN and KOR

@@ -64,6 +64,8 @@ def test_cli_store_dyad_table_and_plot(db: str, tmp_path: Path) -> None:
         "dyad", "japan", "south korea", "--db", db, "--by", "year", "--format", "json"
     )
     series = json.loads(out)
+    code, out, _ = run("dyad", "JPN", "KOR", "--db", db, "--since", "2023-05-01")
+    assert code == 0 and "2023-04" not in out and "2023-05" in out
     assert series["periods"] == [
         {
             "period": "2023",

@@ -96,6 +96,18 @@ def actors(
     help="Store: event status (repeat for several).",
 )
 @click.option("--limit", type=click.IntRange(1), help="Store: the most events to list.")
+@click.option(
+    "--corpus",
+    is_flag=True,
+    help="Store: one entry per happening across articles, with its number of articles and of "
+    "near-duplicate groups and one evidence sentence per article.",
+)
+@click.option(
+    "--dedupe/--no-dedupe",
+    default=True,
+    show_default=True,
+    help="Store: list an event told by near-duplicate articles once (--corpus prints both counts).",
+)
 def events(inputs: tuple[str, ...], fmt: str, db: str, **kwargs: Any) -> None:
     """List who did what to whom: PLOVER events with actors, date, status and evidence.
 
@@ -106,15 +118,18 @@ def events(inputs: tuple[str, ...], fmt: str, db: str, **kwargs: Any) -> None:
     Example: newsgraph events examples/dw-japan-south-korea.txt --format text
 
     Example: newsgraph events --source JPN --target KOR --type CONSULT --since 2023-01-01
+
+    Example: newsgraph events --corpus --source JPN --target KOR --db corpus.db
     """
     from ..report import format_section
 
     names = ("source", "target", "types", "since", "until", "statuses", "limit")
     filters = {name: kwargs.pop(name) for name in names}
+    corpus, dedupe = kwargs.pop("corpus"), kwargs.pop("dedupe")
     if not inputs:
-        show_events(db, _store_format(fmt), filters)
+        show_events(db, _store_format(fmt), filters, corpus=corpus, dedupe=dedupe)
         return
-    _no_store_options(names)
+    _no_store_options((*names, "corpus", "dedupe"))
     run_over_inputs(inputs, fmt, kwargs, lambda analysis: format_section(analysis, "events"))
 
 

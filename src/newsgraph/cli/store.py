@@ -64,8 +64,15 @@ def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.argument("inputs", nargs=-1, metavar="[PATH]...")
 @db_option
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS or Atom feed: store its items not stored yet (repeat for several).",
+)
 @click.option(
     "--batch-size",
     type=click.IntRange(1),
@@ -76,21 +83,35 @@ def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 @read_options
 def ingest(
-    inputs: tuple[str, ...], db: str, batch_size: int, progress: bool | None, **kwargs: Any
+    inputs: tuple[str, ...],
+    db: str,
+    feeds: tuple[str, ...],
+    batch_size: int,
+    progress: bool | None,
+    **kwargs: Any,
 ) -> None:
     """Analyse articles and store them; articles already stored are skipped unparsed.
 
     One transaction per article: an ingest killed at any moment resumes on the next run.
+    With --feed, the feed's items whose page is already stored are not even fetched.
     Failures are listed at the end and make the exit code 1.
 
     Example: newsgraph ingest pages/ more/article.html --db corpus.db
+
+    Example: newsgraph ingest --feed https://rss.dw.com/rdf/rss-en-all --db corpus.db
     """
     from ..store import open_store
+    from ..store.feeds import ingest_feeds
     from ..store.ingest import ingest as run_ingest
 
+    if not inputs and not feeds:
+        raise click.UsageError("give a PATH to ingest, or --feed URL")
     options = make_read_options(kwargs)
-    with open_store(db) as store, _progress_bar(inputs, progress) as update:
-        report = run_ingest(store, inputs, options, batch_size=batch_size, progress=update)
+    with open_store(db) as store, _progress_bar(inputs, progress, bool(feeds)) as update:
+        if feeds:
+            report = ingest_feeds(store, feeds, options, batch_size, update, inputs=inputs)
+        else:
+            report = run_ingest(store, inputs, options, batch_size=batch_size, progress=update)
     for failure in report.failures:
         fail(str(failure))
     rate = report.stored / report.seconds if report.seconds else 0.0
@@ -119,7 +140,7 @@ class _Bar:
             self.bar.close()
 
 
-def _progress_bar(inputs: tuple[str, ...], enabled: bool | None) -> _Bar:
+def _progress_bar(inputs: tuple[str, ...], enabled: bool | None, feeds: bool = False) -> _Bar:
     """Return a tqdm bar on stderr counting articles (total known for plain files: an ETA)."""
     if enabled is False or (enabled is None and not sys.stderr.isatty()):
         return _Bar(None)
@@ -132,7 +153,7 @@ def _progress_bar(inputs: tuple[str, ...], enabled: bool | None) -> _Bar:
         p == "-" or p.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson", ".warc", ".arc"))
         for p in paths
     )
-    total = None if containers else len(paths)
+    total = None if containers or feeds else len(paths)
     return _Bar(tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True))
 
 
@@ -180,9 +201,11 @@ def _render_hit(hit: Any) -> str:
     type=click.Choice(["occurred", "expected", "hypothetical", "negated"]),
     help="Event statuses to count (repeat for several).",
 )
+@click.option("--since", metavar="YYYY-MM-DD", help="Leave out events before this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Leave out events after this day.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def dyad(
-    a: str, b: str, db: str, by: str, plot: str | None, dedupe: bool, statuses: Any, fmt: str
+    a: str, b: str, db: str, by: str, plot: str | None, dedupe: bool, statuses: Any, **kwargs: Any
 ) -> None:
     """Cooperation and conflict between two actors over time (both directions).
 
@@ -193,8 +216,9 @@ def dyad(
     from ..relations import dyad_series, format_series, plot_series
     from ..store import open_store
 
+    fmt = kwargs.pop("fmt")
     with open_store(db) as store:
-        series = dyad_series(store, a, b, by=by, dedupe=dedupe, statuses=statuses)
+        series = dyad_series(store, a, b, by, dedupe, statuses, **kwargs)
     if fmt == "json":
         click.echo(json.dumps(series.to_dict(), indent=2))
     else:
@@ -254,12 +278,37 @@ def show_actors(db: str, fmt: str, top: int, kind: str | None, dedupe: bool) -> 
     )
 
 
-def show_events(db: str, fmt: str, filters: dict[str, Any]) -> None:
-    """Print stored events matching ``filters`` (the keyword arguments of ``queries.events``)."""
+def show_events(
+    db: str, fmt: str, filters: dict[str, Any], corpus: bool = False, dedupe: bool = False
+) -> None:
+    """Print stored events matching ``filters`` (the keyword arguments of ``queries.events``).
+
+    With ``corpus``, print corpus events (one per happening, every article's evidence).
+    """
     from ..store import open_store, queries
 
     with open_store(db) as store:
-        _emit(queries.events(store, **filters), fmt, _render_event)
+        if corpus:
+            _emit(queries.corpus_events(store, **filters), fmt, _render_corpus_event)
+        else:
+            _emit(queries.events(store, **filters, dedupe=dedupe), fmt, _render_event)
+
+
+def _render_corpus_event(e: Any) -> str:
+    source = "+".join(e.source) or "?"
+    target = "+".join(e.target) or "-"
+    head = (
+        f"{e.date or '????-??-??'}  {e.type:<10} {source} → {target}  ({e.status}, {e.quad})  "
+        f"{e.num_articles} article{'s' * (e.num_articles != 1)}, "
+        f"{e.num_groups} group{'s' * (e.num_groups != 1)}"
+    )
+    lines = [head]
+    for m in e.mentions:
+        evidence = " ".join(m.evidence_text.split())
+        title = f" {m.title}:" if m.title else ""
+        text = textwrap.fill(f"[{m.article_id}] {m.published or 'undated'}{title} {evidence}", 84)
+        lines.append(textwrap.indent(text, "    "))
+    return "\n".join(lines)
 
 
 def _render_event(e: Any) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .actors import ActorRecord, canonical_actors
 from .duplicates import DuplicateIndex, DuplicateOptions, Signature, signature
-from .events import CorpusEvent, EventMention, event_key, merge_events
+from .events import CorpusEvent, EventMention, event_key, is_mergeable, merge_events
 
 __all__ = [
     "ActorRecord",
@@ -23,6 +23,7 @@ __all__ = [
     "Signature",
     "canonical_actors",
     "event_key",
+    "is_mergeable",
     "merge_events",
     "signature",
 ]

@@ -8,7 +8,9 @@ are within a day (:func:`dates_match`): "Kishida met Yoon on Sunday" in a Monday
 
 Actor sets are the country codes of each side, or, for a side with no country, its person and
 organisation ids. Status is part of the key: a visit that "will" happen and the visit that
-happened are told apart, and a denied attack is not an attack.
+happened are told apart, and a denied attack is not an attack. An event whose source is
+unknown, or that has one participant and no target, is never merged (:func:`is_mergeable`):
+"someone expressed support" in two articles of one day is no sign of one happening.
 
 Two forms:
 
@@ -39,6 +41,7 @@ __all__ = [
     "date_window",
     "dates_match",
     "event_key",
+    "is_mergeable",
     "merge_events",
     "nearest",
 ]
@@ -111,6 +114,17 @@ def event_key(event: Event) -> str:
     return f"{event.type}/{event.status}/{source}/{target}"
 
 
+def is_mergeable(event: Event) -> bool:
+    """Return whether reports of ``event`` in other articles may be merged with it.
+
+    It needs a known source, and a target or several participants (a reciprocal "X and Y
+    met"); otherwise the key says too little to tell one happening from another.
+    """
+    source = _side(event.source, event.source_ids)
+    target = _side(event.target, event.target_ids)
+    return bool(source) and (bool(target) or len(source) >= 2)
+
+
 def _day(value: str | None) -> dt.date | None:
     if value is None or len(value) != 10:
         return None
@@ -178,9 +192,13 @@ def merge_events(
     """
     groups = groups or {}
     by_key: dict[str, list[tuple[int, str, Event]]] = defaultdict(list)
+    merged: list[CorpusEvent] = []
     for order, (article_id, event) in enumerate(items):
-        by_key[event_key(event)].append((order, article_id, event))
-    merged = [
+        if is_mergeable(event):
+            by_key[event_key(event)].append((order, article_id, event))
+        else:
+            merged.append(_summarise(event_key(event), [(order, article_id, event)], groups))
+    merged += [
         _summarise(key, cluster, groups)
         for key, reports in by_key.items()
         for cluster in _clusters(reports)

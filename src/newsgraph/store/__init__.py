@@ -13,7 +13,10 @@
 
 Modules: ``base.py`` (the one interface), ``sqlite.py`` and ``postgres.py`` (the backends and
 their dialect functions), ``schema.py`` (numbered migrations), ``ingest.py`` (writing analyses,
-one transaction per article), ``queries.py`` (every read: the CLI and the API use only it),
+one transaction per article), ``feeds.py`` (RSS/Atom feeds: only the items not stored yet),
+``groups.py`` (near-duplicate groups at ingest), ``corpus.py`` (corpus events: one happening,
+every article reporting it), ``aliases.py`` (one person across articles), ``queries.py``
+(every read: the CLI and the API use only it; ``filters.py`` holds its shared clauses),
 ``export.py`` (streamed JSONL, CSV, Parquet, GraphML).
 """
 

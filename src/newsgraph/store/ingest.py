@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..model import Analysis, Article
 from ..sources import ReadOptions, ReadStats, iter_articles
 from .base import Params, Store
+from .corpus import attach_events
 
 if TYPE_CHECKING:
     from .groups import Grouper
@@ -227,7 +228,7 @@ def write_analysis(
     ingested_at: str | None = None,
     group: tuple[str, bytes] | None = None,
 ) -> bool:
-    """Store one analysis in one transaction.
+    """Store one analysis in one transaction, with its events linked to their corpus events.
 
     Args:
         store: an open store.
@@ -250,6 +251,9 @@ def write_analysis(
         tx.executemany(_UPSERT_ACTOR, rows["actors"])
         for table in _INSERT:
             tx.executemany(_insert_sql(table), rows[table])
+        attach_events(
+            tx, analysis.article.id, analysis.article.published, enumerate(analysis.events)
+        )
     return True
 
 

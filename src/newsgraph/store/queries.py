@@ -2,7 +2,12 @@
 
 Each function takes an open :class:`~newsgraph.store.base.Store` and returns plain dataclasses
 (each with ``to_dict``) or yields them. Actor arguments accept an id (``JPN``,
-``person:stephen-nagy``) or a name as stored (``Japan``, ``Stephen Nagy``, any case).
+``person:stephen-nagy``) or a name as stored (``Japan``, ``Stephen Nagy``, any case); a person
+also matches the surname-only and titled ids of the same person in other articles
+(``person:yoon`` for ``person:yoon-suk-yeol``, see :mod:`newsgraph.store.aliases`).
+
+Counts can be taken once per near-duplicate group (``dedupe``): syndicated copies of one
+story (one ``articles.group_id``) then count as one article.
 """
 
 from __future__ import annotations
@@ -12,14 +17,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .base import Params, Store
+from .aliases import actor_aliases
+from .base import Store
+from .corpus import CorpusEventRow, CorpusMention, corpus_events
+from .filters import any_side, event_filters, like, placeholders, resolve_actor
 
 __all__ = [
     "ActorCount",
+    "CorpusEventRow",
+    "CorpusMention",
     "DyadEvent",
     "EventRow",
     "QuoteRow",
     "SearchHit",
+    "actor_aliases",
+    "corpus_events",
     "counts",
     "dyad_events",
     "events",
@@ -27,6 +39,7 @@ __all__ = [
     "quotes",
     "resolve_actor",
     "search",
+    "stored_urls",
     "top_actors",
 ]
 
@@ -122,15 +135,6 @@ class DyadEvent(_Row):
     target: list[str]
 
 
-def _placeholders(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     """Return the articles best matching ``text`` (full-text, ranked), with snippets.
 
@@ -146,19 +150,23 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     ]
 
 
-def resolve_actor(store: Store, text: str) -> list[str]:
-    """Return the actor ids ``text`` names: itself if it is an id, else actors of that name.
+def stored_urls(store: Store, urls: Sequence[str]) -> set[str]:
+    """Return those of ``urls`` that an article was stored from (its source) or under (its URL).
 
-    An unknown id-like text (``USA``, ``person:x``) is returned as is, so filters on it simply
-    match nothing yet.
+    Feeds use it to fetch only the items not stored yet.
     """
-    rows = store.fetchall(
-        "SELECT id FROM actors WHERE id = ? OR LOWER(name) = ? ORDER BY id", (text, text.lower())
-    )
-    ids = [row[0] for row in rows]
-    if text.upper() == text and len(text) == 3 and text not in ids:
-        ids.append(text)
-    return ids or [text]
+    found: set[str] = set()
+    unique = list(dict.fromkeys(urls))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        marks = placeholders(chunk)
+        rows = store.fetchall(
+            f"SELECT source FROM articles WHERE source IN ({marks}) "
+            f"UNION SELECT url FROM articles WHERE url IN ({marks})",
+            [*chunk, *chunk],
+        )
+        found.update(row[0] for row in rows)
+    return found
 
 
 def quotes(
@@ -171,22 +179,25 @@ def quotes(
 
     Args:
         store: an open store.
-        speaker: part of the speaker's name, or a speaker actor id.
+        speaker: part of the speaker's name, or a speaker actor id or full name (which also
+            finds the quotes whose speaker an article named only by surname or title).
         about: an actor (id or name) mentioned inside the quote.
         limit: the most quotes to yield.
     """
     where: list[str] = []
     params: list[Any] = []
     if speaker:
+        ids = resolve_actor(store, speaker)
         where.append(
-            "(q.speaker_actor = ? OR LOWER(COALESCE(q.speaker_name, '')) LIKE ? ESCAPE '\\')"
+            f"(q.speaker_actor IN ({placeholders(ids)}) "
+            "OR LOWER(COALESCE(q.speaker_name, '')) LIKE ? ESCAPE '\\')"
         )
-        params += [speaker, _like(speaker)]
+        params += [*ids, like(speaker)]
     if about:
         ids = resolve_actor(store, about)
         where.append(
             "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id "
-            f"AND m.actor_id IN ({_placeholders(ids)}) "
+            f"AND m.actor_id IN ({placeholders(ids)}) "
             "AND m.start_char >= q.start_char AND m.end_char <= q.end_char)"
         )
         params += ids
@@ -204,11 +215,11 @@ def quotes(
         yield QuoteRow(*row)
 
 
-def _side_clause(side: str, ids: list[str]) -> str:
-    return (
-        "EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id "
-        f"AND x.event_seq = e.seq AND x.side = '{side}' AND x.actor IN ({_placeholders(ids)}))"
-    )
+_EVENT_COLUMNS = (
+    "e.article_id, e.seq, e.type, e.mode, e.source, e.target, e.source_ids, "
+    "e.target_ids, e.date, e.status, e.quad, e.intensity, e.confidence, e.attribution, "
+    "e.location, e.evidence_start, e.evidence_end, e.evidence_text, a.title, a.published"
+)
 
 
 def events(
@@ -220,6 +231,7 @@ def events(
     until: str | None = None,
     statuses: Sequence[str] = (),
     limit: int | None = None,
+    dedupe: bool = False,
 ) -> Iterator[EventRow]:
     """Yield stored events, oldest first, filtered by actors, type, date and status.
 
@@ -235,43 +247,30 @@ def events(
         until: the last day (inclusive).
         statuses: statuses to keep (``occurred``, ``expected``, ``hypothetical``, ``negated``).
         limit: the most events to yield.
+        dedupe: yield an event told by several near-duplicate articles once (the one of the
+            first article by id): same group, type, status, day and actors.
     """
-    where: list[str] = []
-    params: list[Any] = []
-    source_ids = resolve_actor(store, source) if source else []
-    target_ids = resolve_actor(store, target) if target else []
-    if source_ids:
-        where.append(_side_clause("source", source_ids))
-        params += source_ids
-    if target_ids and source_ids:
-        where.append(
-            f"({_side_clause('target', target_ids)} OR (e.target = '[]' "
-            f"AND e.target_ids = '[]' AND {_side_clause('source', target_ids)}))"
-        )
-        params += target_ids * 2
-    elif target_ids:
-        where.append(_side_clause("target", target_ids))
-        params += target_ids
-    if types:
-        where.append(f"e.type IN ({_placeholders(types)})")
-        params += [t.upper() for t in types]
-    if statuses:
-        where.append(f"e.status IN ({_placeholders(statuses)})")
-        params += list(statuses)
+    where, params = event_filters(store, source, target, types, statuses)
     if since:
         where.append("e.day >= ?")
         params.append(since)
     if until:
         where.append("e.day <= ?")
         params.append(until)
-    sql = (
-        "SELECT e.article_id, e.seq, e.type, e.mode, e.source, e.target, e.source_ids, "
-        "e.target_ids, e.date, e.status, e.quad, e.intensity, e.confidence, e.attribution, "
-        "e.location, e.evidence_start, e.evidence_end, e.evidence_text, a.title, a.published "
-        "FROM events e JOIN articles a ON a.id = e.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY e.day IS NULL, e.day, e.article_id, e.seq"
-    )
+    condition = " WHERE " + " AND ".join(where) if where else ""
+    rows = f"FROM events e JOIN articles a ON a.id = e.article_id{condition}"
+    if dedupe:
+        rank = (
+            "ROW_NUMBER() OVER (PARTITION BY COALESCE(a.group_id, a.id), e.type, e.status, "
+            "e.day, e.source, e.target, e.source_ids, e.target_ids "
+            "ORDER BY e.article_id, e.seq)"
+        )
+        inner = f"SELECT {_EVENT_COLUMNS}, e.day AS day, {rank} AS nth {rows}"
+        columns = ", ".join(c.split(".")[1] for c in _EVENT_COLUMNS.split(", "))
+        sql = f"SELECT {columns} FROM ({inner}) e WHERE e.nth = 1"
+    else:
+        sql = f"SELECT {_EVENT_COLUMNS} {rows}"
+    sql += " ORDER BY e.day IS NULL, e.day, e.article_id, e.seq"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -287,6 +286,9 @@ def top_actors(
 ) -> list[ActorCount]:
     """Return the actors named in the most articles.
 
+    A person's surname-only and titled ids count as the person (see
+    :mod:`newsgraph.store.aliases`): an article naming "Yoon" counts for Yoon Suk Yeol.
+
     Args:
         store: an open store.
         top: how many to return.
@@ -294,14 +296,25 @@ def top_actors(
         dedupe: count near-duplicate articles (one ``group_id``) once.
     """
     unit = "COALESCE(ar.group_id, ar.id)" if dedupe else "aa.article_id"
+    aliases = actor_aliases(store) if kind in (None, "person") else {}
+    params: list[Any] = []
+    if aliases:
+        values = ", ".join("(?, ?)" for _ in aliases)
+        cte = f"WITH aliases (alias, canonical) AS (VALUES {values}) "
+        params += [v for pair in sorted(aliases.items()) for v in pair]
+        actor = "COALESCE(al.canonical, aa.actor_id)"
+        join = " LEFT JOIN aliases al ON al.alias = aa.actor_id"
+    else:
+        cte, actor, join = "", "aa.actor_id", ""
     sql = (
-        f"SELECT ac.id, ac.kind, ac.name, ac.country, COUNT(DISTINCT {unit}) AS n, "
-        "SUM(aa.n_mentions) FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id "
-        "JOIN articles ar ON ar.id = aa.article_id"
+        f"{cte}SELECT ac.id, ac.kind, ac.name, ac.country, c.n, c.mentions FROM ("
+        f"SELECT {actor} AS actor, COUNT(DISTINCT {unit}) AS n, SUM(aa.n_mentions) AS mentions "
+        f"FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id{join} "
+        f"GROUP BY {actor}) c JOIN actors ac ON ac.id = c.actor"
         + (" WHERE ac.kind = ?" if kind else "")
-        + " GROUP BY ac.id, ac.kind, ac.name, ac.country ORDER BY n DESC, ac.id LIMIT ?"
+        + " ORDER BY c.n DESC, ac.id LIMIT ?"
     )
-    params: Params = (kind, top) if kind else (top,)
+    params += [kind, top] if kind else [top]
     return [
         ActorCount(row[0], row[1], row[2], row[3], int(row[4]), int(row[5] or 0))
         for row in store.fetchall(sql, params)
@@ -323,10 +336,10 @@ def dyad_events(
         "SELECT COALESCE(ar.group_id, ar.id), e.article_id, e.seq, COALESCE(e.day, ar.published), "
         "e.type, e.quad, e.intensity, e.source, e.target, e.source_ids, e.target_ids "
         "FROM events e JOIN articles ar ON ar.id = e.article_id "
-        f"WHERE e.status IN ({_placeholders(statuses)}) AND "
-        + _any_side(ids_a)
+        f"WHERE e.status IN ({placeholders(statuses)}) AND "
+        + any_side(ids_a)
         + " AND "
-        + _any_side(ids_b)
+        + any_side(ids_b)
         + " ORDER BY e.article_id, e.seq"
     )
     set_a, set_b = set(ids_a), set(ids_b)
@@ -341,13 +354,6 @@ def dyad_events(
             or (not tgt and src & set_a and src & set_b)
         ):
             yield DyadEvent(group, article_id, seq, day, etype, quad, intensity, source, target)
-
-
-def _any_side(ids: list[str]) -> str:
-    return (
-        "EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id "
-        f"AND x.event_seq = e.seq AND x.actor IN ({_placeholders(ids)}))"
-    )
 
 
 def get_analysis(store: Store, article_id: str) -> dict[str, Any] | None:

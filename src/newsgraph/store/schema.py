@@ -25,16 +25,20 @@ Tables (one row per…):
   evidence offsets and text, attribution.
 - ``event_actors``: (event, side, actor) for each code or id on the ``source``/``target``
   side, so that events are found by actor with an index.
+- ``corpus_events``: one happening across articles (``KEY@DATE``: see
+  :mod:`newsgraph.store.corpus`), with its type, status, actor sides and anchor date.
+- ``corpus_event_links``: article event → its corpus event.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..errors import StoreError
-from .base import Store
+from .base import Store, Tx
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +103,42 @@ _CHILD_TABLES = [
 ]
 
 
+_CORPUS_EVENTS = [
+    """CREATE TABLE corpus_events (
+        id TEXT PRIMARY KEY, key TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+        source TEXT NOT NULL, target TEXT NOT NULL, date TEXT, day TEXT)""",
+    "CREATE INDEX corpus_events_key ON corpus_events (key, date)",
+    "CREATE INDEX corpus_events_day ON corpus_events (day)",
+    """CREATE TABLE corpus_event_links (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        event_seq INTEGER NOT NULL,
+        corpus_event TEXT NOT NULL REFERENCES corpus_events (id),
+        PRIMARY KEY (article_id, event_seq))""",
+    "CREATE INDEX corpus_event_links_event ON corpus_event_links (corpus_event)",
+    # Feeds skip items whose page was stored: the page's URL is the article's source.
+    "CREATE INDEX articles_source ON articles (source)",
+]
+
+
+def _fill_corpus_events(tx: Tx) -> None:
+    from .corpus import backfill
+
+    backfill(tx)
+
+
 @dataclass(frozen=True)
 class Migration:
-    """One step of the schema: a number, a name, and the statements for each dialect."""
+    """One step of the schema: a number, a name, the statements for each dialect.
+
+    ``fill``, when given, runs after the statements in the same transaction, to compute the
+    new tables' rows from what the database already holds.
+    """
 
     version: int
     name: str
     sqlite: list[str] = field(default_factory=list)
     postgresql: list[str] = field(default_factory=list)
+    fill: Callable[[Tx], None] | None = None
 
     def statements(self, dialect: str) -> list[str]:
         """Return the statements for ``dialect`` (``sqlite`` or ``postgresql``)."""
@@ -175,6 +207,13 @@ MIGRATIONS: list[Migration] = [
         sqlite=["ALTER TABLE articles ADD COLUMN signature BLOB"],
         postgresql=["ALTER TABLE articles ADD COLUMN signature BYTEA"],
     ),
+    Migration(
+        5,
+        "corpus events, articles by source",
+        sqlite=_CORPUS_EVENTS,
+        postgresql=_CORPUS_EVENTS,
+        fill=_fill_corpus_events,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1].version
@@ -228,6 +267,8 @@ def migrate(store: Store, target: int | None = None) -> list[int]:
                 continue
             for statement in migration.statements(store.dialect):
                 tx.execute(statement)
+            if migration.fill is not None:
+                migration.fill(tx)
             tx.execute(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                 (migration.version, migration.name, datetime.now(UTC).isoformat()),
