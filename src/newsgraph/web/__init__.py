@@ -1,0 +1,16 @@
+"""The web app and REST API over a newsgraph database (``newsgraph serve``, ``newsgraph demo``).
+
+Modules: ``app.py`` (the FastAPI app, settings, the one error handler, limits), ``api.py``
+(the REST API under ``/api``), ``pages.py`` (server-rendered pages), ``markup.py`` (safe HTML
+from text and offsets), ``reading.py`` (what ``POST /api/analyze`` receives), ``serve.py``
+(running it, and the demo). Templates and static files (with the vendored Vega, Vega-Lite,
+vega-embed, Cytoscape.js and Swagger UI builds) are package data.
+
+Needs the ``fastapi``, ``uvicorn``, ``jinja2`` and ``python-multipart`` dependencies.
+"""
+
+from __future__ import annotations
+
+from .app import WebSettings, create_app
+
+__all__ = ["WebSettings", "create_app"]

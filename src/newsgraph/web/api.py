@@ -1,0 +1,348 @@
+"""The REST API under ``/api``: articles, quotes, actors, events, dyads, network, search, analyze.
+
+Every route reads through the query layer (:mod:`newsgraph.store.queries`,
+:mod:`newsgraph.store.browse`, :mod:`newsgraph.relations`); filters have the CLI's names
+(``speaker``, ``about``, ``source``, ``target``, ``type``, ``since``, ``until``, ``status``).
+Lists are pages: ``{"items", "limit", "offset", "next"}`` (plus ``total`` where it is cheap),
+``next`` being the link to the following page or ``null``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from datetime import date
+from itertools import islice
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from ..store import Store, browse, open_store, queries
+from .app import ERROR_RESPONSES, APIError, ErrorBody, WebSettings, store_dependency
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+
+MAX_LIMIT = 500
+"""The most items one page returns."""
+MAX_SEARCH_DEPTH = 1000
+"""Search hits ranked before filters and paging: ``offset + limit`` may not exceed it."""
+STATUSES = ("occurred", "expected", "hypothetical", "negated")
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+StoreDep = Annotated[Store, Depends(store_dependency)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
+Since = Annotated[str | None, Query(pattern=DAY, description="On or after this day (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(pattern=DAY, description="On or before this day (YYYY-MM-DD).")]
+Types = Annotated[
+    list[str] | None,
+    Query(alias="type", max_length=20, description="PLOVER event types (repeat for several)."),
+]
+Statuses = Annotated[
+    list[Literal["occurred", "expected", "hypothetical", "negated"]] | None,
+    Query(alias="status", max_length=4, description="Event statuses (repeat for several)."),
+]
+ActorText = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+class Page(BaseModel):
+    """One page of a list."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next: str | None = Field(description="The URL of the next page, or null on the last.")
+    total: int | None = Field(None, description="All matching items, where counted.")
+
+
+def check_day(value: str | None, name: str) -> str | None:
+    """Return ``value`` if it is a calendar day (or ``None``); else raise a 422 naming ``name``."""
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise APIError(
+            422, "bad_parameters", f"{name}: {value!r} is not a calendar day (YYYY-MM-DD)"
+        ) from None
+    return value
+
+
+def _page(
+    request: Request,
+    rows: Iterable[Any],
+    limit: int,
+    offset: int,
+    total: int | None = None,
+    skipped: bool = False,
+) -> Page:
+    """Return a page of ``rows`` with its ``next`` link.
+
+    ``rows`` holds up to ``limit + 1`` items from ``offset`` (when ``skipped``) or from the
+    start; with ``total`` the link is given while items remain.
+    """
+    taken = list(rows if skipped else islice(rows, offset, None))
+    more = len(taken) > limit if total is None else offset + limit < total
+    following = None
+    if more:
+        url = request.url.include_query_params(offset=offset + limit, limit=limit)
+        following = f"{url.path}?{url.query}"
+    items = [row.to_dict() for row in taken[:limit]]
+    return Page(items=items, limit=limit, offset=offset, next=following, total=total)
+
+
+@router.get("/articles", summary="List stored articles, newest first")
+def list_articles(
+    request: Request,
+    store: StoreDep,
+    since: Since = None,
+    until: Until = None,
+    site: Annotated[str | None, Query(max_length=200, description="Only this site.")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Only articles naming this actor.")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Articles with their metadata and how many quotes and events each has."""
+    since, until = check_day(since, "since"), check_day(until, "until")
+    total = browse.count_articles(store, since, until, site, actor)
+    rows = browse.articles(store, limit, offset, since, until, site, actor)
+    return _page(request, rows, limit, offset, total=total, skipped=True)
+
+
+@router.get("/articles/{article_id}", summary="One article with its whole analysis")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """The analysis document (``newsgraph.analysis/1``).
+
+    Metadata, text, actors, dates, quotes and events, every fact with offsets into
+    ``article.text``.
+    """
+    analysis = queries.get_analysis(store, article_id)
+    if analysis is None:
+        raise APIError(404, "not_found", f"no article {article_id!r}")
+    return analysis
+
+
+@router.get("/quotes", summary="List quotes by speaker or about an actor")
+def list_quotes(
+    request: Request,
+    store: StoreDep,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="Part of the speaker's name, or an id.")
+    ] = None,
+    about: Annotated[
+        str | None, Query(max_length=200, description="An actor mentioned in the quote.")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Quotes with their speaker, cue and article, newest article first."""
+    rows = queries.quotes(store, speaker=speaker, about=about, limit=offset + limit + 1)
+    return _page(request, rows, limit, offset)
+
+
+@router.get("/actors", summary="List actors, the most named first")
+def list_actors(
+    request: Request,
+    store: StoreDep,
+    kind: Annotated[
+        Literal["country", "person", "organization", "place"] | None,
+        Query(description="Only actors of this kind."),
+    ] = None,
+    name: Annotated[
+        str | None, Query(max_length=200, description="Name or id contains this text.")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Actors with the number of articles naming them and of their mentions."""
+    total = browse.count_actors(store, kind, name)
+    rows = browse.actors(store, limit, offset, kind, name)
+    return _page(request, rows, limit, offset, total=total, skipped=True)
+
+
+@router.get("/actors/{actor_id}", summary="One actor: roles, co-occurring actors")
+def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
+    """The actor, the roles it held (by article date) and the actors named with it.
+
+    Its quotes and events are at ``/api/quotes?speaker=ID`` and ``/api/events?source=ID``.
+    """
+    info = browse.actor_info(store, actor_id)
+    if info is None:
+        raise APIError(404, "not_found", f"no actor {actor_id!r}")
+    return {
+        **info.to_dict(),
+        "roles": [r.to_dict() for r in browse.actor_roles(store, actor_id)],
+        "co_actors": [c.to_dict() for c in browse.co_actors(store, actor_id)],
+    }
+
+
+@router.get("/events", summary="List events by actors, type, date and status")
+def list_events(
+    request: Request,
+    store: StoreDep,
+    source: Annotated[
+        str | None, Query(max_length=200, description="An actor on the source side.")
+    ] = None,
+    target: Annotated[
+        str | None, Query(max_length=200, description="An actor on the target side.")
+    ] = None,
+    types: Types = None,
+    since: Since = None,
+    until: Until = None,
+    statuses: Statuses = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """PLOVER events with their actors, date, status and evidence sentence, oldest first.
+
+    With both ``source`` and ``target``, reciprocal events listing both are included.
+    """
+    rows = queries.events(
+        store,
+        source=source,
+        target=target,
+        types=types or (),
+        since=check_day(since, "since"),
+        until=check_day(until, "until"),
+        statuses=statuses or (),
+        limit=offset + limit + 1,
+    )
+    return _page(request, rows, limit, offset)
+
+
+@router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between two actors over time")
+def get_dyad(
+    a: str,
+    b: str,
+    store: StoreDep,
+    by: Annotated[Literal["week", "month", "year"], Query(description="The period.")] = "month",
+    dedupe: Annotated[bool, Query(description="Count near-duplicate reports once.")] = True,
+    statuses: Statuses = None,
+) -> dict[str, Any]:
+    """Per period: verbal and material cooperation and conflict counts and mean intensity.
+
+    The events themselves: ``/api/events?source=A&target=B`` (and the reverse).
+    """
+    from ..relations import dyad_series
+
+    chosen = tuple(statuses or ("occurred",))
+    return dyad_series(store, a, b, by=by, dedupe=dedupe, statuses=chosen).to_dict()
+
+
+@router.get("/network", summary="The actor network: actors as nodes, events as edges")
+def get_network(
+    store: StoreDep,
+    types: Types = None,
+    since: Since = None,
+    until: Until = None,
+    statuses: Statuses = None,
+) -> dict[str, Any]:
+    """Nodes are actors; edges join a source and a target per quad.
+
+    A reciprocal event joins each pair of its participants. Each edge has its event count,
+    types and mean intensity.
+    """
+    return browse.network(
+        store,
+        since=check_day(since, "since"),
+        until=check_day(until, "until"),
+        types=types or (),
+        statuses=statuses or ("occurred",),
+    ).to_dict()
+
+
+@router.get("/search", summary="Full-text search of the articles, with snippets")
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description='Words, "a phrase".')],
+    actor: ActorText = None,
+    types: Types = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Page:
+    """Articles best matching ``q``, with a snippet (matches between ``[`` and ``]``).
+
+    Filters keep articles naming ``actor``, with an event of ``type``, published between
+    ``since`` and ``until``. Only the best 1,000 hits are ranked.
+    """
+    if offset + limit > MAX_SEARCH_DEPTH:
+        raise APIError(422, "bad_parameters", f"offset + limit may not exceed {MAX_SEARCH_DEPTH}")
+    hits = search_hits(
+        store, q, actor, types or (), check_day(since, "since"), check_day(until, "until")
+    )
+    return _page(request, hits[: offset + limit + 1], limit, offset)
+
+
+def search_hits(
+    store: Store,
+    q: str,
+    actor: str | None,
+    types: Iterable[str],
+    since: str | None,
+    until: str | None,
+) -> list[queries.SearchHit]:
+    """Return the ranked hits of ``q`` that pass the filters (shared with the search page)."""
+    hits = queries.search(store, q, MAX_SEARCH_DEPTH)
+    types = list(types)
+    if actor or types or since or until:
+        keep = browse.filter_articles(
+            store, (h.article_id for h in hits), actor, types, since, until
+        )
+        hits = [h for h in hits if h.article_id in keep]
+    return hits
+
+
+_ANALYZE_LOCK = threading.Lock()
+
+
+@router.post(
+    "/analyze",
+    summary="Analyse a text, an HTML page or an uploaded file",
+    responses={
+        201: {"description": "Analysed and stored (with `store=true` on an ingesting server)"},
+        403: {"description": "Storing refused: the server is read-only", "model": ErrorBody},
+    },
+)
+def analyze(
+    request: Request,
+    text: Annotated[str | None, Form(description="The article as plain text.")] = None,
+    html: Annotated[str | None, Form(description="The article as an HTML page.")] = None,
+    file: Annotated[UploadFile | None, File(description="An HTML or text file.")] = None,
+    url: Annotated[str | None, Form(max_length=2000, description="The article's URL.")] = None,
+    published: Annotated[
+        str | None, Form(pattern=DAY, description="The publication date (YYYY-MM-DD).")
+    ] = None,
+    store: Annotated[bool, Form(description="Also store it (needs --allow-ingest).")] = False,
+) -> JSONResponse:
+    """The analysis document of one article: exactly one of ``text``, ``html`` or ``file``.
+
+    Send a multipart or URL-encoded form. Nothing is stored unless the server runs with
+    ``--allow-ingest`` and ``store=true`` is given (201 and a ``Location``; 200 if already
+    stored).
+    """
+    from ..sources import ReadOptions
+    from .reading import analyze_upload, ingest_upload, read_upload
+
+    settings: WebSettings = request.app.state.settings
+    if store and not settings.allow_ingest:
+        raise APIError(403, "forbidden", "this server is read-only (start it with --allow-ingest)")
+    given = [x for x in (text, html, file) if x is not None and x != ""]
+    if len(given) != 1:
+        raise APIError(422, "bad_parameters", "give exactly one of text, html or file")
+    options = ReadOptions(url=url or None, published=check_day(published, "published"))
+    data = file.file.read(settings.max_body + 1) if file is not None else None
+    article = read_upload(text, html, data, file.filename if file else None, options)
+    with _ANALYZE_LOCK:
+        if not store:
+            return JSONResponse(analyze_upload(article))
+        with open_store(settings.db) as db:
+            document, created = ingest_upload(db, article)
+    headers = {"location": f"/api/articles/{article.id}"}
+    return JSONResponse(document, status_code=201 if created else 200, headers=headers)
