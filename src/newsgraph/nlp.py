@@ -18,6 +18,10 @@ BATCH_SIZE = 16
 
 PARAGRAPH_PIPE = "newsgraph_paragraphs"
 
+FAST_ATTRIBUTE_RULER = True
+"""Swap the model's ``attribute_ruler`` for :class:`newsgraph.scale.attributes.FastAttributeRuler`
+(identical output; ``tests/test_scale.py`` compares them token by token)."""
+
 
 def _register_paragraph_pipe() -> None:
     from spacy.language import Language
@@ -65,10 +69,41 @@ def load_nlp() -> Any:
     nlp = module.load()
     if PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+    if FAST_ATTRIBUTE_RULER:
+        from .scale.attributes import install
+
+        install(nlp)  # the same rules and output, matched by lookup: ~15% of the parse saved
     log.debug("loaded spaCy pipeline %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
     return nlp
 
 
-def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Any]:
-    """Parse texts with ``nlp.pipe`` in batches, yielding one ``Doc`` per text, in order."""
+def parse_many(
+    texts: Iterable[str], batch_size: int = BATCH_SIZE, selective: bool = False
+) -> Iterator[Any]:
+    """Parse texts with ``nlp.pipe`` in batches, yielding one ``Doc`` per text, in order.
+
+    With ``selective``, the dependency parser runs only on the sentences that need it (see
+    :mod:`newsgraph.scale.selective`); every other pipe runs on the whole text.
+    """
+    if selective:
+        from .scale.selective import parse_selective
+
+        yield from parse_selective(load_nlp(), texts, batch_size=batch_size)
+        return
     yield from load_nlp().pipe(texts, batch_size=batch_size)
+
+
+_TEXT_KEY = "newsgraph.text"
+
+
+def doc_text(doc: Any) -> str:
+    """Return ``doc.text``, built once per ``Doc``.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access, so an extractor that reads
+    it once per mention spends most of its time there; this keeps the first result in
+    ``doc.user_data``.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)

@@ -26,12 +26,14 @@ def _load_builtin_extractors() -> None:
 
 
 def analyze_many(
-    articles: Iterable[Article], pipeline: Sequence[str] | None = None
+    articles: Iterable[Article], pipeline: Sequence[str] | None = None, selective: bool = False
 ) -> Iterator[Analysis]:
     """Analyse articles in order, parsing them in batches with one shared spaCy pipeline.
 
     Articles not in English are returned with their metadata and no extracted facts: the
-    extractors are English-only.
+    extractors are English-only. With ``selective``, the dependency parser runs only on the
+    sentences that can hold a quote, an event or a person's role (faster; see
+    :mod:`newsgraph.scale.selective`).
     """
     _load_builtin_extractors()
     names = list(extract.DEFAULT_PIPELINE if pipeline is None else pipeline)
@@ -41,17 +43,18 @@ def analyze_many(
     for article in articles:
         batch.append(article)
         if len(batch) >= 32:
-            yield from _analyze_batch(batch, extractors, needs_doc)
+            yield from _analyze_batch(batch, extractors, needs_doc, selective)
             batch = []
     if batch:
-        yield from _analyze_batch(batch, extractors, needs_doc)
+        yield from _analyze_batch(batch, extractors, needs_doc, selective)
 
 
 def _analyze_batch(
-    batch: list[Article], extractors: list[extract.Extractor], needs_doc: bool
+    batch: list[Article], extractors: list[extract.Extractor], needs_doc: bool, selective: bool
 ) -> Iterator[Analysis]:
     english = [a for a in batch if a.language in (ENGLISH, None)]
-    docs = iter(parse_many(a.text for a in english)) if needs_doc and extractors else None
+    texts = (a.text for a in english)
+    docs = iter(parse_many(texts, selective=selective)) if needs_doc and extractors else None
     for article in batch:
         analysis = Analysis(article=article)
         if article.language in (ENGLISH, None) and extractors:
@@ -71,26 +74,28 @@ def analyze_sources(
     options: ReadOptions | None = None,
     pipeline: Sequence[str] | None = None,
     stats: ReadStats | None = None,
+    selective: bool = False,
 ) -> Iterator[Analysis | InputError]:
     """Read and analyse every input, yielding analyses and input errors in input order.
 
     Inputs are paths, directories, URLs or ``-``; see :func:`newsgraph.sources.iter_articles`.
-    An input that cannot be read yields its ``InputError`` and the rest go on.
+    An input that cannot be read yields its ``InputError`` and the rest go on. For several
+    processes or a Dask cluster, see :func:`newsgraph.scale.analyze_parallel`.
     """
     chunk: list[Article | InputError] = []
     for item in iter_articles(inputs, options, stats):
         chunk.append(item)
         if len(chunk) >= 32:
-            yield from _analyze_chunk(chunk, pipeline)
+            yield from _analyze_chunk(chunk, pipeline, selective)
             chunk = []
     if chunk:
-        yield from _analyze_chunk(chunk, pipeline)
+        yield from _analyze_chunk(chunk, pipeline, selective)
 
 
 def _analyze_chunk(
-    chunk: list[Article | InputError], pipeline: Sequence[str] | None
+    chunk: list[Article | InputError], pipeline: Sequence[str] | None, selective: bool
 ) -> Iterator[Analysis | InputError]:
     articles = [item for item in chunk if isinstance(item, Article)]
-    analyses = iter(analyze_many(articles, pipeline))
+    analyses = iter(analyze_many(articles, pipeline, selective))
     for item in chunk:
         yield item if isinstance(item, InputError) else next(analyses)

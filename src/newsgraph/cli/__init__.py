@@ -53,9 +53,9 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from . import analyze, evaluate, store
+    from . import analyze, evaluate, scale, store, web
 
-    for module in (analyze, evaluate, store):
+    for module in (analyze, evaluate, store, scale, web):
         module.register(cli)
 
 

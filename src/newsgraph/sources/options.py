@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .decode import MAX_BYTES
+
+if TYPE_CHECKING:
+    from .warc_filter import RecordFilter
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,8 @@ class ReadOptions:
         max_bytes: refuse pages larger than this (after gunzip).
         timeout: seconds to wait for a URL.
         kind: force a reader (``html``, ``text``, ``jsonl``, ``warc``) instead of sniffing.
+        record_filter: which WARC records to read (language, host, capture date); see
+            :class:`~newsgraph.sources.warc_filter.RecordFilter`.
     """
 
     url: str | None = None
@@ -26,3 +32,4 @@ class ReadOptions:
     max_bytes: int = MAX_BYTES
     timeout: float = 20.0
     kind: str | None = None
+    record_filter: RecordFilter | None = None

@@ -10,6 +10,12 @@ A record whose page cannot be read yields an :class:`~newsgraph.errors.InputErro
 ``PATH#RECORD-ID`` (or ``PATH#OFFSET`` when the record has no id) and the reading goes on. A
 truncated or corrupt archive yields one error for the rest and keeps what came before. Files
 are streamed record by record; a record body is read only up to ``max_bytes``.
+
+With a :class:`~newsgraph.sources.warc_filter.RecordFilter` in ``ReadOptions.record_filter``,
+records are also chosen by host and capture date (from the headers, before the body is read)
+and by language (before the page is decoded), and the refusals are counted the same way.
+:func:`iter_warc_pages` stops before the HTML is read (a :class:`WarcPage` of raw bytes, cheap
+to send to another process) and :func:`read_warc_page` finishes the job.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import io
 import logging
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator
@@ -33,7 +39,14 @@ from .url import HTML_TYPES, media_type
 if TYPE_CHECKING:
     from . import ReadStats
 
-__all__ = ["iter_warc", "iter_warc_bytes", "iter_warc_stream"]
+__all__ = [
+    "WarcPage",
+    "iter_warc",
+    "iter_warc_bytes",
+    "iter_warc_pages",
+    "iter_warc_stream",
+    "read_warc_page",
+]
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +87,48 @@ def iter_warc_bytes(
     yield from iter_warc_stream(io.BytesIO(data), source, options, stats)
 
 
+@dataclass(frozen=True)
+class WarcPage:
+    """An HTML response record chosen for reading, before its page is decoded and read.
+
+    Attributes:
+        data: the HTTP body (at most ``max_bytes + 1`` bytes).
+        where: the record's source name, ``PATH#RECORD-ID``.
+        content_type: the HTTP ``Content-Type`` header.
+        url: the record's ``WARC-Target-URI``.
+        warc_date: the record's ``WARC-Date``.
+    """
+
+    data: bytes
+    where: str
+    content_type: str | None = None
+    url: str | None = None
+    warc_date: str | None = None
+
+
 def iter_warc_stream(
     stream: IO[bytes], source: str, options: ReadOptions, stats: ReadStats
 ) -> Iterator[Article | InputError]:
     """Read the HTML pages of a WARC from an open binary stream (see :func:`iter_warc`)."""
+    for item in iter_warc_pages(stream, source, options, stats):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield read_warc_page(item, options)
+        except InputError as exc:
+            yield exc
+
+
+def iter_warc_pages(
+    stream: IO[bytes], source: str, options: ReadOptions, stats: ReadStats
+) -> Iterator[WarcPage | InputError]:
+    """Yield the HTML pages of a WARC stream unread, skipping and counting the other records.
+
+    As :func:`iter_warc`, but each page comes as a :class:`WarcPage` for
+    :func:`read_warc_page`; ``options.record_filter`` is applied here.
+    """
+    record_filter = options.record_filter
     head = _peek(stream)
     if not head.strip():
         yield EmptyInputError("empty WARC file (no records)", source)
@@ -110,17 +161,21 @@ def iter_warc_stream(
             )
             return
         skip = _skip_reason(record)
+        target = record.rec_headers.get_header("WARC-Target-URI")
+        warc_date = record.rec_headers.get_header("WARC-Date")
+        if not skip and record_filter is not None:
+            skip = record_filter.check_headers(target, warc_date)
         data = b"" if skip else record.content_stream().read(options.max_bytes + 1)
         if _truncated(record):
             yield InputError("the file ends inside this record (truncated WARC)", where)
             return
+        if not skip and record_filter is not None:
+            skip = record_filter.check_body(_language_headers(record), data)
         if skip:
             stats.skip(skip)
             continue
-        try:
-            yield _read_page(record, data, where, options)
-        except InputError as exc:
-            yield exc
+        content_type = record.http_headers.get_header("Content-Type")
+        yield WarcPage(data, where, content_type, target, warc_date)
     end = _size(stream)
     if end is not None and records.offset < end:
         # warcio stops quietly at a record whose headers are cut off; say so.
@@ -171,23 +226,40 @@ def _truncated(record: Any) -> bool:
     return int(getattr(raw, "limit", 0) or 0) > 0
 
 
-def _read_page(record: Any, data: bytes, where: str, options: ReadOptions) -> Article:
+def read_warc_page(page: WarcPage, options: ReadOptions) -> Article:
+    """Decode and read one page of a WARC (see :func:`iter_warc_pages`).
+
+    Raises:
+        InputError: the page is too large, does not decode, or holds no article.
+    """
     from . import article_from_text
 
-    if len(data) > options.max_bytes:
+    where = page.where
+    if len(page.data) > options.max_bytes:
         raise InputTooLargeError(
             f"page larger than {options.max_bytes:,} bytes (raise --max-bytes)", where
         )
     text = read_text_bytes(
-        data,
+        page.data,
         where,
         encoding=options.encoding,
-        content_type=record.http_headers.get_header("Content-Type"),
+        content_type=page.content_type,
         max_bytes=options.max_bytes,
     )
-    target = record.rec_headers.get_header("WARC-Target-URI")
-    record_options = replace(options, url=target) if target else options
+    record_options = replace(options, url=page.url) if page.url else options
     return article_from_text(text, "html", where, record_options)
+
+
+def _language_headers(record: Any) -> dict[str, str]:
+    """Return the headers that may name a record's language, by lower-case name."""
+    found: dict[str, str] = {}
+    value = record.rec_headers.get_header("WARC-Identified-Content-Language")
+    if value:
+        found["warc-identified-content-language"] = value
+    value = record.http_headers.get_header("Content-Language")
+    if value:
+        found["content-language"] = value
+    return found
 
 
 def _record_id(record: Any) -> str | None:
