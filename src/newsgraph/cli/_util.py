@@ -123,3 +123,33 @@ def run_over_inputs(
     single = len(sources) == 1 and not sources[0].lower().endswith(CONTAINER_SUFFIXES)
     results = analyze_sources(sources, options, stats=ReadStats())
     sys.exit(emit_results(results, fmt, single, render))
+
+
+def scale_options(func: F) -> F:
+    """Add ``--workers``, ``--dask`` and ``--out`` (for ``ingest``)."""
+    options = [
+        click.option(
+            "--workers",
+            type=click.IntRange(1),
+            default=1,
+            show_default=True,
+            envvar="NEWSGRAPH_WORKERS",
+            help="Analyse in this many processes; this one reads and writes "
+            "(also $NEWSGRAPH_WORKERS).",
+        ),
+        click.option(
+            "--dask",
+            metavar="ADDR",
+            envvar="NEWSGRAPH_DASK",
+            help="Analyse on Dask (tcp://SCHEDULER:8786 or local:N) into Parquet shards, "
+            "then load them (also $NEWSGRAPH_DASK).",
+        ),
+        click.option(
+            "--out",
+            type=click.Path(file_okay=False),
+            help="With --dask: keep the shards here (default: a temporary directory).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from ..store import DEFAULT_DB
-from ._util import fail, make_read_options, read_options
+from ._util import fail, make_read_options, read_options, scale_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,6 +81,7 @@ def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
     help="Articles parsed together before they are written.",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
+@scale_options
 @read_options
 def ingest(
     inputs: tuple[str, ...],
@@ -88,6 +89,9 @@ def ingest(
     feeds: tuple[str, ...],
     batch_size: int,
     progress: bool | None,
+    workers: int,
+    dask: str | None,
+    out: str | None,
     **kwargs: Any,
 ) -> None:
     """Analyse articles and store them; articles already stored are skipped unparsed.
@@ -99,6 +103,8 @@ def ingest(
     Example: newsgraph ingest pages/ more/article.html --db corpus.db
 
     Example: newsgraph ingest --feed https://rss.dw.com/rdf/rss-en-all --db corpus.db
+
+    Example: newsgraph ingest cc-news/ --workers 4 --db corpus.db
     """
     from ..store import open_store
     from ..store.feeds import ingest_feeds
@@ -107,11 +113,19 @@ def ingest(
     if not inputs and not feeds:
         raise click.UsageError("give a PATH to ingest, or --feed URL")
     options = make_read_options(kwargs)
+    if dask:
+        from .scale import ingest_on_dask
+
+        ingest_on_dask(inputs, db, dask, out, options, batch_size)  # exits
+        return
+    from ..scale import ScaleOptions
+
+    scale = ScaleOptions(workers=workers, batch_size=batch_size) if workers > 1 else None
     with open_store(db) as store, _progress_bar(inputs, progress, bool(feeds)) as update:
         if feeds:
             report = ingest_feeds(store, feeds, options, batch_size, update, inputs=inputs)
         else:
-            report = run_ingest(store, inputs, options, batch_size=batch_size, progress=update)
+            report = run_ingest(store, inputs, options, batch_size, update, scale)
     for failure in report.failures:
         fail(str(failure))
     rate = report.stored / report.seconds if report.seconds else 0.0

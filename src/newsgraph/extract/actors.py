@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Actor, Analysis, Role, Span
+from ..nlp import doc_text
 from . import register
 from .countries import country_name, find_countries, find_regions
 from .offices import holder_by_name, holder_for_title
@@ -159,7 +160,7 @@ def find_actors(doc: Any, published: date | None = None) -> list[Actor]:
         Actors in the order countries, people, organisations, places; each kind in the order
         of its first mention.
     """
-    text = doc.text
+    text = doc_text(doc)
     countries = _Countries(text)
     people = _people(doc, countries, published)
     taken = [(s.start, s.end) for d in people for s in d.mentions.values()]
@@ -208,7 +209,7 @@ def _person_ents(doc: Any, countries: _Countries) -> list[Any]:
 
 
 def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Draft]:
-    text = doc.text
+    text = doc_text(doc)
     ents = _person_ents(doc, countries)
     full_names = sorted({" ".join(e.text.split()) for e in ents}, key=len, reverse=True)
     canonical: dict[str, str] = {}
@@ -270,7 +271,7 @@ def _surname_mentions(doc: Any, drafts: dict[str, _Draft], countries: _Countries
             continue
         if countries.overlapping(token.idx, token.idx + len(token)):
             continue
-        drafts[next(iter(owners))].mention(doc.text, token.idx, token.idx + len(token))
+        drafts[next(iter(owners))].mention(doc_text(doc), token.idx, token.idx + len(token))
 
 
 def _descriptor_mentions(
@@ -300,7 +301,7 @@ def _descriptor_mentions(
         key = person_id(holder.name)
         draft = drafts.setdefault(key, _Draft(key, "person", holder.name))
         start = before.idx if before is not None and before.lower_ == "the" else m.start
-        draft.mention(doc.text, start, doc[title_end - 1].idx + len(doc[title_end - 1]))
+        draft.mention(doc_text(doc), start, doc[title_end - 1].idx + len(doc[title_end - 1]))
         draft.role(make_role(holder.title, None, holder.country))
 
 
@@ -335,7 +336,7 @@ def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
 def _organizations(
     doc: Any, countries: _Countries, people: list[_Draft], taken: list[tuple[int, int]]
 ) -> list[_Draft]:
-    text = doc.text
+    text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     aliases: dict[str, str] = {}
     for ent in doc.ents:
@@ -419,7 +420,7 @@ def _org_country(doc: Any, ent: Any, countries: _Countries) -> str | None:
 
 
 def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> list[_Draft]:
-    text = doc.text
+    text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     spans: list[tuple[int, int, str]] = [(r.start, r.end, r.region) for r in find_regions(text)]
     for ent in doc.ents:

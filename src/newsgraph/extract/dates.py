@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Analysis, Article, DateMention
+from ..nlp import doc_text
 from . import register
 from .date_parse import (
     FUTURE,
@@ -93,7 +94,7 @@ def sentence_tense(doc: Any, start: int, end: int) -> str:
 def _entity_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans of the parser's DATE entities, trimmed of space and possessive "'s"."""
     spans = []
-    text = doc.text
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
@@ -218,7 +219,7 @@ def find_dates(
         The mentions, each with ``text == article.text[start:end]``.
     """
     if doc is not None:
-        text = doc.text
+        text = doc_text(doc)
         entity_spans = list(entities) if entities is not None else _entity_spans(doc)
     else:
         entity_spans = list(entities or [])

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..knowledge import load_csv
 from ..model import Actor, Analysis
+from ..nlp import doc_text
 from .event_lexicon import Lexicon
 
 log = logging.getLogger(__name__)
@@ -145,7 +146,7 @@ class ActorIndex:
         core = [t for t in _core_tokens(head) if self.unit[0] <= t.i < self.unit[1]] or [head]
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
-        text = head.doc.text[start:end]
+        text = doc_text(head.doc)[start:end]
         actors = self.actors_in(start, end)
         if actors:
             return self._ref(actors, text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import DateMention, Quote
+from ..nlp import doc_text
 from .event_lexicon import Lexicon
 
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "conj", "relcl", "pcomp", "amod"})
@@ -133,7 +134,7 @@ def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
 
 def _inside_quotation_marks(token: Any) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its paragraph."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n\n", 0, token.idx)
     segment = text[start + 1 if start >= 0 else 0 : token.idx]
     count: int = sum(segment.count(q) for q in _QUOTES)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, DateMention, Event, Span
+from ..nlp import doc_text
 from . import register
 from .event_actors import ActorIndex, ActorRef
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon, lexicon
@@ -473,7 +474,7 @@ def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) ->
     trigger = frame.trigger
     return Event(
         type=category,
-        evidence=Span(start, end, doc.text[start:end]),
+        evidence=Span(start, end, doc_text(doc)[start:end]),
         mode=mode,
         source=list(source.codes),
         target=[c for c in target.codes if c not in source.codes] or list(target.codes),

@@ -26,6 +26,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp import doc_text
+
 __all__ = ["cue_kind", "extract_quotes", "format_quotes", "quotes_extractor"]
 
 from ..model import Analysis, Quote, Speaker
@@ -407,7 +409,7 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     Returns:
         Quotes whose ``text == doc.text[start:end]``.
     """
-    text = doc.text
+    text = doc_text(doc)
     ctx = _context(doc, text, analysis)
     direct = _quotations(ctx)
     quotes = [q for _, q in direct]

@@ -15,8 +15,8 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from .base import Params, Store
 from .corpus import attach_events
 
 if TYPE_CHECKING:
+    from ..scale import ScaleOptions
     from .groups import Grouper
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ def ingest(
     options: ReadOptions | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    scale: ScaleOptions | None = None,
 ) -> IngestReport:
     """Read every input (paths, directories, URLs) and store the analysis of each new article.
 
@@ -91,6 +93,8 @@ def ingest(
         options: how to read the inputs.
         batch_size: articles parsed together before they are written.
         progress: called with the running report after each article is handled.
+        scale: analyse in a process pool (``ScaleOptions(workers=N)``); reading, the
+            already-stored check and writing stay in this process.
 
     Returns:
         The report: stored, skipped (already stored) and failed, with reasons.
@@ -99,7 +103,7 @@ def ingest(
         StoreError: the database cannot be written (what was committed before stays).
     """
     items = iter_articles(inputs, options, ReadStats())
-    return ingest_articles(store, items, batch_size=batch_size, progress=progress)
+    return ingest_articles(store, items, batch_size=batch_size, progress=progress, scale=scale)
 
 
 def ingest_articles(
@@ -109,11 +113,14 @@ def ingest_articles(
     progress: Progress | None = None,
     pipeline: Sequence[str] | None = None,
     group: bool = True,
+    scale: ScaleOptions | None = None,
 ) -> IngestReport:
     """Analyse and store articles already read (``InputError`` items count as failures).
 
     See :func:`ingest` for the arguments; ``pipeline`` names the extractors to run (default:
-    all); ``group`` puts each article in its near-duplicate group as it is stored.
+    all); ``group`` puts each article in its near-duplicate group as it is stored. With
+    ``scale`` (``workers`` > 1), the articles not stored yet are analysed in a process pool
+    (:class:`newsgraph.scale.WorkerPool`) and written here, in input order, by this one writer.
     """
     from .groups import Grouper
 
@@ -128,23 +135,52 @@ def ingest_articles(
         if progress is not None:
             progress(report)
 
-    for item in items:
-        if isinstance(item, InputError):
-            report.failures.append(Failure(item.source or "<input>", item.message))
-            tick()
-        elif item.id in seen or has_article(store, item.id):
-            report.skipped += 1
-            tick()
-        else:
-            seen.add(item.id)
-            pending.append(item)
-            if len(pending) >= batch_size:
-                _store_batch(store, pending, pipeline, report, tick, grouper)
-                pending = []
+    def fresh() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                report.failures.append(Failure(item.source or "<input>", item.message))
+                tick()
+            elif item.id in seen or has_article(store, item.id):
+                report.skipped += 1
+                tick()
+            else:
+                seen.add(item.id)
+                yield item
+
+    if scale is not None and scale.workers > 1:
+        from ..scale import WorkerPool
+
+        names = None if pipeline is None else tuple(pipeline)
+        with WorkerPool(replace(scale, pipeline=names)) as pool:
+            for result in pool.analyze(fresh()):
+                _store_result(store, result, report, grouper)
+                tick()
+        report.seconds = time.perf_counter() - started
+        return report
+    for article in fresh():
+        pending.append(article)
+        if len(pending) >= batch_size:
+            _store_batch(store, pending, pipeline, report, tick, grouper)
+            pending = []
     if pending:
         _store_batch(store, pending, pipeline, report, tick, grouper)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_result(
+    store: Store, result: Analysis | InputError, report: IngestReport, grouper: Grouper | None
+) -> None:
+    """Write one result of the process pool (an analysis, or the error that stopped it)."""
+    if isinstance(result, InputError):
+        report.failures.append(Failure(result.source or "<input>", result.message))
+        return
+    article = result.article
+    group = grouper.assign(article.id, article.text) if grouper else None
+    if write_analysis(store, result, group=group):
+        report.stored += 1
+    else:
+        report.skipped += 1
 
 
 def has_article(store: Store, article_id: str) -> bool:
