@@ -157,7 +157,7 @@ def quotes(
 
     Example: newsgraph quotes examples/dw-japan-south-korea.txt --format text
 
-    Example: newsgraph quotes --speaker Nagy --about KOR
+    Example: newsgraph quotes --speaker Lopez --about KOR
     """
     from ..report import format_section
 

@@ -1,8 +1,8 @@
 """Corpus actors: one person across many articles, whichever form of the name an article used.
 
-Actor ids are stable slugs (``person:stephen-nagy``, ``org:united-nations``), so the same
+Actor ids are stable slugs (``person:maria-lopez``, ``org:united-nations``), so the same
 person named in full in two articles already has one id. What remains is the article that
-names someone only by surname ("Nagy" → ``person:nagy``) or with a title the reader kept
+names someone only by surname ("Lopez" → ``person:lopez``) or with a title the reader kept
 ("President Yoon Suk Yeol" → ``person:president-yoon-suk-yeol``). :func:`canonical_actors`
 maps such a variant id to the full-name id when exactly one full name in the corpus fits it:
 
@@ -73,9 +73,9 @@ def canonical_actors(records: Iterable[ActorRecord]) -> dict[str, str]:
         ``{variant_id: canonical_id}`` for the ids that change; ids absent stay as they are.
 
     Example:
-        >>> canonical_actors([ActorRecord("person:stephen-nagy", "Stephen Nagy", "JPN"),
-        ...                   ActorRecord("person:nagy", "Nagy", None)])
-        {'person:nagy': 'person:stephen-nagy'}
+        >>> canonical_actors([ActorRecord("person:maria-lopez", "Maria Lopez", "JPN"),
+        ...                   ActorRecord("person:lopez", "Lopez", None)])
+        {'person:lopez': 'person:maria-lopez'}
     """
     people: dict[str, ActorRecord] = {}
     for record in records:

@@ -454,12 +454,12 @@ def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> li
 def resolve_person(text: str, actors: list[Actor]) -> str | None:
     """Return the id of the person a surname or descriptor refers to, or None.
 
-    "Nagy" -> the person whose name ends in Nagy; "the expert" -> the one person whose role
+    "Lopez" -> the person whose name ends in Lopez; "the expert" -> the one person whose role
     title contains "expert"; "the South Korean leader" -> the one person of KOR whose role
     title is "leader" (a government one when several are).
 
     Args:
-        text: a name part ("Nagy"), "Mr. Nagy", or a descriptor ("the expert").
+        text: a name part ("Lopez"), "Mr. Lopez", or a descriptor ("the expert").
         actors: the actors of the same article.
 
     Returns:

@@ -5,7 +5,7 @@ academia, think tank, IGO, NGO, plus the finer ones PLOVER also lists: party, le
 judiciary, police ...). It comes from, in order: the table of international organisations
 (``knowledge/igos.csv``), the words of the name ("University" -> academia, "Ministry" ->
 government; ``knowledge/org_words.csv``) and the noun the article puts next to the name
-("the EconVue think tank", "Reuters news agency").
+("the ThinkLab think tank", "Reuters news agency").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class KnownOrg:
 
 
 def slugify(text: str) -> str:
-    """Return a stable ASCII slug: "Stephen Nagy" -> "stephen-nagy", "Lee Jae-Myung" -> ...
+    """Return a stable ASCII slug: "Maria Lopez" -> "maria-lopez", "Lee Jae-Myung" -> ...
 
     Example:
         >>> slugify("Hankuk University of Foreign Studies")

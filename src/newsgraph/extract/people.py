@@ -2,9 +2,9 @@
 
 The rules read the tokens of one spaCy ``Doc`` around each PERSON entity:
 
-- a pre-name title, possibly after a country ("China's Vice Foreign Minister Sun Weidong",
+- a pre-name title, possibly after a country ("China's Vice Foreign Minister Li Wei",
   "South Korean President Yoon Suk Yeol", "US President Joe Biden");
-- an apposition after the name, up to the next comma ("Stephen Nagy, professor at the
+- an apposition after the name, up to the next comma ("Maria Lopez, professor at the
   International Christian University (ICU) in Japan, told DW"; "X, leader of the Y Party";
   "X, the foreign minister of Russia").
 
@@ -240,7 +240,7 @@ def apposition_after(
 ) -> Apposition | None:
     """Return the role an apposition after a name gives, or None when there is none.
 
-    "Stephen Nagy, professor at the Department of ... at the International Christian
+    "Maria Lopez, professor at the Department of ... at the International Christian
     University (ICU) in Japan" gives title "professor", organisation "International
     Christian University" (the institution, not its department) and country JPN.
     """
@@ -361,7 +361,7 @@ def name_parts(name: str) -> list[str]:
 
 
 def join_key(mention: str, full_names: Sequence[str]) -> str | None:
-    """Return the full name a short mention belongs to ("Nagy" -> "Stephen Nagy"), if one.
+    """Return the full name a short mention belongs to ("Lopez" -> "Maria Lopez"), if one.
 
     A surname (last part) wins over a first part ("Yoon" of "Yoon Suk Yeol"); a mention that
     fits several names equally is left unjoined.

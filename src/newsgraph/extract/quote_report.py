@@ -12,7 +12,7 @@ def format_quotes(analysis: Analysis) -> str:
         analysis: an analysis with quotes.
 
     Returns:
-        Lines such as ``Stephen Nagy (person:stephen-nagy)`` followed by each quote's kind,
+        Lines such as ``Maria Lopez (person:maria-lopez)`` followed by each quote's kind,
         text, cue and offsets; anonymous and unresolved speakers come last.
     """
     groups: dict[str, list[Quote]] = {}

@@ -1,13 +1,13 @@
 """Speakers: the mention that says something, and the person or organisation it refers to.
 
-A speaker mention is the subject of a cue verb ("Nagy said", "said Joel Atkinson, an expert
+A speaker mention is the subject of a cue verb ("Lopez said", "said Tom Baker, an expert
 ...", "he explained", "the expert added", "some analysts say", "the ministry said"). It is
 resolved, in this order, to:
 
 - nobody, when it is an anonymous source ("officials", "a senior official", "some experts",
   "sources", "the source"): ``anonymous=True`` and never a name;
-- the person it names, under the fullest form of that name in the article ("Nagy",
-  "Mr. Nagy" → "Stephen Nagy"): PERSON entities are clustered by their name words;
+- the person it names, under the fullest form of that name in the article ("Lopez",
+  "Mr. Lopez" → "Maria Lopez"): PERSON entities are clustered by their name words;
 - the most recent compatible person for a pronoun ("he" → the last male or unknown person
   in subject position or quoted before it);
 - the most recent person described by a descriptor ("the expert" → the last person with
@@ -353,7 +353,7 @@ def _relative(token: Any, antecedent: Speaker) -> Speaker:
 
 
 def _named(token: Any, index: SpeakerIndex, start: int, end: int) -> Mention | None:
-    """Resolve a proper-noun speaker that NER missed ("said Nagy") by its name words."""
+    """Resolve a proper-noun speaker that NER missed ("said Lopez") by its name words."""
     if token.pos_ != "PROPN":
         return None
     words = [t.text for t in token.doc[start:end] if t.pos_ == "PROPN"]

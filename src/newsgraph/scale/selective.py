@@ -2,7 +2,7 @@
 
 The extractors read dependencies in a few places only: a quote's cue verb and its subject,
 an event trigger and its arguments, the verb whose tense resolves a relative date, and an
-apposition after a person's name ("Stephen Nagy, a professor at …"). Every other sentence
+apposition after a person's name ("Maria Lopez, a professor at …"). Every other sentence
 needs tokens, tags, lemmas and entities, which are cheap next to the parser.
 
 :func:`parse_selective` runs, per batch: the tokenizer, ``tok2vec``, ``tagger``, the

@@ -2,7 +2,7 @@
 
 Each function takes an open :class:`~newsgraph.store.base.Store` and returns plain dataclasses
 (each with ``to_dict``) or yields them. Actor arguments accept an id (``JPN``,
-``person:stephen-nagy``) or a name as stored (``Japan``, ``Stephen Nagy``, any case); a person
+``person:maria-lopez``) or a name as stored (``Japan``, ``Maria Lopez``, any case); a person
 also matches the surname-only and titled ids of the same person in other articles
 (``person:yoon`` for ``person:yoon-suk-yeol``, see :mod:`newsgraph.store.aliases`).
 

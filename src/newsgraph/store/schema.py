@@ -14,7 +14,7 @@ Tables (one row per…):
   (``analysis``), ``group_id`` (its near-duplicate group: the id of the group's first
   article) and ``signature`` (its MinHash, to match later articles against),
   and ``ingested_at``. ``id`` is the content hash (``Article.id``).
-- ``actors``: corpus-level actor (``KOR``, ``person:stephen-nagy``, ``org:dw``); the first
+- ``actors``: corpus-level actor (``KOR``, ``person:maria-lopez``, ``org:dw``); the first
   article that names it gives its attributes, later ones only fill what is missing.
 - ``article_actors``: actor in an article, with its name and roles there.
 - ``mentions``: actor mention (offsets into ``articles.text``).
