@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from .base import Store
+from .filters import RowBase
 from .queries import EventRow, events, resolve_actor
 
 __all__ = [
@@ -36,14 +37,8 @@ __all__ = [
 ]
 
 
-class _Row:
-    def to_dict(self) -> dict[str, Any]:
-        """Return the row as JSON-ready data."""
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
-
-
 @dataclass(frozen=True)
-class ArticleRow(_Row):
+class ArticleRow(RowBase):
     """A stored article as a list shows it: metadata and how many quotes and events it has."""
 
     id: str
@@ -57,7 +52,7 @@ class ArticleRow(_Row):
 
 
 @dataclass(frozen=True)
-class ActorInfo(_Row):
+class ActorInfo(RowBase):
     """An actor with the number of articles naming it and of its mentions."""
 
     id: str
@@ -70,7 +65,7 @@ class ActorInfo(_Row):
 
 
 @dataclass(frozen=True)
-class RoleRow(_Row):
+class RoleRow(RowBase):
     """A role an actor held in one article, dated by the article's publication."""
 
     title: str | None
@@ -81,7 +76,7 @@ class RoleRow(_Row):
 
 
 @dataclass(frozen=True)
-class CoActor(_Row):
+class CoActor(RowBase):
     """An actor named in the same articles as another, with how many articles they share."""
 
     id: str

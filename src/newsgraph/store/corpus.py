@@ -33,13 +33,13 @@ import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..corpus.events import date_window, event_key, is_mergeable, nearest
 from ..model import Event, Span
 from .base import Params, Row, Store, Tx
-from .filters import event_filters, placeholders
+from .filters import RowBase, event_filters, placeholders
 
 __all__ = ["CorpusEventRow", "CorpusMention", "attach_events", "backfill", "corpus_events"]
 
@@ -186,14 +186,8 @@ def backfill(tx: Tx) -> None:
 # -- reading ----------------------------------------------------------------------------------
 
 
-class _Row:
-    def to_dict(self) -> dict[str, Any]:
-        """Return the row as JSON-ready data."""
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
-
-
 @dataclass(frozen=True)
-class CorpusMention(_Row):
+class CorpusMention(RowBase):
     """One article's report of a corpus event: its evidence sentence, date and article."""
 
     article_id: str
@@ -209,7 +203,7 @@ class CorpusMention(_Row):
 
 
 @dataclass(frozen=True)
-class CorpusEventRow(_Row):
+class CorpusEventRow(RowBase):
     """One happening across the corpus with the articles reporting it (GDELT's NumArticles).
 
     ``date`` is the earliest date reported (an undated report counts its article's date);

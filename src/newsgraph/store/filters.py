@@ -7,6 +7,7 @@ builds SQL text with ``?`` placeholders and the list of parameters that goes wit
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from .aliases import expand_ids
@@ -93,3 +94,11 @@ def event_filters(
         where.append(f"e.status IN ({placeholders(statuses)})")
         params += list(statuses)
     return where, params
+
+
+class RowBase:
+    """Base of the query layer's result rows (frozen dataclasses): ``to_dict`` for JSON."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the row as JSON-ready data."""
+        return asdict(self)  # type: ignore[call-overload, no-any-return]

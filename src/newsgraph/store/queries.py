@@ -14,13 +14,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .aliases import actor_aliases
 from .base import Store
 from .corpus import CorpusEventRow, CorpusMention, corpus_events
-from .filters import any_side, event_filters, like, placeholders, resolve_actor
+from .filters import (
+    RowBase,
+    any_side,
+    event_filters,
+    like,
+    placeholders,
+    resolve_actor,
+)
 
 __all__ = [
     "ActorCount",
@@ -44,14 +51,8 @@ __all__ = [
 ]
 
 
-class _Row:
-    def to_dict(self) -> dict[str, Any]:
-        """Return the row as JSON-ready data."""
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
-
-
 @dataclass(frozen=True)
-class SearchHit(_Row):
+class SearchHit(RowBase):
     """An article found by full-text search, with a snippet (matches between ``[`` and ``]``)."""
 
     article_id: str
@@ -64,7 +65,7 @@ class SearchHit(_Row):
 
 
 @dataclass(frozen=True)
-class QuoteRow(_Row):
+class QuoteRow(RowBase):
     """A stored quote with its speaker, cue and article."""
 
     article_id: str
@@ -83,7 +84,7 @@ class QuoteRow(_Row):
 
 
 @dataclass(frozen=True)
-class EventRow(_Row):
+class EventRow(RowBase):
     """A stored event with its actors, date, evidence and article."""
 
     article_id: str
@@ -109,7 +110,7 @@ class EventRow(_Row):
 
 
 @dataclass(frozen=True)
-class ActorCount(_Row):
+class ActorCount(RowBase):
     """An actor with the number of articles (or near-duplicate groups) naming it."""
 
     id: str
@@ -121,7 +122,7 @@ class ActorCount(_Row):
 
 
 @dataclass(frozen=True)
-class DyadEvent(_Row):
+class DyadEvent(RowBase):
     """An event between two actors, as the dyad series counts it."""
 
     group: str
