@@ -68,6 +68,9 @@ def test_quotes_eval_scores_by_overlap_and_speaker(tmp_path: Path) -> None:
         (Speaker(text="someone"), None, False),
         (Speaker(text="who", name="Stephen Nagy"), "who", True),
         (Speaker(text="Nagy", name="Stephen Nagy"), "who", False),
+        (Speaker(text="the senator", name="Jo Park"), "The  senator", True),
+        (Speaker(text="the senator", name="Jo Park"), "the president", False),
+        (Speaker(text="Jo Park", name="Jo Park"), "the senator", False),
     ],
 )
 def test_quotes_eval_speaker_rule(speaker: Speaker | None, source: str | None, right: bool) -> None:

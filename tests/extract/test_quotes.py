@@ -54,6 +54,9 @@ def body_of(example_path: Path) -> str:
         ("no marks at all", []),
         ("“nested ‘single’ marks”", ["nested ‘single’ marks"]),
         ("“open “again” here", ["open", "again"]),
+        ("”Wrong way round.” ― Jo Park", ["Wrong way round."]),
+        ("called them “rapists“ and left", ["rapists"]),
+        ("»Guillemets«, sagte sie.", ["Guillemets"]),
     ],
 )
 def test_quote_spans_pairs_marks(text: str, expected: list[str]) -> None:
@@ -312,3 +315,42 @@ def test_quotes_participle_cue_keeps_only_its_quote(nlp: Any) -> None:
     quote = only(quotes_of(nlp, text), "I think you all know")
     assert quote.text.startswith("I think") and quote.speaker is not None
     assert quote.speaker.text == "Jones"
+
+
+def test_quotes_according_to_takes_the_whole_sentence(nlp: Any) -> None:
+    text = (
+        '"You have been very critical of me," Park told Senator Jo Lee, according to two '
+        "officials at the meeting."
+    )
+    quote = only(quotes_of(nlp, text), "very critical")
+    assert quote.kind == "mixed" and quote.text.endswith("Senator Jo Lee")
+    assert quote.speaker is not None and quote.speaker.anonymous
+    assert quote.speaker.text == "two officials at the meeting"
+
+
+def test_quotes_possessed_cue_noun_reports_its_clause(nlp: Any) -> None:
+    text = "Analysts doubted Maria Lopez’s claim that the city had seen “hundreds of fires” in May."
+    quote = only(quotes_of(nlp, text), "hundreds of fires")
+    assert quote.kind == "mixed" and quote.text.startswith("that the city")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_casting_someone_as_a_quotation(nlp: Any) -> None:
+    text = "Senator Jo Park has gone after the mayor as a “career politician” all week."
+    quote = only(quotes_of(nlp, text), "career politician")
+    assert quote.kind == "mixed" and "the mayor as" in quote.text
+    assert quote.speaker is not None and quote.speaker.name == "Jo Park"
+
+
+def test_quotes_what_someone_calls_belongs_to_the_outer_cue(nlp: Any) -> None:
+    text = "Lopez says she admired his courage through what she calls a “war of ugly words.”"
+    quote = only(quotes_of(nlp, text), "war of ugly words")
+    assert quote.cue is not None and quote.cue.text == "says"
+    assert quote.text.startswith("she admired")
+
+
+def test_quotes_relative_pronoun_speaker_borrows_its_antecedent(nlp: Any) -> None:
+    text = "The council passed a resolution which said the city “rejects hate in every form.”"
+    quote = only(quotes_of(nlp, text), "rejects hate")
+    assert quote.speaker is not None and quote.speaker.text == "which"
+    assert quote.speaker.name is not None and "resolution" in quote.speaker.name

@@ -12,7 +12,8 @@ The rules are those of ``../shared/eval/README.md``:
   attributions.
 - The speaker is *right* when the predicted ``speaker.text`` or ``speaker.name`` shares a word
   (not a stop word, title or pronoun) with the gold Source, or, when the gold Source is a
-  pronoun, ``speaker.text`` is that pronoun.
+  pronoun, ``speaker.text`` is that pronoun. A gold Source with no word that may be shared
+  ("the senator", "another") is read like a pronoun: ``speaker.text`` must be those words.
 - **end-to-end** = gold quotes matched with the right speaker / gold quotes (direct/mixed, and
   all speech attributions); **precision** = predicted quotes matching any gold attribution /
   predicted quotes.
@@ -201,7 +202,15 @@ def speaker_right(speaker: Speaker | None, source: str | None) -> bool:
     if gold in _pronouns():
         return (speaker.text or "").strip().lower() == gold
     gold_words = _content_words(source)
+    if not gold_words:
+        # A Source with no word to share ("the senator", "another") is treated like a
+        # pronoun: only a speaker mention of the same words is right.
+        return _normalized(speaker.text) == _normalized(source)
     return bool(gold_words & (_content_words(speaker.text) | _content_words(speaker.name)))
+
+
+def _normalized(text: str | None) -> str:
+    return " ".join(_WORD.findall((text or "").lower()))
 
 
 @cache

@@ -32,6 +32,8 @@ def cue_kind(token: Any) -> str | None:
     if token.lower_ == "according":
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return "speech" if nxt is not None and nxt.lower_ == "to" else None
+    if token.pos_ == "NOUN":
+        return _noun_cue_kind(token)
     if token.pos_ != "VERB" and not _verb_mistagged(token):
         return None
     lemma = token.lemma_.lower()
@@ -41,6 +43,22 @@ def cue_kind(token: Any) -> str | None:
             if kind is not None:
                 return kind
     return words.verbs.get(lemma)
+
+
+def _noun_cue_kind(token: Any) -> str | None:
+    """The kind of a cue noun with its source and what it reports ("Trump's claim that …").
+
+    Only a noun with a possessor (the source) and a clause hanging from it counts; "the
+    claim" alone reports nothing and names no one.
+    """
+    kind = quote_words().nouns.get(token.lemma_.lower())
+    if kind is None:
+        return None
+    deps = {child.dep_ for child in token.children}
+    return kind if "poss" in deps and deps & _NOUN_CONTENT_DEPS else None
+
+
+_NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp"})
 
 
 def _verb_mistagged(token: Any) -> bool:
@@ -63,6 +81,8 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
                 if grand.dep_ == "pobj":
                     return grand
         return None
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
     token = cue
     for _ in range(3):
         for child in token.children:

@@ -1,6 +1,7 @@
 """Quotation-mark spans in plain text: where each quote opens and closes, paragraph by paragraph.
 
-Curly marks say which way they face; straight marks (``"`` and the doubled apostrophe ``''``)
+Curly marks say which way they face, unless what stands on each side of one says otherwise
+(a paragraph opening with ``”``); straight marks (``"`` and the doubled apostrophe ``''``)
 are read from what stands on each side of them, and failing that by alternation. A paragraph
 that opens a quote and does not close it ends the quote at the paragraph's end; when the next
 paragraph opens again with a quotation mark, the quote *continues* there (the newspaper
@@ -73,14 +74,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:
     """Return ``open``, ``close`` or ``either`` for the mark at ``pos`` in ``text[lo:hi]``."""
     words = quote_words()
-    if mark in words.opening_marks:
-        return "open"
-    if mark in words.closing_marks:
-        return "close"
     before = text[pos - 1] if pos > lo else " "
     after = text[pos + len(mark)] if pos + len(mark) < hi else " "
     can_open = not after.isspace() and (before in _OPEN_CONTEXT or before.isspace())
     can_close = not before.isspace() and (after in _CLOSE_CONTEXT or after.isspace())
+    # A curly mark facing the wrong way (”Fear. …” or “rapists“) is read by its context,
+    # when that context allows one reading only.
+    if mark in words.opening_marks:
+        return "close" if can_close and not can_open else "open"
+    if mark in words.closing_marks:
+        return "open" if can_open and not can_close else "close"
     if can_open and not can_close:
         return "open"
     if can_close and not can_open:

@@ -30,6 +30,7 @@ class QuoteWords:
         closing_marks: quotation marks that only close a quote.
         ambiguous_marks: quotation marks that open or close depending on context.
         dashes: dashes that may put a speaker after a quote.
+        naming_verbs: cue verbs that name a thing rather than report an utterance ("call").
     """
 
     verbs: dict[str, str]
@@ -45,6 +46,7 @@ class QuoteWords:
     closing_marks: tuple[str, ...]
     ambiguous_marks: tuple[str, ...]
     dashes: frozenset[str]
+    naming_verbs: frozenset[str]
 
 
 @cache
@@ -77,4 +79,5 @@ def quote_words() -> QuoteWords:
         closing_marks=tuple(data["closing_marks"]),
         ambiguous_marks=tuple(data["ambiguous_marks"]),
         dashes=frozenset(data["speaker_dashes"]),
+        naming_verbs=frozenset(data["naming_verbs"]),
     )

@@ -188,6 +188,8 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
                 break
             if child.dep_ not in _NOT_REPORTED and cue_kind(head) is not None:
                 found.append((head, child))
+            elif child.dep_ == "pobj" and _characterizes(head):
+                found.append((head.head, head))
             if head.head.i == head.i:
                 break
             child, head = head, head.head
@@ -198,11 +200,50 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
         return (found[0][0], found[0][1], found[0][0]) if found else None
     best, speaker = speech[0], speech[0][0]
     for outer in speech[1:]:
-        if _reported_by(best[0], outer[0]):
+        if _reported_by(best[0], outer[0]) or _naming_aside(best[0]):
             best, speaker = outer, outer[0]
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in speaker.children):
             speaker = outer[0]
     return best[0], best[1], speaker
+
+
+def _naming_aside(cue: Any) -> bool:
+    """Whether ``cue`` names something in passing inside what an outer cue reports.
+
+    ("She says she admired his courage through what she calls a "war of words"": the
+    quotation is part of what she says.) That is a naming verb ("call", "label") in a free
+    relative ("what she calls") or in a relative clause on a thing ("tweets in which he
+    called her "disgusting"").
+    """
+    if cue.lemma_.lower() not in quote_words().naming_verbs:
+        return False
+    if any(c.lower_ in ("what", "whatever") for c in cue.children):
+        return True
+    head = cue.head
+    return (
+        cue.dep_ == "relcl"
+        and head.ent_type_ not in ("PERSON", "ORG", "NORP")
+        and head.pos_ != "PROPN"
+    )
+
+
+def _characterizes(prep: Any) -> bool:
+    """Whether ``prep`` is the "as" of a verb that casts its object as something.
+
+    ("Reid has gone after Trump as a "con artist""; "PolitiFact rated the claims as
+    "false"".) The verb needs a subject and an object before "as": "served as "chief"" casts
+    no one.
+    """
+    verb = prep.head
+    if prep.lower_ != "as" or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.i > prep.i:
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    has_object = any(
+        c.dep_ == "dobj"
+        or (c.dep_ == "prep" and c.i < prep.i and any(g.dep_ == "pobj" for g in c.children))
+        for c in verb.children
+    )
+    return has_subject and has_object
 
 
 def _reported_by(inner: Any, outer: Any) -> bool:
@@ -360,8 +401,43 @@ def _according(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
     """Return the content of "according to X": the sentence without the phrase."""
     lo, hi = _sentence(ctx, cue)
     if cue.i == lo:
-        return trim_clause(ctx.doc, cue.right_edge.i + 1, hi)
+        end = cue.right_edge.i
+        if cue.i + 1 < len(ctx.doc) and ctx.doc[cue.i + 1].lower_ == "to":
+            end = max(end, ctx.doc[cue.i + 1].right_edge.i)  # the parse may hang "to X" elsewhere
+        return trim_clause(ctx.doc, end + 1, hi)
     return trim_clause(ctx.doc, lo, cue.i)
+
+
+def _according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
+    """Give the quotations of a sentence told "according to X" to X, as one mixed quote.
+
+    ("…," he told Flake, according to officials: what is quoted, and that he said it, is the
+    officials' account.) The quotes inside the sentence, cue and all, make way for one quote
+    of the whole sentence but the "according to" phrase.
+    """
+    for cue in ctx.doc:
+        if cue.lower_ != "according" or ctx.in_quote(cue.i) or cue_kind(cue) is None:
+            continue
+        rng = _according(ctx, cue)
+        if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
+            continue
+        lo, hi = _whole_marks(ctx, *rng)
+        span = ctx.doc[lo:hi]
+        inner = [q for q in quotes if span.start_char <= q.start and q.end <= span.end_char]
+        marks = {ctx.quote_of[t.i] for t in span} - {-1}
+        if not inner or not marks or _words_outside_all(ctx, lo, hi) < MIXED_MIN_WORDS:
+            continue
+        quotes = [q for q in quotes if q not in inner]
+        ctx.used_cues.add(cue.i)
+        mixed = _make(ctx, "mixed", span.start_char, span.end_char, _speaker(ctx, cue), cue, 0.75)
+        quotes.append(mixed)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _words_outside_all(ctx: QuoteContext, lo: int, hi: int) -> int:
+    return sum(
+        1 for t in ctx.doc[lo:hi] if not ctx.in_quote(t.i) and not t.is_punct and not t.is_space
+    )
 
 
 def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
@@ -412,7 +488,7 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     text = doc_text(doc)
     ctx = _context(doc, text, analysis)
     direct = _quotations(ctx)
-    quotes = [q for _, q in direct]
+    quotes = _according_wins(ctx, [q for _, q in direct])
     ctx.covered = [(q.start, q.end) for q in quotes]
     cues = [t for t in doc if not ctx.in_quote(t.i) and t.i not in ctx.used_cues and cue_kind(t)]
     for cue in sorted(cues, key=lambda t: (t.lower_ != "according", depth(t))):

@@ -341,10 +341,15 @@ def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote) -> Speak
 
 
 def _relative(token: Any, antecedent: Speaker) -> Speaker:
-    """The speaker "who" ("Smith, who said …"): the pronoun as mention, its antecedent's name."""
+    """The speaker "who" ("Smith, who said …"): the pronoun as mention, its antecedent's name.
+
+    An antecedent with no name to resolve to ("the council, which said …") lends its own
+    words, unless it is an anonymous source, which is never given a name.
+    """
+    name = antecedent.name or (None if antecedent.anonymous else antecedent.text)
     return Speaker(
         actor=antecedent.actor,
-        name=antecedent.name,
+        name=name,
         text=token.text,
         start=token.idx,
         end=token.idx + len(token.text),
