@@ -354,3 +354,19 @@ def test_quotes_relative_pronoun_speaker_borrows_its_antecedent(nlp: Any) -> Non
     quote = only(quotes_of(nlp, text), "rejects hate")
     assert quote.speaker is not None and quote.speaker.text == "which"
     assert quote.speaker.name is not None and "resolution" in quote.speaker.name
+
+
+def test_quotes_transcript_turns_are_quotes_of_their_label(nlp: Any) -> None:
+    text = (
+        "Governor Mary Stone spoke to host Tom Reed on Sunday.\n\n"
+        "REED: Will the bill pass this week?\n\n"
+        "STONE: Well, look, we have the votes and we will bring it to the floor.\n\n"
+        "UPDATE: The vote was moved to Friday."
+    )
+    quotes = quotes_of(nlp, text)
+    turn = only(quotes, "we have the votes")
+    assert turn.kind == "direct" and turn.text.startswith("Well, look")
+    assert turn.speaker is not None and turn.speaker.text == "STONE"
+    assert turn.speaker.name == "Mary Stone"
+    assert turn.cue is not None and turn.cue.text == ":"
+    assert not any("vote was moved" in q.text for q in quotes)

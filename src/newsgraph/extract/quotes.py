@@ -54,6 +54,7 @@ from .quote_frame import (
 from .quote_joins import carry_continuations, merge_interrupted
 from .quote_report import format_quotes
 from .quote_spans import MarkSpan, find_mark_spans, paragraphs
+from .quote_transcripts import transcript_turns
 from .quote_words import quote_words
 from .speakers import SpeakerIndex, build_index, resolve_speaker
 
@@ -471,6 +472,11 @@ def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     )
 
 
+def _inside(quote: Quote, turns: list[Quote]) -> bool:
+    """Whether ``quote`` overlaps a transcript turn (the turn's speaker quoting someone)."""
+    return any(t.start < quote.end and quote.start < t.end for t in turns)
+
+
 def _covered(ctx: QuoteContext, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in ctx.covered)
 
@@ -488,7 +494,9 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     text = doc_text(doc)
     ctx = _context(doc, text, analysis)
     direct = _quotations(ctx)
-    quotes = _according_wins(ctx, [q for _, q in direct])
+    turns = transcript_turns(ctx)
+    quotes = _according_wins(ctx, [q for _, q in direct if not _inside(q, turns)]) + turns
+    quotes.sort(key=lambda q: q.start)
     ctx.covered = [(q.start, q.end) for q in quotes]
     cues = [t for t in doc if not ctx.in_quote(t.i) and t.i not in ctx.used_cues and cue_kind(t)]
     for cue in sorted(cues, key=lambda t: (t.lower_ != "according", depth(t))):

@@ -233,9 +233,16 @@ def speaker_tokens(token: Any) -> tuple[int, int]:
             end = child.right_edge.i + 1
         elif child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS and child.i == end:
             tail = child.right_edge.i + 1
+            if tail - start > MAX_SPEAKER_TOKENS:
+                # Too long with all its clauses: up to the noun it governs ("one of two
+                # witnesses", without "who relayed the same story …").
+                noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+                tail = noun.i + 1 if noun is not None else end
             if tail - start <= MAX_SPEAKER_TOKENS:
                 end = tail
             break
+        elif child.dep_ == "acl" and child.i == end and child.tag_ == "VBN" and child.n_rights == 0:
+            end = child.i + 1  # "those surveyed", "the people polled"
         else:
             break
     return max(start, end - MAX_SPEAKER_TOKENS), end
@@ -292,7 +299,8 @@ def _resolve_descriptor(head: Any, index: SpeakerIndex) -> Mention | None:
     return None
 
 
-def _person_by_words(words: list[str], index: SpeakerIndex) -> Person | None:
+def person_by_words(words: list[str], index: SpeakerIndex) -> Person | None:
+    """Return the person of the article with the longest name holding all ``words``."""
     key = {w.lower() for w in words}
     best: Person | None = None
     for person in index.people.values():
@@ -362,7 +370,7 @@ def _named(token: Any, index: SpeakerIndex, start: int, end: int) -> Mention | N
     if token.pos_ != "PROPN":
         return None
     words = [t.text for t in token.doc[start:end] if t.pos_ == "PROPN"]
-    person = _person_by_words(name_words(" ".join(words)), index)
+    person = person_by_words(name_words(" ".join(words)), index)
     return Mention(start, end, person) if person is not None else None
 
 
