@@ -187,9 +187,9 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
         for _ in range(MAX_CLIMB):
             if ctx.in_quote(head.i):
                 break
-            if child.dep_ not in _NOT_REPORTED and cue_kind(head) is not None:
+            if _reports(child) and cue_kind(head) is not None:
                 found.append((head, child))
-            elif child.dep_ == "pobj" and _characterizes(head):
+            elif _characterizes(head):
                 found.append((head.head, head))
             if head.head.i == head.i:
                 break
@@ -206,6 +206,22 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in speaker.children):
             speaker = outer[0]
     return best[0], best[1], speaker
+
+
+def _reports(child: Any) -> bool:
+    """Whether ``child`` is what its head verb reports, not its subject or a side clause."""
+    return child.dep_ not in _NOT_REPORTED or _that_clause(child)
+
+
+def _that_clause(child: Any) -> bool:
+    """Whether ``child`` is a "that" clause the parser took for an adverbial one.
+
+    ("Trump tweeted in the early hours that Machado was "disgusting"": after a phrase
+    between verb and clause the model often attaches the clause as ``advcl``.)
+    """
+    return (
+        child.dep_ == "advcl" and child.left_edge.lower_ == "that" and child.left_edge.i < child.i
+    )
 
 
 def _naming_aside(cue: Any) -> bool:
@@ -447,7 +463,7 @@ def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     if cue.lower_ == "according":
         rng = _according(ctx, cue)
     else:
-        child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS), None)
+        child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or _that_clause(c)), None)
         rng = _clause(ctx, child, para) if child is not None else None
     if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
         return None
