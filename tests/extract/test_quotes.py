@@ -54,6 +54,7 @@ def body_of(example_path: Path) -> str:
         ("no marks at all", []),
         ("“nested ‘single’ marks”", ["nested ‘single’ marks"]),
         ("“open “again” here", ["open", "again"]),
+        ("“He calls it “hell” and worse,” she said.", ["He calls it “hell” and worse,"]),
         ("”Wrong way round.” ― Jo Park", ["Wrong way round."]),
         ("called them “rapists“ and left", ["rapists"]),
         ("»Guillemets«, sagte sie.", ["Guillemets"]),

@@ -111,9 +111,17 @@ def _paragraph_spans(
     open_at: int | None = None
     open_mark_start = lo
     seen_mark = False
-    for match in _mark_pattern().finditer(text, lo, hi):
-        pos, mark = match.start(), match.group()
-        role = _role(text, pos, mark, lo, hi)
+    nested = 0
+    matches = list(_mark_pattern().finditer(text, lo, hi))
+    roles = [_role(text, m.start(), m.group(), lo, hi) for m in matches]
+    for n, match in enumerate(matches):
+        pos, role = match.start(), roles[n]
+        if nested and role in ("close", "either"):
+            nested -= 1  # the end of a quotation inside the open one
+            continue
+        if open_at is not None and role == "open" and _nests(roles[n + 1 :]):
+            nested += 1  # “outer “inner” outer”: the inner quote is part of the outer one
+            continue
         if open_at is None and (
             role == "open"
             or (role == "either")
@@ -143,6 +151,19 @@ def _paragraph_spans(
         spans.append(MarkSpan(start, end, open_mark_start, end, index, closed=False))
         return spans, True
     return spans, False
+
+
+def _nests(following: list[str]) -> bool:
+    """Whether an opening mark inside an open quote starts a nested one: two closing marks
+    follow before any other opening mark (the inner quote's and the outer one's)."""
+    closes = 0
+    for role in following:
+        if role == "open":
+            return False
+        closes += 1
+        if closes == 2:
+            return True
+    return False
 
 
 def _opens_with_mark(text: str, lo: int, hi: int) -> bool:
