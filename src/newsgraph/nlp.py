@@ -38,8 +38,8 @@ def _register_paragraph_pipe() -> None:
         """
         for token in doc[:-1]:
             gap = token.text_with_ws
-            if "\n" not in gap and not token.is_space:
-                continue
+            if "\n" not in gap:
+                continue  # a non-breaking space ("hailed\xa0Trump") is no line break
             following = doc[token.i + 1]
             if (
                 "\n\n" in gap

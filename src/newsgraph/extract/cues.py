@@ -86,7 +86,11 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
     token = cue
     for _ in range(3):
         for child in token.children:
-            if child.dep_ == "nsubj" and (skip is None or not skip(child.i)):
+            if (
+                child.dep_ == "nsubj"
+                and (skip is None or not skip(child.i))
+                and not _dateline(child)
+            ):
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -96,6 +100,25 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
             return None
         token = token.head
     return None
+
+
+_DATELINE_AFTER = frozenset({"—", "–", "-", "--", "(", ","})
+
+
+def _dateline(token: Any) -> bool:
+    """Whether ``token`` is a dateline opening a story ("PHILADELPHIA — The committee …").
+
+    The parser often takes it for the subject of the first verb.
+    """
+    doc = token.doc
+    start = token.left_edge.i
+    return (
+        start == token.sent.start
+        and token.text.isupper()
+        and len(token.text) > 2
+        and token.right_edge.i + 1 < len(doc)
+        and doc[token.i + 1].text in _DATELINE_AFTER
+    )
 
 
 def cue_span(cue: Any) -> Span:

@@ -154,16 +154,13 @@ def _paragraph_spans(
 
 
 def _nests(following: list[str]) -> bool:
-    """Whether an opening mark inside an open quote starts a nested one: two closing marks
-    follow before any other opening mark (the inner quote's and the outer one's)."""
-    closes = 0
-    for role in following:
-        if role == "open":
-            return False
-        closes += 1
-        if closes == 2:
-            return True
-    return False
+    """Whether an opening mark inside an open quote starts a nested one.
+
+    So it does when two closing marks (the inner quote's and the outer one's) follow before
+    any other opening mark.
+    """
+    upto = following.index("open") if "open" in following else len(following)
+    return upto >= 2
 
 
 def _opens_with_mark(text: str, lo: int, hi: int) -> bool:
