@@ -99,6 +99,8 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
+        if token.dep_ == "prep" and token.head.i != token.i:
+            token = token.head  # "After saying …, she was …": the main clause's subject
     return None
 
 

@@ -137,7 +137,8 @@ def _nearbysubject_of(ctx: QuoteContext, cue: Any) -> Any | None:
         if token.ent_type_ in _WHEN:
             continue  # "…," she said Tuesday
         if token.pos_ in _NOMINAL and (
-            token.dep_ not in ("dobj", "dative", "pobj") or (inverted and token.dep_ == "dobj")
+            token.dep_ not in ("dobj", "dative", "pobj", "poss")
+            or (inverted and token.dep_ == "dobj")
         ):
             return token.head if token.dep_ == "compound" and token.head.i > token.i else token
     return None
