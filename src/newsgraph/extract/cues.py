@@ -46,7 +46,7 @@ def cue_kind(token: Any) -> str | None:
 
 
 def _noun_cue_kind(token: Any) -> str | None:
-    """The kind of a cue noun with its source and what it reports ("Trump's claim that …").
+    """The kind of a cue noun with its source and what it reports ("Lopez's claim that …").
 
     Only a noun with a possessor (the source) and a clause hanging from it counts; "the
     claim" alone reports nothing and names no one.

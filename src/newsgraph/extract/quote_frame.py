@@ -177,7 +177,7 @@ def stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
 def floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> list[Quote]:
     """Quotations standing alone take the speaker of what comes just before them.
 
-    That is the subject of the previous sentence when it names a person ("Clinton touted her
+    That is the subject of the previous sentence when it names a person ("Lopez touted her
     record. "…""), else the speaker of the previous quote, in this paragraph or the last.
     """
     starts = [q.start for q in quotes]

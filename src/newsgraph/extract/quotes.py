@@ -217,12 +217,11 @@ def _reports(child: Any) -> bool:
 def _that_clause(child: Any) -> bool:
     """Whether ``child`` is a "that" clause the parser took for an adverbial one.
 
-    ("Trump tweeted in the early hours that Machado was "disgusting"": after a phrase
+    ("Lopez tweeted in the early hours that the mayor was "a disgrace"": after a phrase
     between verb and clause the model often attaches the clause as ``advcl``.)
     """
-    return (
-        child.dep_ == "advcl" and child.left_edge.lower_ == "that" and child.left_edge.i < child.i
-    )
+    first = child.left_edge
+    return bool(child.dep_ == "advcl" and first.lower_ == "that" and first.i < child.i)
 
 
 def _naming_aside(cue: Any) -> bool:
@@ -248,7 +247,7 @@ def _naming_aside(cue: Any) -> bool:
 def _characterizes(prep: Any) -> bool:
     """Whether ``prep`` is the "as" of a verb that casts its object as something.
 
-    ("Reid has gone after Trump as a "con artist""; "PolitiFact rated the claims as
+    ("Park has gone after the mayor as a "career politician""; "the panel rated the claims as
     "false"".) The verb needs a subject and an object before "as": "served as "chief"" casts
     no one.
     """
@@ -267,7 +266,7 @@ def _characterizes(prep: Any) -> bool:
 def _reported_by(inner: Any, outer: Any) -> bool:
     """Whether the cue ``inner`` lies in what ``outer`` reports, by clausal complements only.
 
-    ("Trump said Fox executives were calling "…"": the quotation is Trump's; attributions
+    ("Lopez said party officials were calling "…"": the quotation is Lopez's; attributions
     are not nested, the outermost one holds.)
     """
     token = inner
@@ -429,7 +428,7 @@ def _according(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
 def _according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """Give the quotations of a sentence told "according to X" to X, as one mixed quote.
 
-    ("…," he told Flake, according to officials: what is quoted, and that he said it, is the
+    ("…," he told the senator, according to officials: what is quoted, and that he said it, is the
     officials' account.) The quotes inside the sentence, cue and all, make way for one quote
     of the whole sentence but the "according to" phrase.
     """
