@@ -371,3 +371,9 @@ def test_quotes_transcript_turns_are_quotes_of_their_label(nlp: Any) -> None:
     assert turn.speaker.name == "Mary Stone"
     assert turn.cue is not None and turn.cue.text == ":"
     assert not any("vote was moved" in q.text for q in quotes)
+
+
+def test_quotes_particle_cue_tagged_as_adverb(nlp: Any) -> None:
+    quote = only(quotes_of(nlp, '"She wants to look tough tonight," Park shot back.'), "tough")
+    assert quote.cue is not None and quote.cue.text == "shot"
+    assert quote.speaker is not None and quote.speaker.text == "Park"

@@ -32,13 +32,17 @@ def cue_kind(token: Any) -> str | None:
     if token.lower_ == "according":
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return "speech" if nxt is not None and nxt.lower_ == "to" else None
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and not _verb_mistagged(token):
         return _noun_cue_kind(token)
     if token.pos_ != "VERB" and not _verb_mistagged(token):
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "prt" or (child.dep_ == "dobj" and child.lower_ == "it"):
+        if (
+            child.dep_ == "prt"
+            or (child.dep_ == "advmod" and child.i == token.i + 1)  # "shot back", an adverb here
+            or (child.dep_ == "dobj" and child.lower_ == "it")
+        ):
             kind = words.particle_verbs.get((lemma, child.lower_))
             if kind is not None:
                 return kind
