@@ -5,10 +5,13 @@ up with PolNeAR train texts from ``../shared/eval``), best of ``--repeat`` runs 
 
 - ``nlp.pipe``: the stock spaCy model with all its pipes (plus the paragraph splitter the
   project adds) and nothing else: the ceiling the issue measures against;
-- ``nlp.pipe`` of the project's pipeline (the same pipes, ``attribute_ruler`` swapped for the
-  identical but faster :class:`newsgraph.scale.attributes.FastAttributeRuler`);
+- ``nlp.pipe`` of the project's pipeline (the same pipes, ``attribute_ruler`` and
+  ``lemmatizer`` swapped for the identical but faster
+  :class:`newsgraph.scale.attributes.FastAttributeRuler` and
+  :class:`newsgraph.scale.lemmas.FastLemmatizer`);
 - ``full``: :func:`newsgraph.analyze_many` (parse + actors, dates, quotes, events);
-- ``selective``: the same with ``selective=True`` (the parser only where it is needed);
+- ``selective``: the same with ``selective=True`` (the parser and NER only where
+  they are needed);
 
 and prints articles/s, the ratios to ``nlp.pipe`` and how many quotes and events the
 selective run finds that the full run also finds. Skips cleanly without ``../shared``.
@@ -102,7 +105,7 @@ def main() -> int:
     print(f"{n} texts, {chars:,} characters; load {os.getloadavg()[0]:.2f}; pipes {nlp.pipe_names}")
     runs: dict[str, Callable[[], Any]] = {
         "nlp.pipe (stock model)": lambda: sum(1 for _ in stock.pipe(texts, batch_size=16)),
-        "nlp.pipe (fast ruler)": lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16)),
+        "nlp.pipe (fast pipes)": lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16)),
         "full pipeline": lambda: list(analyze_many(articles)),
         "selective pipeline": lambda: list(analyze_many(articles, selective=True)),
     }

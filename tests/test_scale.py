@@ -289,6 +289,59 @@ def test_scale_fast_attribute_ruler_equals_the_stock_one(nlp: Any, example_path:
         ).all()
 
 
+HARD_TEXTS = [
+    "Y'all gonna let's go, ain't it? It's the minister's and the Smiths' call; they'd've said no.",
+    "Die Regierung hat heute beschlossen, dass Москва и Киев 東京で会談した. ¿Qué pasó? Ça va.",
+    "Prices rose 3.5% to $12bn in the 1990s; 2019-06-01, 10:30 a.m., No. 7, 1st, 22nd, 3rds.",
+    "  \n\n BREAKING:\tU.S. @user #tag https://example.com/a?b=c 🙂 ... -- (sic) [1]",
+    "",
+]
+
+
+def test_scale_fast_lemmatizer_equals_the_stock_one(nlp: Any, example_path: Path) -> None:
+    from newsgraph.scale.lemmas import FastLemmatizer
+
+    fast = nlp.get_pipe("lemmatizer")
+    assert isinstance(fast, FastLemmatizer)
+    cold = FastLemmatizer(fast.stock)  # nothing memoised yet: every first sight asks the stock
+    texts = [example_path.read_text(encoding="utf-8"), *STORIES, *HARD_TEXTS]
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        ours = [cold(doc) for doc in nlp.pipe(texts)]
+        again = [cold(doc) for doc in nlp.pipe(texts)]
+        stock = [fast.stock(doc) for doc in nlp.pipe(texts)]
+    for a, b, c in zip(ours, again, stock, strict=True):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b] == [t.lemma_ for t in c]
+    assert any(t.lemma_ == "be" for t in stock[0]) and not len(stock[-1])
+    # With ``overwrite`` the attribute ruler's lemmas are replaced too, as the stock one does.
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        docs = [list(nlp.pipe(texts)) for _ in range(2)]
+    fast.stock.overwrite = cold.overwrite = True
+    cold.lemmas.clear()
+    try:
+        for a, b in zip(map(cold, docs[0]), map(fast.stock, docs[1]), strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    finally:
+        fast.stock.overwrite = False
+
+
+def test_scale_selective_ner_only_where_an_entity_can_be(nlp: Any) -> None:
+    from newsgraph.scale.pieces import sentence_bounds
+    from newsgraph.scale.selective import needs_entities, parse_selective
+
+    last = "then the wind came. Officials in Seoul said 40 homes were lost. it rained all night."
+    texts = [*STORIES, "", last]
+    full = list(nlp.pipe(texts))
+    selective = list(parse_selective(nlp, texts))
+    for a, b in zip(full, selective, strict=True):
+        assert [(e.start, e.end, e.label_) for e in b.ents] == [
+            (e.start, e.end, e.label_) for e in a.ents
+        ]
+        assert all(token.ent_iob_ in ("B", "I", "O") for token in b)
+    doc = selective[-1]
+    assert needs_entities(doc, sentence_bounds(doc)) == [False, True, True]
+    assert not len(selective[-2])
+
+
 def test_scale_selective_parse_keeps_text_and_most_facts(nlp: Any, example_path: Path) -> None:
     from newsgraph.pipeline import analyze_many
     from newsgraph.sources import read_article

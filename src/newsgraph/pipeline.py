@@ -31,9 +31,9 @@ def analyze_many(
     """Analyse articles in order, parsing them in batches with one shared spaCy pipeline.
 
     Articles not in English are returned with their metadata and no extracted facts: the
-    extractors are English-only. With ``selective``, the dependency parser runs only on the
-    sentences that can hold a quote, an event or a person's role (faster; see
-    :mod:`newsgraph.scale.selective`).
+    extractors are English-only. With ``selective``, the dependency parser and NER run only
+    on the sentences that can hold a quote, an event, a person's role or an entity (faster;
+    see :mod:`newsgraph.scale.selective`).
     """
     _load_builtin_extractors()
     names = list(extract.DEFAULT_PIPELINE if pipeline is None else pipeline)

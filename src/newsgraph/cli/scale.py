@@ -132,7 +132,7 @@ def make_filter(kwargs: dict[str, Any]) -> RecordFilter | None:
     "--selective/--full-parse",
     default=False,
     show_default=True,
-    help="Run the dependency parser only on sentences that can hold a quote or an event.",
+    help="Run the parser and NER only on sentences that can hold a quote, event or entity.",
 )
 @click.option("--dry-run", is_flag=True, help="Only stream and filter: count, read nothing.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")

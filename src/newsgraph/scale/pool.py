@@ -42,7 +42,7 @@ class ScaleOptions:
         batch_size: articles per batch (one ``nlp.pipe`` call in one worker).
         in_flight: batches queued per worker; more smooths uneven batches, costs memory.
         pipeline: the extractors to run (``None``: the default pipeline).
-        selective: parse only the sentences that need the dependency parser.
+        selective: run the parser and NER only on the sentences that need them.
         start_method: ``forkserver`` or ``spawn`` (default: ``forkserver`` where available).
     """
 

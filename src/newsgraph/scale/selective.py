@@ -1,22 +1,32 @@
-"""Selective parsing: the dependency parser only on the sentences that need it.
+"""Selective parsing: the parser and NER only on the sentences that need them.
 
 The extractors read dependencies in a few places only: a quote's cue verb and its subject,
 an event trigger and its arguments, the verb whose tense resolves a relative date, and an
-apposition after a person's name ("Maria Lopez, a professor at …"). Every other sentence
-needs tokens, tags, lemmas and entities, which are cheap next to the parser.
+apposition after a person's name ("Maria Lopez, a professor at …"). They read entities of a
+few labels (people, organisations, places, nationalities, dates and times), and those need
+a capital letter, a digit or a date word. Every other sentence needs only tokens, tags and
+lemmas, which are cheap next to the parser and ``ner``.
 
 :func:`parse_selective` runs, per batch: the tokenizer, ``tok2vec``, ``tagger``, the
 statistical sentence splitter (``senter``, shipped disabled in the model) and the paragraph
-splitter, and ``ner`` on whole texts; then the parser on the sentences that hold a quotation
-mark or a cue word, an event trigger with a possible actor (any inflection of the cue and
-PLOVER lexicons), a relative date or time, or a person's name followed by a comma or a
-bracket (see :func:`needs_parse`); then ``attribute_ruler`` and ``lemmatizer``.
-Parsed sentences reuse the whole text's ``tok2vec`` output (the rows of ``doc.tensor``),
-so the parser sees the same features it would in a full parse.
+splitter on whole texts; then ``ner`` on the sentences that can hold an entity (a ``NNP``
+tag, a capital past the first word, a digit or a date word: see :func:`needs_entities`),
+one small doc per run of consecutive such sentences; then the parser on the sentences that
+hold a quotation mark or a cue word, an event trigger with a possible actor (any inflection
+of the cue and PLOVER lexicons), a relative date or time, or a person's name followed by a
+comma or a bracket (see :func:`needs_parse`), one small doc per sentence; then
+``attribute_ruler`` and ``lemmatizer`` on whole texts. Parsed sentences reuse the whole
+text's ``tok2vec`` output (the rows of ``doc.tensor``), so the parser sees the same features
+it would in a full parse (``ner`` has its own ``tok2vec`` in ``en_core_web_sm``, but gets
+the rows too, for a model whose ``ner`` listens to the shared one). The small docs are cut
+and written back by :mod:`newsgraph.scale.pieces`.
 
-The result differs from a full parse in two ways: sentence boundaries come from ``senter``
-outside parsed sentences, and unparsed tokens have no head or label (``dep_ == ""``).
-``benchmarks/bench_throughput.py`` measures the speed and how many facts agree.
+The result differs from a full parse in three ways: sentence boundaries come from ``senter``
+outside parsed sentences (and ``ner`` sees those boundaries everywhere); unparsed tokens
+have no head or label (``dep_ == ""``); and sentences without a candidate have no entities
+(every token is outside, "O"), while ``ner`` in a run sees no context beyond the run, so an
+entity near its edges may come out differently (about 1% of the entities the extractors
+read differ). ``benchmarks/bench_throughput.py`` measures the speed and how many facts agree.
 """
 
 from __future__ import annotations
@@ -28,7 +38,8 @@ from typing import Any
 
 import numpy
 
-from ..knowledge import load_csv
+from ..knowledge import load_csv, load_json
+from .pieces import Run, copy_entities, copy_parse, piece_docs, runs, sentence_bounds
 
 _QUOTE_MARKS = frozenset("\"“”‘’«»„'")
 _APPOSITION_AFTER = frozenset({",", "("})
@@ -36,6 +47,10 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 _YEAR = re.compile(r"\b\d{4}\b")
+_DIGIT = re.compile(r"\d")
+_PROPER_TAGS = ("NNP", "NNPS")
+_DATE_SECTIONS = ("units", "deictic_days", "day_parts", "ago_words")
+"""The parts of ``date_words.json`` that name a time span or a day ("weeks", "yesterday")."""
 
 Forms = tuple[frozenset[str], frozenset[str]]
 """Inflected forms of the cue words, and of the event triggers."""
@@ -49,9 +64,15 @@ PRE_PIPES = ("tok2vec", "tagger", "senter")
 POST_PIPES = ("attribute_ruler", "lemmatizer")
 """Pipes run on whole texts after the parser (they read its labels)."""
 
+NER_BATCH = 64
+"""Pieces (runs of sentences) per ``ner`` batch."""
+
+PARSE_BATCH = 256
+"""Pieces (sentences) per parser batch: short pieces, so more of them per batch."""
+
 
 def parse_selective(nlp: Any, texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
-    """Parse texts like ``nlp.pipe``, but with the parser only where it is needed.
+    """Parse texts like ``nlp.pipe``, but with the parser and ``ner`` only where needed.
 
     Args:
         nlp: the pipeline from :func:`newsgraph.nlp.load_nlp`.
@@ -75,19 +96,29 @@ def _parse_batch(nlp: Any, texts: list[str], batch_size: int) -> list[Any]:
     from ..nlp import PARAGRAPH_PIPE
 
     docs = [nlp.make_doc(text) for text in texts]
-    order = [*PRE_PIPES, PARAGRAPH_PIPE, "ner"]
-    for name in order:
+    for name in (*PRE_PIPES, PARAGRAPH_PIPE):
         docs = _run(nlp, name, docs, batch_size)
+    sents = [sentence_bounds(doc) for doc in docs]
+    named = [runs(s, needs_entities(doc, s)) for doc, s in zip(docs, sents, strict=True)]
+    pieces = [
+        piece for doc, r in zip(docs, named, strict=True) for piece in piece_docs(doc, r, None)
+    ]
+    found = iter(_run(nlp, "ner", pieces, NER_BATCH))
+    for doc, doc_runs in zip(docs, named, strict=True):
+        copy_entities(doc, [(run, next(found)) for run in doc_runs])
     forms = trigger_forms(nlp)
-    chosen = [[sent for sent in doc.sents if needs_parse(sent, forms)] for doc in docs]
+    chosen = [
+        [(start, end) for start, end in s if needs_parse(doc[start:end], forms)]
+        for doc, s in zip(docs, sents, strict=True)
+    ]
     pieces = [
         piece
-        for doc, sents in zip(docs, chosen, strict=True)
-        for piece in _sentence_docs(doc, sents)
+        for doc, c in zip(docs, chosen, strict=True)
+        for piece in piece_docs(doc, c, [start for start, _ in c])
     ]
-    parsed = iter(_run(nlp, "parser", pieces, batch_size))
-    for doc, sents in zip(docs, chosen, strict=True):
-        _copy_parse(doc, [(sent, next(parsed)) for sent in sents])
+    parsed = iter(_run(nlp, "parser", pieces, PARSE_BATCH))
+    for doc, c in zip(docs, chosen, strict=True):
+        copy_parse(doc, [(sent, next(parsed)) for sent in c])
     for name in POST_PIPES:
         docs = _run(nlp, name, docs, batch_size)
     return docs
@@ -123,42 +154,68 @@ def needs_parse(sent: Any, forms: Forms) -> bool:
     return trigger and actor
 
 
-def _sentence_docs(doc: Any, sents: list[Any]) -> list[Any]:
-    """Return a small ``Doc`` per sentence: its words, and the whole text's ``tok2vec`` rows.
+def needs_entities(doc: Any, sents: list[Run]) -> list[bool]:
+    """Return, per sentence, whether it can hold an entity that the extractors read.
 
-    Only the start of each sentence is given, so that the parser may split it further.
-    (``Span.as_doc`` would copy every attribute of the whole text once per sentence.)
+    Names, places, organisations and nationalities are tagged ``NNP`` or capitalized; dates
+    and times have a digit or a word of the date vocabulary (:func:`entity_words`). A capital
+    on the sentence's first word or on a pronoun ("I") does not count. A sentence with none
+    of these gets no entities; in news text that is about a sixth of the tokens.
     """
-    from spacy.tokens import Doc
+    from spacy.attrs import ORTH, TAG
 
-    words = [token.text for token in doc]
-    spaces = [bool(token.whitespace_) for token in doc]
-    made = []
-    for sent in sents:
-        start, end = sent.start, sent.end
-        starts: list[bool | int | None] = [True, *([None] * (end - start - 1))]
-        piece = Doc(doc.vocab, words=words[start:end], spaces=spaces[start:end], sent_starts=starts)
-        piece.tensor = doc.tensor[start:end]
-        made.append(piece)
-    return made
+    if not sents:
+        return []
+    columns = doc.to_array([ORTH, TAG])
+    strings = doc.vocab.strings
+    known = _KINDS
+    kinds = numpy.array(
+        [known[o] if o in known else _learn(o, strings) for o in columns[:, 0].tolist()],
+        dtype="uint8",
+    )
+    tags = columns[:, 1]
+    capital = (kinds & _CAPITAL).astype(bool)
+    capital &= ~numpy.isin(tags, [strings.add(tag) for tag in _PRONOUN_TAGS])
+    starts = numpy.array([start for start, _ in sents])
+    # Each sentence's first word: the first token with a letter at or after its start (for a
+    # sentence without letters, that is the next one's first word, so no harm done).
+    lettered = numpy.flatnonzero(kinds & _LETTER)
+    at = numpy.searchsorted(lettered, starts)
+    capital[lettered[at[at < len(lettered)]]] = False
+    need = (kinds & _HARD).astype(bool) | capital
+    need |= numpy.isin(tags, [strings.add(tag) for tag in _PROPER_TAGS])
+    return [bool(flag) for flag in numpy.logical_or.reduceat(need, starts)]
 
 
-def _copy_parse(doc: Any, parsed: list[tuple[Any, Any]]) -> None:
-    """Write heads and labels of the parsed sentences into ``doc``; keep other boundaries."""
-    from spacy.attrs import DEP, HEAD, SENT_START
+_HARD, _CAPITAL, _LETTER = 1, 2, 4
+_KINDS: dict[int, int] = {}
+"""Flags per word (``ORTH`` hash): a digit or a date word, a capital first letter, a letter."""
 
-    if not parsed:
-        return
-    before = doc.to_array([SENT_START])
-    heads = numpy.zeros((len(doc), 2), dtype="uint64")
-    inside = numpy.zeros(len(doc), dtype=bool)
-    for sent, sent_doc in parsed:
-        block = sent_doc.to_array([HEAD, DEP])
-        heads[sent.start : sent.end] = block
-        inside[sent.start : sent.end] = True
-    doc.from_array([HEAD, DEP], heads)
-    after = doc.to_array([SENT_START])
-    doc.from_array([SENT_START], numpy.where(inside, after, before))
+
+def _learn(orth: int, strings: Any) -> int:
+    text = strings[orth]
+    kind = _HARD if _DIGIT.search(text) or text.lower() in entity_words() else 0
+    if text[:1].isupper():
+        kind |= _CAPITAL
+    if any(char.isalpha() for char in text):
+        kind |= _LETTER
+    _KINDS[orth] = kind
+    return kind
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> frozenset[str]:
+    """Return the lower-case words of ``date_words.json`` that name a time by themselves.
+
+    The one-word entries of its units, days and parts of days ("weeks", "yesterday",
+    "morning", "ago"). Month and weekday names are capitalized, so found as names (lower
+    case, "may" and "march" are a modal and a verb); its numbers, prepositions and shift
+    words ("two", "on", "last") are in most sentences and name no date without these.
+    """
+    data = load_json("date_words.json")
+    return frozenset(
+        entry.lower() for section in _DATE_SECTIONS for entry in data[section] if " " not in entry
+    )
 
 
 @lru_cache(maxsize=1)

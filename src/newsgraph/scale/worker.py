@@ -45,7 +45,7 @@ class WorkerConfig:
     Attributes:
         read: how inputs are read (and which WARC records are kept).
         pipeline: the extractors to run (``None``: the default pipeline).
-        selective: parse only the sentences that can hold a quote, an event or an actor
+        selective: parse only the sentences that can hold a quote, an event or an entity
             (see :mod:`newsgraph.scale.selective`).
         batch_size: articles parsed together in one ``nlp.pipe`` call.
     """
