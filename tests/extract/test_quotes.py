@@ -377,3 +377,13 @@ def test_quotes_particle_cue_tagged_as_adverb(nlp: Any) -> None:
     quote = only(quotes_of(nlp, '"She wants to look tough tonight," Park shot back.'), "tough")
     assert quote.cue is not None and quote.cue.text == "shot"
     assert quote.speaker is not None and quote.speaker.text == "Park"
+
+
+def test_quotes_parenthetical_cue_reports_the_rest_of_the_sentence(nlp: Any) -> None:
+    text = (
+        "Because of those efforts, Maria Lopez said, most residents have come to believe "
+        '"that the river is cleaner than it has been in decades."'
+    )
+    quote = only(quotes_of(nlp, text), "river is cleaner")
+    assert quote.kind == "mixed" and quote.text.startswith("most residents")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"

@@ -193,6 +193,9 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
             elif _characterizes(head):
                 found.append((head.head, head))
             if head.head.i == head.i:
+                aside = _parenthetical(ctx, head)
+                if aside is not None:
+                    found.append((aside, head))
                 break
             child, head = head, head.head
         if found:
@@ -207,6 +210,30 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in speaker.children):
             speaker = outer[0]
     return best[0], best[1], speaker
+
+
+def _parenthetical(ctx: QuoteContext, root: Any) -> Any | None:
+    """The speech cue set off inside the sentence ("The economy, she said, is "weak"").
+
+    The parser hangs it from the root as ``parataxis``; it attributes the whole sentence.
+    """
+    for child in root.children:
+        if (
+            child.dep_ == "parataxis"
+            and not ctx.in_quote(child.i)
+            and cue_kind(child) in SPEECH_KINDS
+            and any(c.dep_ == "nsubj" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _aside_content(ctx: QuoteContext, cue: Any, lo: int) -> tuple[int, int]:
+    """The sentence around a parenthetical cue, on the side of the quotation at ``lo``."""
+    s_lo, s_hi = _sentence(ctx, cue)
+    if lo > cue.i:
+        return trim_clause(ctx.doc, cue.right_edge.i + 1, s_hi)
+    return trim_clause(ctx.doc, s_lo, cue.left_edge.i)
 
 
 def _reports(child: Any) -> bool:
@@ -369,8 +396,11 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         cue, child, speaker_cue = found
         ctx.used_cues.update((cue.i, speaker_cue.i))
         speaker = _speaker(ctx, speaker_cue)
-        c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
-        c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
+        if child.head.i != cue.i:  # a parenthetical cue: it reports the rest of the sentence
+            c_lo, c_hi = _whole_marks(ctx, *_aside_content(ctx, cue, lo))
+        else:
+            c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
+            c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
         if (c_lo < lo or c_hi > hi) and _words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS:
             span = ctx.doc[c_lo:c_hi]
             return _make(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
