@@ -93,3 +93,55 @@ def test_cli_store_export(db: str, tmp_path: Path) -> None:
     assert code == 0 and parquet.stat().st_size > 0
     code, out, _ = run("export", "--db", db, "--format", "graphml")
     assert out.startswith("<?xml") and "<edge" in out
+
+
+def _warc(path: Path, pages: list[tuple[str, str]]) -> Path:
+    """Write a WARC of HTML 200 responses, one per ``(url, first paragraph)``."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for url, text in pages:
+            more = (
+                "The delegations spent most of the afternoon on trade, energy and the "
+                "long-delayed rail link between the two cities, aides said afterwards. "
+                "It was the third such meeting this year, and more talks are planned for "
+                "the autumn, when a first agreement on the rail link could be signed."
+            )
+            last = (
+                "Business groups on both sides welcomed the progress but warned that costs "
+                "had risen sharply since the project was first proposed a decade ago."
+            )
+            paragraphs = "".join(f"<p>{p}</p>" for p in (text, more, last))
+            body = (
+                f"<html lang='en'><head><title>{text[:30]}</title></head><body><article>"
+                f"<h1>{text[:30]}</h1>{paragraphs}</article></body></html>"
+            ).encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(body), length=len(body), http_headers=headers
+            )
+            writer.write_record(record)
+    return path
+
+
+def test_cli_store_ingest_filters_warc_records_before_parsing(
+    store_url: str, tmp_path: Path
+) -> None:
+    archive = _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("https://a.example/one", "Officials in Lisbon said on Monday the talks went well."),
+            ("https://b.example/two", "The mayor of Porto said the new bridge will open soon."),
+        ],
+    )
+    code, _, err = run("ingest", str(archive), "--include-host", "a.example", "--db", store_url)
+    assert code == 0, err
+    assert "stored 1" in err and "host not included: 1" in err
+    with open_store(store_url) as store:
+        assert [row[0] for row in store.fetchall("SELECT url FROM articles")] == [
+            "https://a.example/one"
+        ]

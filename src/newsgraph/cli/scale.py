@@ -16,8 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from ..sources import ReadOptions
-from ..sources.warc_filter import RecordFilter
-from ._util import fail, make_read_options, read_options
+from ._util import fail, filter_options, make_filtered_options, read_options
 from .store import db_option
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,30 +26,6 @@ def register(cli: click.Group) -> None:
     """Add this module's commands to the ``newsgraph`` group."""
     for command in (analyze_batch, load):
         cli.add_command(command)
-
-
-def filter_options(func: F) -> F:
-    """Add the WARC record filter options (language, host, capture date)."""
-    options = [
-        click.option(
-            "--lang",
-            "languages",
-            multiple=True,
-            metavar="CODE",
-            help="Keep WARC records in this language (ISO 639-1; repeat for several).",
-        ),
-        click.option(
-            "--include-host", multiple=True, metavar="HOST", help="Keep only this site (repeat)."
-        ),
-        click.option(
-            "--exclude-host", multiple=True, metavar="HOST", help="Skip this site (repeat)."
-        ),
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Captured on or after."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Captured on or before."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 def ingest_on_dask(
@@ -81,28 +56,6 @@ def ingest_on_dask(
         err=True,
     )
     sys.exit(1 if loaded.failures else 0)
-
-
-def make_filtered_options(kwargs: dict[str, Any]) -> ReadOptions:
-    """Pop the read and filter options from ``kwargs``; return the ``ReadOptions``."""
-    from dataclasses import replace
-
-    record_filter = make_filter(kwargs)
-    options = make_read_options(kwargs)
-    return replace(options, record_filter=record_filter) if record_filter else options
-
-
-def make_filter(kwargs: dict[str, Any]) -> RecordFilter | None:
-    """Pop the filter options from ``kwargs``; return the filter, or ``None`` if none is set."""
-    since, until = kwargs.pop("since", None), kwargs.pop("until", None)
-    record_filter = RecordFilter(
-        languages=tuple(kwargs.pop("languages", ())),
-        include_hosts=tuple(kwargs.pop("include_host", ())),
-        exclude_hosts=tuple(kwargs.pop("exclude_host", ())),
-        since=since.date() if since else None,
-        until=until.date() if until else None,
-    )
-    return record_filter if record_filter.active else None
 
 
 @click.command("analyze-batch")

@@ -18,7 +18,13 @@ from typing import Any, TypeVar
 import click
 
 from ..store import DEFAULT_DB
-from ._util import fail, make_read_options, read_options, scale_options
+from ._util import (
+    fail,
+    filter_options,
+    make_filtered_options,
+    read_options,
+    scale_options,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,6 +88,7 @@ def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 @scale_options
+@filter_options
 @read_options
 def ingest(
     inputs: tuple[str, ...],
@@ -104,7 +111,7 @@ def ingest(
 
     Example: newsgraph ingest --feed https://rss.dw.com/rdf/rss-en-all --db corpus.db
 
-    Example: newsgraph ingest cc-news/ --workers 4 --db corpus.db
+    Example: newsgraph ingest cc-news/ --workers 4 --lang en --since 2024-01-01 --db corpus.db
     """
     from ..store import open_store
     from ..store.feeds import ingest_feeds
@@ -112,7 +119,7 @@ def ingest(
 
     if not inputs and not feeds:
         raise click.UsageError("give a PATH to ingest, or --feed URL")
-    options = make_read_options(kwargs)
+    options = make_filtered_options(kwargs)
     if dask:
         from .scale import ingest_on_dask
 
@@ -128,6 +135,9 @@ def ingest(
             report = run_ingest(store, inputs, options, batch_size, update, scale)
     for failure in report.failures:
         fail(str(failure))
+    if report.filtered:
+        reasons = ", ".join(f"{reason}: {n}" for reason, n in sorted(report.filtered.items()))
+        click.echo(f"passed over before parsing: {reasons}", err=True)
     rate = report.stored / report.seconds if report.seconds else 0.0
     click.echo(
         f"{store.name}: stored {report.stored}, skipped {report.skipped} already stored, "

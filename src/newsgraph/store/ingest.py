@@ -57,6 +57,8 @@ class IngestReport:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    filtered: dict[str, int] = field(default_factory=dict)
+    """WARC records passed over before any parsing, by reason (not HTML, language, host …)."""
 
     @property
     def done(self) -> int:
@@ -71,6 +73,7 @@ class IngestReport:
             "failed": len(self.failures),
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
             "seconds": round(self.seconds, 3),
+            "filtered": dict(self.filtered),
         }
 
 
@@ -102,8 +105,11 @@ def ingest(
     Raises:
         StoreError: the database cannot be written (what was committed before stays).
     """
-    items = iter_articles(inputs, options, ReadStats())
-    return ingest_articles(store, items, batch_size=batch_size, progress=progress, scale=scale)
+    stats = ReadStats()
+    items = iter_articles(inputs, options, stats)
+    report = ingest_articles(store, items, batch_size=batch_size, progress=progress, scale=scale)
+    report.filtered = dict(stats.skipped)
+    return report
 
 
 def ingest_articles(
