@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
+from newsgraph.errors import ConfigError
 from newsgraph.scale import ScaleOptions
+from newsgraph.sources import ReadOptions
 from newsgraph.store import open_store
 from newsgraph.store.ingest import ingest
 
@@ -55,3 +57,57 @@ def test_ingest_cli_dask_local_cluster(nlp: Any, tmp_path: Path) -> None:
     with open_store(str(tmp_path / "one.db")) as store:
         ingest(store, [str(corpus)])
     assert _counts(db) == _counts(tmp_path / "one.db")
+
+
+# Reports of the same happenings a day apart (one happening each), so that concurrent writers
+# race to create the same corpus events under two different ids.
+SAME_DAY = [
+    f"Japan and South Korea agreed on May {8 + n % 2}, 2023 to resume security talks, "
+    f"officials said ({place})."
+    for n, place in enumerate(("Seoul", "Tokyo", "Busan", "Osaka", "Incheon", "Kyoto"))
+] + [
+    f"China accused Japan of provocations on May {8 + n % 2}, 2023, the foreign ministry "
+    f"said ({place})."
+    for n, place in enumerate(("Beijing", "Shanghai", "Hong Kong", "Dalian"))
+]
+ROWS = (*TABLES, "actors", "corpus_event_links", "corpus_events")
+
+
+def _rows(url: str) -> dict[str, Any]:
+    with open_store(url) as store:
+        counts = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in ROWS}
+        # Which report anchors a happening (its date and id) depends on the commit order.
+        happenings = store.fetchall("SELECT key, count(*) FROM corpus_events GROUP BY key")
+    return {**counts, "happenings": sorted(happenings)}
+
+
+@pytest.mark.postgres
+def test_ingest_parallel_writers_store_what_one_writer_stores(
+    nlp: Any, tmp_path: Path, pg_cluster: Any
+) -> None:
+    import psycopg
+
+    folder = tmp_path / "same-day"
+    folder.mkdir()
+    for i, text in enumerate(SAME_DAY):
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    urls = []
+    for name in ("t_one_writer", "t_four_writers"):
+        with psycopg.connect(pg_cluster.url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name}")
+        urls.append(pg_cluster.database_url(name))
+    with open_store(urls[0]) as store:
+        one = ingest(store, [str(folder)], options=ReadOptions(published="2023-05-08"))
+    with open_store(urls[1]) as store:
+        four = ingest(store, [str(folder)], options=ReadOptions(published="2023-05-08"), writers=4)
+    assert (four.stored, four.skipped, four.failures) == (one.stored, 0, [])
+    assert one.stored == len(SAME_DAY)
+    expected = _rows(urls[0])
+    assert expected["corpus_events"] < expected["events"]  # the reports did merge
+    assert _rows(urls[1]) == expected
+
+
+def test_ingest_parallel_writers_need_postgresql(sqlite_path: Path, example_path: Path) -> None:
+    with open_store(str(sqlite_path)) as store, pytest.raises(ConfigError, match="PostgreSQL"):
+        ingest(store, [str(example_path)], writers=2)

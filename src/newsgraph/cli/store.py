@@ -87,6 +87,14 @@ def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
     help="Articles parsed together before they are written.",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
+@click.option(
+    "--writers",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    envvar="NEWSGRAPH_WRITERS",
+    help="Write over this many PostgreSQL connections at once (also $NEWSGRAPH_WRITERS).",
+)
 @scale_options
 @filter_options
 @read_options
@@ -96,6 +104,7 @@ def ingest(
     feeds: tuple[str, ...],
     batch_size: int,
     progress: bool | None,
+    writers: int,
     workers: int,
     dask: str | None,
     out: str | None,
@@ -112,6 +121,8 @@ def ingest(
     Example: newsgraph ingest --feed https://rss.dw.com/rdf/rss-en-all --db corpus.db
 
     Example: newsgraph ingest cc-news/ --workers 4 --lang en --since 2024-01-01 --db corpus.db
+
+    Example: newsgraph ingest cc-news/ --workers 8 --writers 4 --db postgresql://host/corpus
     """
     from ..store import open_store
     from ..store.feeds import ingest_feeds
@@ -132,7 +143,7 @@ def ingest(
         if feeds:
             report = ingest_feeds(store, feeds, options, batch_size, update, inputs=inputs)
         else:
-            report = run_ingest(store, inputs, options, batch_size, update, scale)
+            report = run_ingest(store, inputs, options, batch_size, update, scale, writers)
     for failure in report.failures:
         fail(str(failure))
     if report.filtered:

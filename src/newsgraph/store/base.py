@@ -35,6 +35,9 @@ class Tx(Protocol):
     def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Run a query and return all its rows."""
 
+    def lock(self, keys: Sequence[str]) -> None:
+        """Hold a lock on each key until the transaction ends (for concurrent writers)."""
+
 
 class Store(ABC):
     """A newsgraph database: SQLite file or PostgreSQL server, with the schema migrated.
@@ -45,8 +48,21 @@ class Store(ABC):
 
     dialect: str = ""
 
+    parallel_writes: bool = False
+    """Whether several connections may write at once (:meth:`reopen`, ``ingest --writers``)."""
+
     def __init__(self, name: str) -> None:
         self.name = name
+
+    def reopen(self) -> Store:
+        """Open another connection to the same database, for a second writer.
+
+        Raises:
+            ConfigError: the database has one writer at a time (SQLite).
+        """
+        from ..errors import ConfigError
+
+        raise ConfigError("several writers need PostgreSQL; SQLite has one writer", self.name)
 
     # -- connection ---------------------------------------------------------------------------
 

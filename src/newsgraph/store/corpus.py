@@ -85,10 +85,14 @@ def attach_events(
         published: its publication date (the date of its undated events).
         events: ``(seq, event)`` pairs, ``seq`` as stored in ``events``.
     """
+    reports = [_report(seq, event, published) for seq, event in events]
+    # Another writer may be attaching a report of the same happening right now (PostgreSQL,
+    # ``ingest --writers``): hold its key, so only one of them creates the corpus event.
+    tx.lock([r.key for r in reports if r.mergeable])
     links: list[Params] = []
-    for seq, event in events:
-        report = _report(seq, event, published)
-        links.append((article_id, seq, _corpus_event_for(tx, report, f"{article_id}:{seq}")))
+    for report in reports:
+        name = f"{article_id}:{report.seq}"
+        links.append((article_id, report.seq, _corpus_event_for(tx, report, name)))
     tx.executemany(
         "INSERT INTO corpus_event_links (article_id, event_seq, corpus_event) VALUES (?, ?, ?) "
         "ON CONFLICT (article_id, event_seq) DO NOTHING",

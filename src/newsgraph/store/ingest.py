@@ -87,6 +87,7 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     scale: ScaleOptions | None = None,
+    writers: int = 1,
 ) -> IngestReport:
     """Read every input (paths, directories, URLs) and store the analysis of each new article.
 
@@ -98,16 +99,21 @@ def ingest(
         progress: called with the running report after each article is handled.
         scale: analyse in a process pool (``ScaleOptions(workers=N)``); reading, the
             already-stored check and writing stay in this process.
+        writers: write over this many connections at once (PostgreSQL only; see
+            :mod:`newsgraph.store.writers`).
 
     Returns:
         The report: stored, skipped (already stored) and failed, with reasons.
 
     Raises:
         StoreError: the database cannot be written (what was committed before stays).
+        ConfigError: ``writers`` > 1 on a SQLite database.
     """
     stats = ReadStats()
     items = iter_articles(inputs, options, stats)
-    report = ingest_articles(store, items, batch_size=batch_size, progress=progress, scale=scale)
+    report = ingest_articles(
+        store, items, batch_size=batch_size, progress=progress, scale=scale, writers=writers
+    )
     report.filtered = dict(stats.skipped)
     return report
 
@@ -120,18 +126,35 @@ def ingest_articles(
     pipeline: Sequence[str] | None = None,
     group: bool = True,
     scale: ScaleOptions | None = None,
+    writers: int = 1,
 ) -> IngestReport:
     """Analyse and store articles already read (``InputError`` items count as failures).
 
     See :func:`ingest` for the arguments; ``pipeline`` names the extractors to run (default:
     all); ``group`` puts each article in its near-duplicate group as it is stored. With
     ``scale`` (``workers`` > 1), the articles not stored yet are analysed in a process pool
-    (:class:`newsgraph.scale.WorkerPool`) and written here, in input order, by this one writer.
+    (:class:`newsgraph.scale.WorkerPool`) and written here, in input order, by one writer, or
+    by ``writers`` connections at once (:class:`newsgraph.store.writers.ParallelWriter`).
     """
     from .groups import Grouper
 
-    grouper = Grouper(store) if group else None
     report = IngestReport()
+    with _Writes(store, report, Grouper(store) if group else None, writers) as writes:
+        _ingest_into(writes, store, items, batch_size, progress, pipeline, scale, report)
+    return report
+
+
+def _ingest_into(
+    writes: _Writes,
+    store: Store,
+    items: Iterable[Article | InputError],
+    batch_size: int,
+    progress: Progress | None,
+    pipeline: Sequence[str] | None,
+    scale: ScaleOptions | None,
+    report: IngestReport,
+) -> None:
+    """The body of :func:`ingest_articles`: skip what is stored, analyse the rest, write it."""
     started = time.perf_counter()
     seen: set[str] = set()
     pending: list[Article] = []
@@ -159,34 +182,63 @@ def ingest_articles(
         names = None if pipeline is None else tuple(pipeline)
         with WorkerPool(replace(scale, pipeline=names)) as pool:
             for result in pool.analyze(fresh()):
-                _store_result(store, result, report, grouper)
+                if isinstance(result, InputError):
+                    report.failures.append(Failure(result.source or "<input>", result.message))
+                else:
+                    writes.write(result)
                 tick()
-        report.seconds = time.perf_counter() - started
-        return report
-    for article in fresh():
-        pending.append(article)
-        if len(pending) >= batch_size:
-            _store_batch(store, pending, pipeline, report, tick, grouper)
-            pending = []
-    if pending:
-        _store_batch(store, pending, pipeline, report, tick, grouper)
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _store_result(
-    store: Store, result: Analysis | InputError, report: IngestReport, grouper: Grouper | None
-) -> None:
-    """Write one result of the process pool (an analysis, or the error that stopped it)."""
-    if isinstance(result, InputError):
-        report.failures.append(Failure(result.source or "<input>", result.message))
-        return
-    article = result.article
-    group = grouper.assign(article.id, article.text) if grouper else None
-    if write_analysis(store, result, group=group):
-        report.stored += 1
     else:
-        report.skipped += 1
+        for article in fresh():
+            pending.append(article)
+            if len(pending) >= batch_size:
+                _store_batch(writes, pending, pipeline, report, tick)
+                pending = []
+        if pending:
+            _store_batch(writes, pending, pipeline, report, tick)
+    writes.finish()
+    report.seconds = time.perf_counter() - started
+
+
+class _Writes:
+    """Where each analysis goes, and the count of what was stored.
+
+    It is grouped here, in order, then written by this connection or by a
+    :class:`~newsgraph.store.writers.ParallelWriter`.
+    """
+
+    def __init__(
+        self, store: Store, report: IngestReport, grouper: Grouper | None, writers: int
+    ) -> None:
+        from .writers import ParallelWriter
+
+        self.store, self.report, self.grouper = store, report, grouper
+        self.parallel = ParallelWriter(store, writers) if writers > 1 else None
+
+    def write(self, analysis: Analysis) -> None:
+        article = analysis.article
+        group = self.grouper.assign(article.id, article.text) if self.grouper else None
+        if self.parallel is None:
+            self._count([write_analysis(self.store, analysis, group=group)])
+        else:
+            self._count(self.parallel.submit(analysis, group))
+
+    def finish(self) -> None:
+        if self.parallel is not None:
+            self._count(self.parallel.finish())
+
+    def _count(self, outcomes: list[bool]) -> None:
+        for stored in outcomes:
+            if stored:
+                self.report.stored += 1
+            else:
+                self.report.skipped += 1
+
+    def __enter__(self) -> _Writes:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.parallel is not None:
+            self.parallel.close()
 
 
 def has_article(store: Store, article_id: str) -> bool:
@@ -195,20 +247,15 @@ def has_article(store: Store, article_id: str) -> bool:
 
 
 def _store_batch(
-    store: Store,
+    writes: _Writes,
     batch: list[Article],
     pipeline: Sequence[str] | None,
     report: IngestReport,
     tick: Callable[[], None],
-    grouper: Grouper | None,
 ) -> None:
     for article, result in zip(batch, _analyze_batch(batch, pipeline), strict=True):
         if isinstance(result, Analysis):
-            group = grouper.assign(article.id, article.text) if grouper else None
-            if write_analysis(store, result, group=group):
-                report.stored += 1
-            else:
-                report.skipped += 1
+            writes.write(result)
         else:
             report.failures.append(Failure(article.source or article.id, result))
         tick()
@@ -290,7 +337,7 @@ def write_analysis(
     with store.transaction() as tx:
         if not tx.execute(_INSERT_ARTICLE, article_row):
             return False
-        tx.executemany(_UPSERT_ACTOR, rows["actors"])
+        tx.executemany(_UPSERT_ACTOR, sorted(rows["actors"], key=lambda row: str(row[0])))
         for table in _INSERT:
             tx.executemany(_insert_sql(table), rows[table])
         attach_events(

@@ -52,14 +52,24 @@ class _PGTx:
         self.cursor.execute(to_pyformat(sql), params)
         return list(self.cursor.fetchall())
 
+    def lock(self, keys: Sequence[str]) -> None:
+        """Take a transaction advisory lock per key.
+
+        In sorted order, so that no two writers wait on each other in opposite orders.
+        """
+        for key in sorted(set(keys)):
+            self.cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))
+
 
 class PostgresStore(Store):
     """A newsgraph database on a PostgreSQL server, given by a ``postgresql://`` URL."""
 
     dialect = "postgresql"
+    parallel_writes = True
 
     def __init__(self, url: str, connect_timeout: int = 10) -> None:
         super().__init__(display_url(url))
+        self._url, self._timeout = url, connect_timeout
         try:
             import psycopg
         except ImportError as exc:  # pragma: no cover - psycopg is a dependency
@@ -75,6 +85,10 @@ class PostgresStore(Store):
     def close(self) -> None:
         """Close the connection to the server."""
         self.conn.close()
+
+    def reopen(self) -> PostgresStore:
+        """Open another connection to the same database (the schema is already migrated)."""
+        return PostgresStore(self._url, self._timeout)
 
     @contextmanager
     def transaction(self) -> Iterator[_PGTx]:

@@ -33,6 +33,9 @@ class _SQLiteTx:
     def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         return list(self.conn.execute(sql, params).fetchall())
 
+    def lock(self, keys: Sequence[str]) -> None:
+        """Nothing to do: a SQLite write transaction already holds the whole database."""
+
 
 class SQLiteStore(Store):
     """A newsgraph database in a SQLite file (``newsgraph.db`` by default) or in memory."""
