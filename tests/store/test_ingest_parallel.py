@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +112,47 @@ def test_ingest_parallel_writers_store_what_one_writer_stores(
 def test_ingest_parallel_writers_need_postgresql(sqlite_path: Path, example_path: Path) -> None:
     with open_store(str(sqlite_path)) as store, pytest.raises(ConfigError, match="PostgreSQL"):
         ingest(store, [str(example_path)], writers=2)
+
+
+@pytest.mark.postgres
+def test_ingest_concurrent_reports_of_one_happening_share_its_corpus_event(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writers store reports of one summit a day apart; the first holds its transaction
+    open. The second must wait for it and join its corpus event, not create a second one."""
+    import threading
+    import time
+
+    from store_data import summit_analysis
+
+    from newsgraph.store import ingest as ingest_module
+    from newsgraph.store.ingest import write_analysis
+
+    first = summit_analysis(published="2023-05-09", title="First report")
+    second = summit_analysis(published="2023-05-10", title="Second report")
+    text = second.article.text + " Officials confirmed it a day later."
+    second.article = replace(second.article, text=text, id="")  # a new content hash
+    for event in second.events:
+        event.date = "2023-05-08" if event.date == "2023-05-07" else event.date
+    real_attach = ingest_module.attach_events
+
+    def slow_attach(tx: Any, article_id: str, *args: Any) -> None:
+        real_attach(tx, article_id, *args)
+        if article_id == first.article.id:
+            time.sleep(0.6)  # the first transaction stays open while the second starts
+
+    monkeypatch.setattr(ingest_module, "attach_events", slow_attach)
+    with open_store(pg_url) as one, open_store(pg_url) as two:
+        writer = threading.Thread(target=write_analysis, args=(one, first))
+        writer.start()
+        time.sleep(0.2)
+        write_analysis(two, second)
+        writer.join()
+        keys = one.fetchall(
+            "SELECT key, count(*) FROM corpus_events WHERE type = 'CONSULT' GROUP BY key"
+        )
+        linked = one.scalar(
+            "SELECT count(DISTINCT corpus_event) FROM corpus_event_links l "
+            "JOIN corpus_events c ON c.id = l.corpus_event WHERE c.type = 'CONSULT'"
+        )
+    assert [count for _, count in keys] == [1] and linked == 1

@@ -10,8 +10,10 @@ Two things keep concurrent transactions apart:
 - corpus events: :func:`~newsgraph.store.corpus.attach_events` holds a transaction lock on
   each event key (``Tx.lock``: advisory locks, taken in sorted order), so two reports of one
   happening never both create it;
-- actors: rows are upserted in id order, so two transactions never wait on each other in
-  opposite orders. A transaction that still meets a deadlock is retried.
+- actors: a transaction holds the rows of its actors until it commits, so two reports
+  with actors in common are written one after the other anyway; rows are upserted in id
+  order, so that two transactions never wait on each other in opposite orders. A
+  transaction that still meets a deadlock is retried.
 
 What differs from one writer: articles commit in the order their writes finish, so which
 report of a happening anchors its corpus event (and so the event's id) can differ from a
