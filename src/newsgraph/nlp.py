@@ -43,7 +43,7 @@ def _register_paragraph_pipe() -> None:
         for token in doc[:-1]:
             gap = token.text_with_ws
             if "\n" not in gap:
-                continue  # a non-breaking space ("hailed\xa0Trump") is no line break
+                continue  # a non-breaking space ("praised\xa0Lopez") is no line break
             following = doc[token.i + 1]
             if (
                 "\n\n" in gap

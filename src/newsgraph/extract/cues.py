@@ -85,7 +85,7 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
                 if grand.dep_ == "pobj":
                     return grand
         return None
-    if cue.pos_ == "NOUN":
+    if cue.pos_ == "NOUN" and not _verb_mistagged(cue):
         return next((c for c in cue.children if c.dep_ == "poss"), None)
     token = cue
     for _ in range(3):
@@ -108,22 +108,23 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
     return None
 
 
-_DATELINE_AFTER = frozenset({"—", "–", "-", "--", "(", ","})
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _dateline(token: Any) -> bool:
     """Whether ``token`` is a dateline opening a story ("PHILADELPHIA — The committee …").
 
-    The parser often takes it for the subject of the first verb.
+    A word in capitals at the start of a paragraph, then a dash; the parser often takes it
+    for the subject of the first verb.
     """
     doc = token.doc
-    start = token.left_edge.i
+    at_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
     return (
-        start == token.sent.start
+        at_start
         and token.text.isupper()
         and len(token.text) > 2
-        and token.right_edge.i + 1 < len(doc)
-        and doc[token.i + 1].text in _DATELINE_AFTER
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in _DATELINE_DASHES
     )
 
 

@@ -78,7 +78,7 @@ def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:
     after = text[pos + len(mark)] if pos + len(mark) < hi else " "
     can_open = not after.isspace() and (before in _OPEN_CONTEXT or before.isspace())
     can_close = not before.isspace() and (after in _CLOSE_CONTEXT or after.isspace())
-    # A curly mark facing the wrong way (”Fear. …” or “rapists“) is read by its context,
+    # A curly mark facing the wrong way (”Well, no.” or “tired“) is read by its context,
     # when that context allows one reading only.
     if mark in words.opening_marks:
         return "close" if can_close and not can_open else "open"

@@ -1,12 +1,13 @@
 """Transcript turns: a paragraph opening with a speaker's name in capitals and a colon.
 
-Interview transcripts printed in news text give each turn so ("TAPPER: Do you think …",
-"JOEL BENENSON: This is a man who …"). The paragraph after the label is the speaker's,
+Interview transcripts printed in news text give each turn so ("HOST: Will the bill pass?",
+"MARIA LOPEZ: We have the votes …"). The paragraph after the label is the speaker's,
 word for word: a direct quote with the label as speaker mention and the colon as cue.
 
-A label counts only in an article with at least :data:`MIN_TURNS` labelled paragraphs, and
-only when it names a person of the article or labels several paragraphs itself, so that a
-headline kicker ("UPDATE:", "EXCLUSIVE:") is not taken for a speaker.
+A label counts only in an article with at least :data:`MIN_TURNS` labelled paragraphs, only
+when it names a person of the article or labels that many paragraphs itself, and never when
+it is a headline kicker ("UPDATE:", "RELATED:"; ``transcript_kickers`` in
+``knowledge/quote_words.json``).
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote, Span, Speaker
 from .quote_spans import paragraphs
+from .quote_words import quote_words
 from .speakers import name_words, person_by_words
 
 if TYPE_CHECKING:
     from .quotes import QuoteContext
 
 MIN_TURNS = 2
-"""How many labelled paragraphs make an article a transcript (and a label a speaker)."""
+"""How many labelled paragraphs make an article a transcript, and how many paragraphs a label
+must open to be a speaker without naming a person of the article."""
+
+_OPENING, _CLOSING = '"“', '"”'
 
 _LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]+(?=\S)")
 """A label in capitals and a colon at a paragraph start (the paragraph may open a quote)."""
@@ -40,13 +45,18 @@ def transcript_turns(ctx: QuoteContext) -> list[Quote]:
         return []
     counts = Counter(match.group(1) for match, _ in found)
     turns: list[Quote] = []
+    kickers = quote_words().transcript_kickers
     for match, end in found:
         label = match.group(1)
+        if label.lower() in kickers:
+            continue
         words = name_words(label.title())
         person = person_by_words(words, ctx.index) if words else None
         if person is None and counts[label] < MIN_TURNS:
             continue
         content = ctx.text[match.end() : end].rstrip()
+        if match.group(0)[0] in _OPENING and content[-1:] in _CLOSING:
+            content = content[:-1].rstrip()  # the paragraph is itself a quotation
         if not content:
             continue
         speaker = Speaker(

@@ -31,6 +31,7 @@ class QuoteWords:
         ambiguous_marks: quotation marks that open or close depending on context.
         dashes: dashes that may put a speaker after a quote.
         naming_verbs: cue verbs that name a thing rather than report an utterance ("call").
+        transcript_kickers: paragraph labels in capitals that are not speakers ("RELATED:").
     """
 
     verbs: dict[str, str]
@@ -47,6 +48,7 @@ class QuoteWords:
     ambiguous_marks: tuple[str, ...]
     dashes: frozenset[str]
     naming_verbs: frozenset[str]
+    transcript_kickers: frozenset[str]
 
 
 @cache
@@ -80,4 +82,5 @@ def quote_words() -> QuoteWords:
         ambiguous_marks=tuple(data["ambiguous_marks"]),
         dashes=frozenset(data["speaker_dashes"]),
         naming_verbs=frozenset(data["naming_verbs"]),
+        transcript_kickers=frozenset(data["transcript_kickers"]),
     )

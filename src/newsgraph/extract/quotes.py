@@ -215,7 +215,8 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
 def _parenthetical(ctx: QuoteContext, root: Any) -> Any | None:
     """The speech cue set off inside the sentence ("The economy, she said, is "weak"").
 
-    The parser hangs it from the root as ``parataxis``; it attributes the whole sentence.
+    The parser hangs it from the root as ``parataxis``; what it reports is the part of the
+    sentence on the quotation's side of it (:func:`_aside_content`).
     """
     for child in root.children:
         if (
@@ -274,7 +275,7 @@ def _naming_aside(cue: Any) -> bool:
 def _characterizes(prep: Any) -> bool:
     """Whether ``prep`` is the "as" of a verb that casts its object as something.
 
-    ("Park has gone after the mayor as a "career politician""; "the panel rated the claims as
+    ("Park has gone after the city manager as a "part-time mayor""; "the panel rated the claims as
     "false"".) The verb needs a subject and an object before "as": "served as "chief"" casts
     no one.
     """
@@ -474,10 +475,12 @@ def _according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         marks = {ctx.quote_of[t.i] for t in span} - {-1}
         if not inner or not marks or _words_outside_all(ctx, lo, hi) < MIXED_MIN_WORDS:
             continue
+        speaker = _speaker(ctx, cue)
+        if speaker is None or not speaker.text:
+            continue  # "according to what he wrote": no source to give them to
         quotes = [q for q in quotes if q not in inner]
         ctx.used_cues.add(cue.i)
-        mixed = _make(ctx, "mixed", span.start_char, span.end_char, _speaker(ctx, cue), cue, 0.75)
-        quotes.append(mixed)
+        quotes.append(_make(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.75))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -518,7 +521,7 @@ def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     )
 
 
-def _inside(quote: Quote, turns: list[Quote]) -> bool:
+def _overlaps_turn(quote: Quote, turns: list[Quote]) -> bool:
     """Whether ``quote`` overlaps a transcript turn (the turn's speaker quoting someone)."""
     return any(t.start < quote.end and quote.start < t.end for t in turns)
 
@@ -541,9 +544,8 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     ctx = _context(doc, text, analysis)
     direct = _quotations(ctx)
     turns = transcript_turns(ctx)
-    quotes = _according_wins(ctx, [q for _, q in direct if not _inside(q, turns)]) + turns
-    quotes.sort(key=lambda q: q.start)
-    ctx.covered = [(q.start, q.end) for q in quotes]
+    quotes = _according_wins(ctx, [q for _, q in direct])
+    ctx.covered = [(q.start, q.end) for q in quotes + turns]
     cues = [t for t in doc if not ctx.in_quote(t.i) and t.i not in ctx.used_cues and cue_kind(t)]
     for cue in sorted(cues, key=lambda t: (t.lower_ != "according", depth(t))):
         if _covered(ctx, cue.idx, cue.idx + 1):
@@ -555,7 +557,10 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     quotes.sort(key=lambda q: q.start)
     quotes += floating(ctx, quotes, {n for n, _ in direct})
     quotes.sort(key=lambda q: q.start)
-    return [q for q in merge_interrupted(ctx, quotes) if _has_speaker(q)]
+    quotes = [q for q in merge_interrupted(ctx, quotes) if _has_speaker(q)]
+    # A transcript turn is its speaker's whole paragraph, quotations in it included.
+    kept = [q for q in quotes if not _overlaps_turn(q, turns)]
+    return sorted(kept + turns, key=lambda q: q.start)
 
 
 def _has_speaker(quote: Quote) -> bool:

@@ -235,7 +235,7 @@ def speaker_tokens(token: Any) -> tuple[int, int]:
             tail = child.right_edge.i + 1
             if tail - start > MAX_SPEAKER_TOKENS:
                 # Too long with all its clauses: up to the noun it governs ("one of two
-                # witnesses", without "who relayed the same story …").
+                # neighbours", without "who saw the fire start …").
                 noun = next((g for g in child.children if g.dep_ == "pobj"), None)
                 tail = noun.i + 1 if noun is not None else end
             if tail - start <= MAX_SPEAKER_TOKENS:
