@@ -77,6 +77,13 @@ def test_quotes_eval_speaker_rule(speaker: Speaker | None, source: str | None, r
     assert speaker_right(speaker, source) is right
 
 
+def test_quotes_eval_strict_reading_matches_no_word_less_source() -> None:
+    speaker = Speaker(text="the senator", name="Jo Park")
+    assert speaker_right(speaker, "the senator") and not speaker_right(speaker, "the senator", True)
+    assert speaker_right(speaker, "Senator Jo Park", strict=True)
+    assert not speaker_right(Speaker(text=None), "  ")
+
+
 def test_quotes_eval_gold_attribution_kinds() -> None:
     said = GoldAttribution(((0, 5),), "it is", "X", "has said")
     believes = GoldAttribution(((0, 5),), "it is", "X", "believes")

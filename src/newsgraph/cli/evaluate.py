@@ -61,12 +61,17 @@ def eval_events(gold: Path, fmt: str, limit: int | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--limit", type=int, help="Score only the first N articles (a quick look).")
 @click.option("--baseline", is_flag=True, help="Also score textacy's direct_quotations.")
-def eval_quotes(gold_dir: Path, fmt: str, limit: int | None, baseline: bool) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help='No speaker is right for a gold Source of only stop words and titles ("the senator").',
+)
+def eval_quotes(gold_dir: Path, fmt: str, limit: int | None, baseline: bool, strict: bool) -> None:
     """Score quote extraction on brat-standoff gold such as PolNeAR (text/ and attributions/).
 
     Example: newsgraph eval quotes ../shared/eval/quotes/polnear/dev
     """
     from ..evaluation.quotes import evaluate_quotes
 
-    report = evaluate_quotes(gold_dir, limit=limit, baseline=baseline)
+    report = evaluate_quotes(gold_dir, limit=limit, baseline=baseline, strict=strict)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.format())

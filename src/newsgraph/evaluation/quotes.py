@@ -191,12 +191,14 @@ def _content_words(text: str | None) -> set[str]:
     return {w for w in (x.lower() for x in _WORD.findall(text or "")) if w not in _ignored_words()}
 
 
-def speaker_right(speaker: Speaker | None, source: str | None) -> bool:
+def speaker_right(speaker: Speaker | None, source: str | None, strict: bool = False) -> bool:
     """Whether a predicted speaker is right for the gold Source text, by the scoring rules.
 
     A gold attribution without a Source has no word to share, so no speaker is right for it.
+    With ``strict``, neither is any speaker for a Source made only of stop words and titles
+    ("the senator"); by default the speaker mention must then be those words.
     """
-    if source is None or speaker is None:
+    if source is None or speaker is None or not source.strip():
         return False
     gold = source.strip().lower()
     if gold in _pronouns():
@@ -205,7 +207,7 @@ def speaker_right(speaker: Speaker | None, source: str | None) -> bool:
     if not gold_words:
         # A Source with no word to share ("the senator", "another") is treated like a
         # pronoun: only a speaker mention of the same words is right.
-        return _normalized(speaker.text) == _normalized(source)
+        return not strict and _normalized(speaker.text) == _normalized(source)
     return bool(gold_words & (_content_words(speaker.text) | _content_words(speaker.name)))
 
 
@@ -263,9 +265,12 @@ class QuoteScore:
 
 
 def score_article(
-    text: str, gold: Sequence[GoldAttribution], quotes: Sequence[Quote]
+    text: str, gold: Sequence[GoldAttribution], quotes: Sequence[Quote], strict: bool = False
 ) -> QuoteScore:
-    """Score one article's predicted quotes against its gold attributions."""
+    """Score one article's predicted quotes against its gold attributions.
+
+    ``strict`` is passed on to :func:`speaker_right`.
+    """
     located = [(q, locate(text, q)) for q in quotes]
     pairs: list[tuple[int, int, int]] = []
     gold_sets = [{i for a, b in g.pieces for i in range(a, b)} for g in gold]
@@ -289,7 +294,9 @@ def score_article(
         if not attribution.speech:
             continue
         p_index = match.get(g)
-        right = p_index is not None and speaker_right(quotes[p_index].speaker, attribution.source)
+        right = p_index is not None and speaker_right(
+            quotes[p_index].speaker, attribution.source, strict
+        )
         score.gold_speech += 1
         score.matched_speech += p_index is not None
         score.right_speech += right
@@ -400,7 +407,7 @@ def textacy_quotes(docs: Sequence[Any]) -> Iterator[list[Quote]]:
 
 
 def evaluate_quotes(
-    gold_dir: Path, limit: int | None = None, baseline: bool = False
+    gold_dir: Path, limit: int | None = None, baseline: bool = False, strict: bool = False
 ) -> QuoteReport:
     """Score newsgraph's quotes (and optionally textacy's) on a brat attribution gold set.
 
@@ -408,6 +415,7 @@ def evaluate_quotes(
         gold_dir: a folder with ``text/*.txt`` and ``attributions/*.ann`` (PolNeAR ``dev``).
         limit: score only the first ``limit`` articles (sorted by name).
         baseline: also run textacy's ``direct_quotations`` on the same parses.
+        strict: no speaker is right for a Source made only of stop words and titles.
 
     Returns:
         The report; articles whose analysis raised are listed in ``errors``.
@@ -433,7 +441,7 @@ def evaluate_quotes(
         for name, system in systems.items():
             predictions = _safe(name, system, docs, articles, chunk, report)
             for (_, text, _), gold, quotes in zip(chunk, golds, predictions, strict=True):
-                report.scores[name].add(score_article(text, gold, quotes))
+                report.scores[name].add(score_article(text, gold, quotes, strict))
     return report
 
 

@@ -11,7 +11,8 @@ writes the lemmas back with one ``from_array``. A triple not seen yet is lemmati
 copy of the stock component whose index tables are sets (the rules only test membership).
 Like the stock component it keeps a lemma already set by the ``attribute_ruler`` unless
 ``overwrite`` is set. :func:`install` swaps it in; ``tests/test_scale.py`` checks the output
-is identical.
+is identical. The memo holds string hashes and grows with the word forms seen, like spaCy's
+own lemma cache; it does not support ``nlp.memory_zone()`` (newsgraph does not use it).
 """
 
 from __future__ import annotations

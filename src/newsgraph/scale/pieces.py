@@ -1,12 +1,13 @@
 """Cutting a parsed ``Doc`` into small docs for one pipe, and writing their results back.
 
 Selective parsing (:mod:`newsgraph.scale.selective`) runs ``ner`` and the parser only on some
-sentences. Each maximal run of consecutive chosen sentences becomes one small ``Doc``
-(:func:`piece_docs`): its words, built from the whole text's lexemes, and its sentence
-starts, so that every token is processed once and per-doc costs are paid per run rather than
-per sentence. :func:`copy_entities` and :func:`copy_parse` then write the pipe's output into
-the whole doc, at the run's offsets. (``Span.as_doc`` would copy every attribute of the
-whole text once per piece.)
+sentences. :func:`piece_docs` makes one small ``Doc`` per stretch it is given: its words,
+built from the whole text's lexemes, and its sentence starts. For ``ner`` a stretch is a
+maximal run of consecutive chosen sentences (per-doc costs are then paid per run); for the
+parser it is one sentence (measured faster, and the parser may still split it).
+:func:`copy_entities` and :func:`copy_parse` then write the pipe's output into the whole
+doc, at the piece's offsets. (``Span.as_doc`` would copy every attribute of the whole text
+once per piece.)
 """
 
 from __future__ import annotations
