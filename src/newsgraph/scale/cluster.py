@@ -45,7 +45,7 @@ LOCAL_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     # Dask's default minus MALLOC_TRIM_THRESHOLD_: setting it turns off glibc's adaptive
     # mmap threshold, so every large numpy buffer of the parse is mapped and unmapped again
-    # (about a tenth more CPU per article here).
+    # (119 against 103 ms of worker CPU per article in benchmarks/bench_parallel.py).
     "distributed.nanny.pre-spawn-environ": {
         "OMP_NUM_THREADS": 1,
         "MKL_NUM_THREADS": 1,
