@@ -90,6 +90,10 @@ def test_web_api_dyad_series_by_month(client: Any) -> None:
     counted = [p for p in series["periods"] if p["events"]]
     assert {p["period"] for p in counted} >= {"2023-05", "2023-06", "2024-03"}
     assert client.get("/api/dyads/JPN/KOR?by=year").json()["by"] == "year"
+    window = client.get("/api/dyads/JPN/KOR?by=month&since=2023-06-01&until=2023-12-31").json()
+    inside = {p["period"] for p in window["periods"] if p["events"]}
+    assert "2023-06" in inside and all("2023-06" <= p <= "2023-12" for p in inside)
+    assert client.get("/api/dyads/JPN/KOR?since=2023-13-01").status_code == 422
 
 
 def test_web_api_network_has_nodes_and_edges(client: Any) -> None:

@@ -222,6 +222,8 @@ def get_dyad(
     by: Annotated[Literal["week", "month", "year"], Query(description="The period.")] = "month",
     dedupe: Annotated[bool, Query(description="Count near-duplicate reports once.")] = True,
     statuses: Statuses = None,
+    since: Since = None,
+    until: Until = None,
 ) -> dict[str, Any]:
     """Per period: verbal and material cooperation and conflict counts and mean intensity.
 
@@ -230,7 +232,16 @@ def get_dyad(
     from ..relations import dyad_series
 
     chosen = tuple(statuses or ("occurred",))
-    return dyad_series(store, a, b, by=by, dedupe=dedupe, statuses=chosen).to_dict()
+    return dyad_series(
+        store,
+        a,
+        b,
+        by=by,
+        dedupe=dedupe,
+        statuses=chosen,
+        since=check_day(since, "since"),
+        until=check_day(until, "until"),
+    ).to_dict()
 
 
 @router.get("/network", summary="The actor network: actors as nodes, events as edges")
