@@ -341,6 +341,7 @@ def test_quotes_casting_someone_as_a_quotation(nlp: Any) -> None:
     quote = only(quotes_of(nlp, text), "part-time mayor")
     assert quote.kind == "mixed" and "the city manager as" in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Jo Park"
+    assert quotes_of(nlp, "Lopez served in the army as a “field medic” for years.") == []
 
 
 def test_quotes_what_someone_calls_belongs_to_the_outer_cue(nlp: Any) -> None:

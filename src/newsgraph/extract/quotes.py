@@ -272,6 +272,10 @@ def _naming_aside(cue: Any) -> bool:
     )
 
 
+_SETTING_PREPS = frozenset({"in", "at", "on", "for", "from", "with", "during", "since", "to"})
+"""Prepositions of a setting ("served in the army as …"), not of someone cast as something."""
+
+
 def _characterizes(prep: Any) -> bool:
     """Whether ``prep`` is the "as" of a verb that casts its object as something.
 
@@ -285,7 +289,12 @@ def _characterizes(prep: Any) -> bool:
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     has_object = any(
         c.dep_ == "dobj"
-        or (c.dep_ == "prep" and c.i < prep.i and any(g.dep_ == "pobj" for g in c.children))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ not in _SETTING_PREPS
+            and c.i < prep.i
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
         for c in verb.children
     )
     return has_subject and has_object
