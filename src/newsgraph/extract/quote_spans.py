@@ -119,7 +119,7 @@ def _paragraph_spans(
         if nested and role in ("close", "either"):
             nested -= 1  # the end of a quotation inside the open one
             continue
-        if open_at is not None and role == "open" and _nests(roles[n + 1 :]):
+        if open_at is not None and role == "open" and _nests(roles, n):
             nested += 1  # “outer “inner” outer”: the inner quote is part of the outer one
             continue
         if open_at is None and (
@@ -153,14 +153,14 @@ def _paragraph_spans(
     return spans, False
 
 
-def _nests(following: list[str]) -> bool:
-    """Whether an opening mark inside an open quote starts a nested one.
+def _nests(roles: list[str], n: int) -> bool:
+    """Whether the opening mark ``n``, inside an open quote, starts a nested one.
 
     So it does when two closing marks (the inner quote's and the outer one's) follow before
     any other opening mark.
     """
-    upto = following.index("open") if "open" in following else len(following)
-    return upto >= 2
+    following = roles[n + 1 : n + 3]
+    return len(following) == 2 and "open" not in following
 
 
 def _opens_with_mark(text: str, lo: int, hi: int) -> bool:

@@ -375,9 +375,14 @@ def _whole_marks(ctx: QuoteContext, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _words_outside(ctx: QuoteContext, lo: int, hi: int, mark: int) -> int:
+def _words_outside(ctx: QuoteContext, lo: int, hi: int, mark: int | None = None) -> int:
+    """Count the words of ``doc[lo:hi]`` outside quotation ``mark`` (``None``: outside all)."""
     return sum(
-        1 for t in ctx.doc[lo:hi] if ctx.quote_of[t.i] != mark and not t.is_punct and not t.is_space
+        1
+        for t in ctx.doc[lo:hi]
+        if (ctx.quote_of[t.i] != mark if mark is not None else not ctx.in_quote(t.i))
+        and not t.is_punct
+        and not t.is_space
     )
 
 
@@ -481,8 +486,7 @@ def _according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         lo, hi = _whole_marks(ctx, *rng)
         span = ctx.doc[lo:hi]
         inner = [q for q in quotes if span.start_char <= q.start and q.end <= span.end_char]
-        marks = {ctx.quote_of[t.i] for t in span} - {-1}
-        if not inner or not marks or _words_outside_all(ctx, lo, hi) < MIXED_MIN_WORDS:
+        if not inner or _words_outside(ctx, lo, hi) < MIXED_MIN_WORDS:
             continue
         speaker = _speaker(ctx, cue)
         if speaker is None or not speaker.text:
@@ -491,12 +495,6 @@ def _according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         ctx.used_cues.add(cue.i)
         quotes.append(_make(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.75))
     return sorted(quotes, key=lambda q: q.start)
-
-
-def _words_outside_all(ctx: QuoteContext, lo: int, hi: int) -> int:
-    return sum(
-        1 for t in ctx.doc[lo:hi] if not ctx.in_quote(t.i) and not t.is_punct and not t.is_space
-    )
 
 
 def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:

@@ -140,63 +140,50 @@ def ingest_articles(
 
     report = IngestReport()
     with _Writes(store, report, Grouper(store) if group else None, writers) as writes:
-        _ingest_into(writes, store, items, batch_size, progress, pipeline, scale, report)
-    return report
+        started = time.perf_counter()
+        seen: set[str] = set()
+        pending: list[Article] = []
 
+        def tick() -> None:
+            report.seconds = time.perf_counter() - started
+            if progress is not None:
+                progress(report)
 
-def _ingest_into(
-    writes: _Writes,
-    store: Store,
-    items: Iterable[Article | InputError],
-    batch_size: int,
-    progress: Progress | None,
-    pipeline: Sequence[str] | None,
-    scale: ScaleOptions | None,
-    report: IngestReport,
-) -> None:
-    """The body of :func:`ingest_articles`: skip what is stored, analyse the rest, write it."""
-    started = time.perf_counter()
-    seen: set[str] = set()
-    pending: list[Article] = []
-
-    def tick() -> None:
-        report.seconds = time.perf_counter() - started
-        if progress is not None:
-            progress(report)
-
-    def fresh() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, InputError):
-                report.failures.append(Failure(item.source or "<input>", item.message))
-                tick()
-            elif item.id in seen or has_article(store, item.id):
-                report.skipped += 1
-                tick()
-            else:
-                seen.add(item.id)
-                yield item
-
-    if scale is not None and scale.workers > 1:
-        from ..scale import WorkerPool
-
-        names = None if pipeline is None else tuple(pipeline)
-        with WorkerPool(replace(scale, pipeline=names)) as pool:
-            for result in pool.analyze(fresh()):
-                if isinstance(result, InputError):
-                    report.failures.append(Failure(result.source or "<input>", result.message))
+        def fresh() -> Iterator[Article]:
+            for item in items:
+                if isinstance(item, InputError):
+                    report.failures.append(Failure(item.source or "<input>", item.message))
+                    tick()
+                elif item.id in seen or has_article(store, item.id):
+                    report.skipped += 1
+                    tick()
                 else:
-                    writes.write(result)
-                tick()
-    else:
-        for article in fresh():
-            pending.append(article)
-            if len(pending) >= batch_size:
+                    seen.add(item.id)
+                    yield item
+
+        if scale is not None and scale.workers > 1:
+            from ..scale import WorkerPool
+
+            names = None if pipeline is None else tuple(pipeline)
+            with WorkerPool(replace(scale, pipeline=names)) as pool:
+                for result in pool.analyze(fresh()):
+                    if isinstance(result, InputError):
+                        report.failures.append(Failure(result.source or "<input>", result.message))
+                    else:
+                        writes.write(result)
+                    tick()
+        else:
+            for article in fresh():
+                pending.append(article)
+                if len(pending) >= batch_size:
+                    _store_batch(writes, pending, pipeline, report, tick)
+                    pending = []
+            if pending:
                 _store_batch(writes, pending, pipeline, report, tick)
-                pending = []
-        if pending:
-            _store_batch(writes, pending, pipeline, report, tick)
-    writes.finish()
-    report.seconds = time.perf_counter() - started
+        writes.finish()
+        report.seconds = time.perf_counter() - started
+
+    return report
 
 
 class _Writes:
