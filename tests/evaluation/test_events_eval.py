@@ -72,3 +72,31 @@ def test_events_eval_reads_shared_gold_sets(shared_eval: Path) -> None:
     assert table["08"] == {"CONCEDE", "RETREAT"}
     report = evaluate_events(events / "plover-gsr-dev.json", limit=10)
     assert report.scored == 10 and report.type_right > 0
+
+
+def test_events_eval_plv_scores_rows_and_maps_yield(tmp_path: Path) -> None:
+    folder = tmp_path / "plv"
+    folder.mkdir()
+    header = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\tmodality_L2\n"
+    rows = [
+        ("1", "Japan criticized China on Monday.", "Japan", "China", "ACCUSE"),
+        ("2", "Japan criticized China on Monday.", "Japan", "China", "SUPPORT"),
+        ("3", "The rebels withdrew from the town of Arlen.", "The rebels", "", "YIELD"),
+    ]
+    lines = [f"{i}\t{i}\t{text}\t{text}\t{s}\t{t}\t{root}\tpast\n" for i, text, s, t, root in rows]
+    (folder / "PLV_train.tsv").write_text(header + "".join(lines), encoding="utf-8")
+    assert detect_events_format(folder)[0] == "plv"
+    report = evaluate_events(folder)
+    assert (report.sentences, report.distinct_sentences) == (3, 2)
+    # The ACCUSE row is found with both actors; SUPPORT is not predicted for that sentence.
+    assert report.full_match is not None and report.full_match >= 1
+    assert report.type_right <= 2
+    assert report.as_written is not None
+    # As written, the YIELD row can never count; read as CONCEDE or RETREAT, it can.
+    from newsgraph import analyze
+    from newsgraph.model import Article
+
+    retreat = analyze(Article(text=rows[2][1])).events
+    yield_hit = any(e.type in {"CONCEDE", "RETREAT"} for e in retreat)
+    assert report.as_written[0] == report.type_right - yield_hit
+    assert "as written" in report.format()

@@ -46,13 +46,32 @@ def eval_extraction(gold_dir: Path, fmt: str, limit: int | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--limit", type=int, help="Score only the first N sentences (a quick look).")
 def eval_events(gold: Path, fmt: str, limit: int | None) -> None:
-    """Score event coding on PLOVER GSR JSON or PETRARCH2 unit-test XML.
+    """Score event coding on PLV TSV, PLOVER GSR JSON or PETRARCH2 unit-test XML.
 
-    Example: newsgraph eval events ../shared/eval/events/plover-gsr-dev.json
+    Examples: newsgraph eval events ../shared/eval/events/plv;
+    newsgraph eval events ../shared/eval/events/plover-gsr-dev.json
     """
     from ..evaluation.events import evaluate_events
 
     report = evaluate_events(gold, limit=limit)
+    click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.format())
+
+
+@eval_group.command(name="articles")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--limit", type=int, help="Score only the first N articles (a quick look).")
+def eval_articles(gold_dir: Path, fmt: str, limit: int | None) -> None:
+    """Score events, quotes and people on real-article gold (a page and expected.json per folder).
+
+    The rules are those of GUIDELINES.md in ../shared/eval/articles; the readings they leave
+    open are printed with the figures.
+
+    Example: newsgraph eval articles ../shared/eval/articles
+    """
+    from ..evaluation.articles import evaluate_articles
+
+    report = evaluate_articles(gold_dir, limit=limit)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else report.format())
 
 

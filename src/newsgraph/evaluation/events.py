@@ -1,7 +1,15 @@
 """Scoring the event coder on the event gold sets (``newsgraph eval events GOLD``).
 
-:func:`evaluate_events` reads one of two formats and analyses each gold sentence as a
+:func:`evaluate_events` reads one of three formats and analyses each gold sentence as a
 one-sentence article with the default pipeline, so that what is measured is what users get:
+
+- **PLV** (``PLV_train.tsv`` or its folder: real news-wire sentences, one row per coded pair,
+  the source and target marked). Each distinct sentence is analysed once and each row scored.
+  *Type right*: some predicted event has the row's root type (the early root YIELD is
+  CONCEDE or RETREAT; the figures as written, where no PLOVER v2 type can match a YIELD row,
+  are reported beside). *Full match*: that event's source (its ``source_text``, actor ids and
+  their names) shares a content word with the marked source, and its target with the marked
+  target. Events per sentence are reported beside them.
 
 - **PLOVER GSR** (a ``.json`` array; the first record is a DOCUMENT record): early category
   names are mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT.
@@ -18,10 +26,12 @@ one-sentence article with the default pipeline, so that what is measured is what
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +41,7 @@ from ..model import Analysis, Article
 __all__ = ["EventReport", "evaluate_events", "load_cameo2plover"]
 
 GSR = "plover-gsr"
+PLV = "plv"
 PETRARCH = "petrarch2-unittest"
 OLD_NAMES = {
     "DEMAND": "REQUEST",
@@ -39,6 +50,8 @@ OLD_NAMES = {
     "FIGHT": "ASSAULT",
 }
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+PLV_ROOTS = {"YIELD": frozenset({"CONCEDE", "RETREAT"})}
+_WORD = re.compile(r"\w+")
 _MISSES = 40
 
 
@@ -51,6 +64,7 @@ class Case:
     source: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
     id: str = ""
+    renamed: bool = False  # a PLV root no PLOVER v2 coder can output (YIELD)
 
 
 @dataclass
@@ -68,10 +82,12 @@ class EventReport:
     gold: str
     gold_format: str
     sentences: int = 0
+    distinct_sentences: int = 0
     scored: int = 0
     type_right: int = 0
     full_match: int | None = None
     predicted_events: int = 0
+    as_written: tuple[int, int] | None = None
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def rate(self, hits: int | None) -> float | None:
@@ -79,6 +95,12 @@ class EventReport:
         if hits is None or not self.scored:
             return None
         return round(hits / self.scored, 3)
+
+    @property
+    def events_per_sentence(self) -> float | None:
+        """Predicted events per distinct sentence analysed."""
+        sentences = self.distinct_sentences or self.scored
+        return round(self.predicted_events / sentences, 2) if sentences else None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-ready data."""
@@ -88,9 +110,16 @@ class EventReport:
             "sentences": self.sentences,
             "scored": self.scored,
             "predicted_events": self.predicted_events,
+            "events_per_sentence": self.events_per_sentence,
             "type_right": self.rate(self.type_right),
             "full_match": self.rate(self.full_match),
             "hits": {"type_right": self.type_right, "full_match": self.full_match},
+            "as_written": None
+            if self.as_written is None
+            else {
+                "type_right": self.rate(self.as_written[0]),
+                "full_match": self.rate(self.as_written[1]),
+            },
             "misses": self.misses,
         }
 
@@ -98,12 +127,18 @@ class EventReport:
         """Return the scores as readable plain text."""
         lines = [
             f"{self.gold_format}: {self.gold} ({self.sentences} sentences, {self.scored} scored, "
-            f"{self.predicted_events} events predicted)",
+            f"{self.predicted_events} events predicted, {self.events_per_sentence} per sentence)",
             f"  type right  {self.rate(self.type_right)!s:>6}  ({self.type_right}/{self.scored})",
         ]
         if self.full_match is not None:
             full = self.rate(self.full_match)
             lines.append(f"  full match  {full!s:>6}  ({self.full_match}/{self.scored})")
+        if self.as_written is not None:
+            typed, full_written = self.as_written
+            lines.append(
+                f"  as written (YIELD rows never matched): type right {self.rate(typed)}, "
+                f"full match {self.rate(full_written)}"
+            )
         return "\n".join(lines)
 
 
@@ -132,6 +167,40 @@ def _gsr_cases(path: Path) -> list[Case]:
                 id=str(record.get("id", "")),
             )
         )
+    return cases
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def content_words(text: str | None) -> frozenset[str]:
+    """Case-folded words (runs of word characters) of ``text`` that are not stop words."""
+    words = (w.lower() for w in _WORD.findall(text or ""))
+    return frozenset(w for w in words if w not in _stop_words())
+
+
+def _plv_cases(path: Path) -> list[Case]:
+    cases = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            root = (row.get("gold_root") or "").strip().upper()
+            text = (row.get("sentence") or "").strip()
+            if not text or not root:
+                continue
+            cases.append(
+                Case(
+                    text=text,
+                    categories=PLV_ROOTS.get(root, frozenset({root})),
+                    renamed=root in PLV_ROOTS,
+                    source=content_words(row.get("source")),
+                    target=content_words(row.get("target")),
+                    id=str(row.get("sentence_id", "")),
+                )
+            )
     return cases
 
 
@@ -184,6 +253,9 @@ def detect_events_format(gold: Path) -> tuple[str, Path]:
         InputError: neither a GSR ``.json`` nor a PETRARCH unit-test XML (or its folder).
     """
     if gold.is_dir():
+        tsvs = sorted(gold.glob("PLV*.tsv"))
+        if tsvs:
+            return PLV, tsvs[0]
         xml = gold / "PETR.UnitTest.records.xml"
         if xml.is_file():
             return PETRARCH, xml
@@ -194,8 +266,11 @@ def detect_events_format(gold: Path) -> tuple[str, Path]:
         return GSR, gold
     elif gold.suffix == ".xml":
         return PETRARCH, gold
+    elif gold.suffix == ".tsv":
+        return PLV, gold
     raise InputError(
-        "not an events gold set (a PLOVER GSR .json or PETRARCH unit-test .xml)", str(gold)
+        "not an events gold set (a PLV .tsv, a PLOVER GSR .json or a PETRARCH unit-test .xml)",
+        str(gold),
     )
 
 
@@ -218,19 +293,72 @@ def evaluate_events(gold: Path, limit: int | None = None) -> EventReport:
     if not gold.exists():
         raise InputError("no such gold set", str(gold))
     gold_format, path = detect_events_format(gold)
-    cases = _gsr_cases(path) if gold_format == GSR else _petrarch_cases(path)
+    readers = {GSR: _gsr_cases, PLV: _plv_cases, PETRARCH: _petrarch_cases}
+    cases = readers[gold_format](path)
     if limit is not None:
         cases = cases[:limit]
-    report = EventReport(str(path), gold_format, full_match=0 if gold_format == GSR else None)
-    articles = [Article(text=case.text) for case in cases]
-    for case, analysis in zip(cases, analyze_many(articles), strict=True):
+    report = EventReport(str(path), gold_format, full_match=None if gold_format == PETRARCH else 0)
+    texts = list(dict.fromkeys(case.text for case in cases))
+    analyses = dict(zip(texts, analyze_many([Article(text=t) for t in texts]), strict=True))
+    report.distinct_sentences = len(texts)
+    counted: set[str] = set()
+    for case in cases:
+        analysis = analyses[case.text]
         report.sentences += 1
         if not case.categories:
             continue
         report.scored += 1
-        report.predicted_events += len(analysis.events)
-        _score(case, analysis, report)
+        if case.text not in counted:
+            counted.add(case.text)
+            report.predicted_events += len(analysis.events)
+        if gold_format == PLV:
+            _score_plv(case, analysis, report)
+        else:
+            _score(case, analysis, report)
     return report
+
+
+def _side_words(event: Any, side: str, names: dict[str, str]) -> frozenset[str]:
+    ids = [*getattr(event, side), *getattr(event, f"{side}_ids")]
+    texts = [getattr(event, f"{side}_text") or "", *ids, *(names.get(i, "") for i in ids)]
+    return content_words(" ".join(texts).replace("-", " "))
+
+
+def _score_plv(case: Case, analysis: Analysis, report: EventReport) -> None:
+    typed = [e for e in analysis.events if e.type in case.categories]
+    names = {a.id: a.name for a in analysis.actors}
+    if typed:
+        report.type_right += 1
+    full = any(
+        _side_words(e, "source", names) & case.source
+        and (not case.target or _side_words(e, "target", names) & case.target)
+        for e in typed
+    )
+    if full and report.full_match is not None:
+        report.full_match += 1
+    typed_written, full_written = report.as_written or (0, 0)
+    if not case.renamed:
+        report.as_written = (typed_written + bool(typed), full_written + full)
+    else:
+        report.as_written = (typed_written, full_written)
+    if not full and len(report.misses) < _MISSES:
+        report.misses.append(
+            {
+                "id": case.id,
+                "text": case.text,
+                "gold": sorted(case.categories),
+                "gold_source": sorted(case.source),
+                "gold_target": sorted(case.target),
+                "predicted": [
+                    {
+                        "type": e.type,
+                        "source": [*e.source, *e.source_ids, e.source_text],
+                        "target": [*e.target, *e.target_ids, e.target_text],
+                    }
+                    for e in analysis.events
+                ],
+            }
+        )
 
 
 def _score(case: Case, analysis: Analysis, report: EventReport) -> None:
