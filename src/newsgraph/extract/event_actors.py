@@ -43,6 +43,7 @@ class ActorRef:
     ids: list[str] = field(default_factory=list)
     text: str = ""
     named: bool = False
+    agent: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -57,6 +58,7 @@ class ActorRef:
             f"{self.text}; {other.text}" if self.text and other.text else self.text or other.text
         )
         self.named = self.named or other.named
+        self.agent = self.agent or other.agent
 
 
 def _load_find_countries() -> Callable[[str], list[Any]] | None:
@@ -118,7 +120,7 @@ class ActorIndex:
                 code = holder_country(actor.name)
             if code:
                 ref.codes = list(dict.fromkeys([*ref.codes, code]))
-            if actor.kind != "country":
+            if actor.kind not in ("country", "place"):
                 ref.ids = list(dict.fromkeys([*ref.ids, actor.id]))
         return ref
 
@@ -141,6 +143,10 @@ class ActorIndex:
 
     def _resolve_one(self, head: Any, sentence_actors: Sequence[ActorRef]) -> ActorRef:
         lower = head.lower_
+        if head.pos_ == "PRON" or lower in self.lex.pronouns:
+            antecedent = syntactic_antecedent(head)
+            if antecedent is not None:
+                return self._resolve_one(antecedent, sentence_actors)
         if lower in self.lex.pronouns:
             return self._pronoun(head, self.lex.pronouns[lower])
         core = [t for t in _core_tokens(head) if self.unit[0] <= t.i < self.unit[1]] or [head]
@@ -148,8 +154,11 @@ class ActorIndex:
         end = max(t.idx + len(t) for t in core)
         text = doc_text(head.doc)[start:end]
         actors = self.actors_in(start, end)
+        agent = is_agent(semantic_head(head))
         if actors:
-            return self._ref(actors, text)
+            ref = self._ref(actors, text)
+            ref.agent = agent
+            return ref
         codes = self._by_text(text)
         if not codes and self._is_group(head):
             return self._group(head, sentence_actors)
@@ -163,7 +172,7 @@ class ActorIndex:
                                 return ActorRef(inner.codes, inner.ids, text, True)
         # An unresolved noun phrase still names an actor ("activists", "Arnor").
         named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
-        return ActorRef(codes=codes, text=text, named=named or bool(codes))
+        return ActorRef(codes=codes, text=text, named=named or bool(codes), agent=agent)
 
     def _is_group(self, head: Any) -> bool:
         if head.lower_ in self.lex.group and head.pos_ in ("PRON", "DET"):
@@ -253,6 +262,128 @@ def _core_tokens(head: Any) -> list[Any]:
             tokens.append(child)
             stack.append(child)
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _agent_words() -> frozenset[str]:
+    """Nouns that name an actor without naming who: role titles, institutions, groups."""
+    words = {
+        row["title"].lower()
+        for row in load_csv("role_titles.csv")
+        if row["kind"] == "title" and row["sector"]
+    }
+    words |= {row["words"].lower() for row in load_csv("org_words.csv") if row["sector"]}
+    words |= {row["word"].lower() for row in load_csv("event_agents.csv")}
+    return frozenset(words)
+
+
+_STATE_SECTORS = frozenset(
+    {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+)
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    words = {
+        row["title"].lower()
+        for row in load_csv("role_titles.csv")
+        if row["kind"] == "title" and row["sector"] in _STATE_SECTORS
+    }
+    words |= {row["words"].lower() for row in load_csv("org_words.csv") if row["sector"] in _STATE_SECTORS}
+    words |= {row["word"].lower() for row in load_csv("event_agents.csv") if row.get("state") == "yes"}
+    return frozenset(words)
+
+
+def is_state_actor(head: Any) -> bool:
+    """Whether a phrase head names a state or its agents ("Jordan", "police", "the ministry")."""
+    if head.ent_type_ == "GPE":
+        return True
+    head = semantic_head(head)
+    if head.lemma_.lower() in _state_words() or head.lower_ in _state_words():
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in head.children
+    ) and head.lemma_.lower() in _agent_words()
+
+
+def is_agent(head: Any) -> bool:
+    """Whether a noun phrase head names an actor: a name, an institution or a role.
+
+    "ISIS", "the Taliban", "police", "the ministry", "protesters", "the court" name actors
+    even when no country is said; "the report", "a rush" or "the ground" do not.
+    """
+    if head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return False
+    if head.ent_type_ in _ENTITY_TYPES or head.pos_ == "PROPN":
+        return True
+    return head.pos_ == "NOUN" and (
+        head.lemma_.lower() in _agent_words() or head.lower_ in _agent_words()
+    )
+
+
+_QUANTITIES = frozenset(
+    {
+        *("tens", "thousands", "hundreds", "dozens", "millions", "scores", "number", "group"),
+        *("some", "many", "most", "all", "majority", "part", "rest", "each", "one", "two"),
+        *("several", "few", "handful", "lot", "lots", "contingent", "batch", "unit", "team"),
+    }
+)
+_SAYING_DEPS = frozenset({"ccomp", "advcl"})
+
+
+def semantic_head(head: Any) -> Any:
+    """Return the noun a quantity stands for: "thousands of workers" -> "workers"."""
+    for _ in range(3):
+        if head.lower_ not in _QUANTITIES and head.pos_ != "NUM":
+            return head
+        objs = [
+            g
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if not objs:
+            return head
+        head = objs[0]
+    return head
+
+
+def syntactic_antecedent(pronoun: Any) -> Any:
+    """Return the noun phrase a pronoun refers to when the syntax says it, else None.
+
+    "The rebels said they will release ..." (the subject of a complement of a saying verb is
+    the sayer), "The army reiterated its commitment ..." (a possessive refers to the subject of
+    its clause).
+    """
+    if pronoun.dep_ == "poss":
+        verb = pronoun.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subject = _nominal_subject(verb)
+        if subject is not None and subject.i < pronoun.i and pronoun not in subject.subtree:
+            return subject
+        return None
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    while clause.dep_ in ("conj", "xcomp", "aux") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in _SAYING_DEPS or clause.head is clause:
+        return None
+    subject = _nominal_subject(clause.head)
+    if subject is not None and subject.i < pronoun.i:
+        return subject
+    return None
+
+
+def _nominal_subject(verb: Any) -> Any:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def is_named(head: Any) -> bool:

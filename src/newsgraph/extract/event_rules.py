@@ -66,12 +66,24 @@ def conditional(anchor: Any) -> bool:
 def recode(
     category: str, mode: str | None, state: str, future: bool, intent: bool, anchor: Any
 ) -> tuple[str, str | None, str]:
-    """Return (category, mode, status) after modality, condition and negation rules."""
+    """Return (category, mode, status) after modality, condition and negation rules.
+
+    PLOVER manual: cooperation told in the future (and references to future meetings) is
+    AGREE; invitations are AGREE; a future retreat is CONCEDE, a future concession stays
+    CONCEDE; material conflict announced by its actor is THREATEN, which occurred when it was
+    made (GUIDELINES). The future status of the rest is kept (``expected``).
+    """
+    if category == "CONSULT" and mode == "invite":
+        return "AGREE", None, state
     if future and not intent:
-        if category in COOPERATIVE or category in _YIELDING:
-            return "AGREE", None, "occurred"
+        if category in COOPERATIVE:
+            return "AGREE", None, state
+        if category == "RETREAT":
+            return "CONCEDE", None, state
         if category in MATERIAL_CONFLICT:
             return "THREATEN", mode if category == "THREATEN" else None, "occurred"
+    if category == "CONSULT" and state == "expected":
+        return "AGREE", None, state
     if category in MATERIAL_CONFLICT | {"SANCTION"} and conditional(anchor):
         return "THREATEN", None, "occurred"
     if state == "negated" and category == "AGREE":

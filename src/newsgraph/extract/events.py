@@ -27,8 +27,9 @@ from typing import Any
 from ..model import Analysis, DateMention, Event, Span
 from ..nlp import doc_text
 from . import register
-from .event_actors import ActorIndex, ActorRef
+from .event_actors import ActorIndex, ActorRef, is_state_actor
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon, lexicon
+from .event_gate import frame_fits, keep, line_kind, material_object
 from .event_merge import format_events, merge_duplicates
 from .event_rules import obligations, recode, undo
 
@@ -46,6 +47,7 @@ _DIRECTED_MODES = frozenset({"visit", "invite"})
 _DOMESTIC = frozenset({"PROTEST"})
 _OBLIGATION_WORDS = frozenset({"must", "should", "ought", "has", "have"})
 _CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
+_FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
 _PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
 
 
@@ -62,6 +64,7 @@ class _Frame:
     destination: Any = None
     inner: list[_Frame] = field(default_factory=list)
     nominal: bool = False
+    passive: bool = False
 
 
 class _Context:
@@ -104,9 +107,14 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
     """Return the PLOVER events of ``doc`` (the parse of ``analysis.article.text``)."""
     ctx = _Context(analysis, doc)
     events: list[Event] = []
+    headline: list[Event] = []
+    title = analysis.article.title
     for sent in doc.sents:
         for unit in _lines(sent):
-            events.extend(_sentence_events(unit, ctx))
+            kind = line_kind(unit, title)
+            if kind == "furniture":
+                continue
+            (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     return merge_duplicates(events)
 
 
@@ -135,6 +143,8 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
             continue
         if entry.subj and not _subject_in(token, entry.subj):
             continue
+        if entry.roles & _FRAME_ROLES and not frame_fits(token, entry.roles):
+            continue
         return entry
     return None
 
@@ -142,6 +152,8 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
 def _has_word(token: Any, word: str) -> bool:
     if token.head.lemma_.lower() == word and token.dep_ in ("pobj", "compound"):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == word:
+        return True  # "state of emergency"
     for child in token.children:
         if child.dep_ in _PLAIN_WITH_DEPS and child.lemma_.lower() == word:
             return True
@@ -160,7 +172,11 @@ def _subject_in(token: Any, words: frozenset[str]) -> bool:
             return False
         head = token.head
     subject = _subject_token(head)
-    return subject is not None and subject.lemma_.lower() in words
+    if subject is None:
+        return False
+    if "@state" in words and is_state_actor(subject):
+        return True
+    return bool(subject.lemma_.lower() in words)
 
 
 def _subject_token(verb: Any) -> Any:
@@ -220,7 +236,9 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Contex
                 if "undo" in entry.roles:
                     category, mode = undo(token, category, mode)
                 frame = _Frame(obj, anchor, entry, category, mode, nominal=True)
-            elif not entry.category:
+            elif not entry.category or ("undo" in entry.roles and not entry.with_):
+                return None
+            elif "material" in entry.roles and not material_object(token, ctx.lex):
                 return None
         # Triggers governed by this one are part of it ("threatened to impose sanctions").
         for child in token.children:
@@ -267,7 +285,10 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         # the act a quantity or kind is of ("10 days of war games", "a series of raids").
         nouns = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "compound")]
         nouns += [
-            g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            g
+            for p in obj.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "on")
+            for g in p.children
         ]
         for cand in nouns:
             inner = found.get(cand.i)
@@ -328,6 +349,7 @@ def _verbal_arguments(frame: _Frame, ctx: _Context) -> None:
             subject = child
         elif child.dep_ == "nsubjpass":
             subject, passive = child, True
+    frame.passive = passive
     if subject is None:
         subject = _subject_token(verb)
     if subject is not None and (
@@ -444,7 +466,7 @@ def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) ->
             source = _union(source, frame.participants)
         elif not target.resolved:
             target = frame.participants
-    if not (source.resolved or target.resolved or source.named):
+    if not keep(category, source, target, frame.passive):
         return None
     if category in _DOMESTIC and source.codes and not target.codes:
         # Protest aims at the protesters' own authorities unless another country is named.

@@ -1,0 +1,161 @@
+"""Which lines of a page are coded for events, and which coded events are kept.
+
+Precision first (issue 12): page furniture is never coded, and an event is kept only when
+it has an actor an analyst can use.
+
+- **Lines**: a line that repeats the headline is not coded as an event of its own (the
+  headline is used to mark the story's main events, :mod:`.event_main`); sharing and sign-up
+  prompts, contributor and credit lines and copyright notices (``knowledge/event_furniture.json``)
+  are never coded, nor is a line whose main verb is an imperative ("Share this article",
+  "Sign up for our newsletter").
+- **Events**: the source must name a country, an organisation or a person (a phrase such as
+  "officials" or "the two sides" that resolves to none is not enough), except for violence and
+  coercion told in the passive with a named victim ("three protesters were killed"), where the
+  GUIDELINES code the event with an unknown actor. A place is never an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..knowledge import load_json
+from .event_actors import ActorRef
+
+_STRIP = " \t*•·-–—|>#"
+_PASSIVE_ACTORLESS = frozenset({"ASSAULT", "COERCE"})
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    line: re.Pattern[str]
+    anywhere: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = load_json("event_furniture.json")
+    return _Patterns(
+        line=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE),
+        anywhere=re.compile(
+            "|".join(f"(?:{p})" for p in data["anywhere_patterns"]), re.IGNORECASE
+        ),
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is page furniture that is never an event ("Share this article")."""
+    line = text.strip().strip(_STRIP).strip()
+    if not line:
+        return True
+    patterns = _patterns()
+    return bool(patterns.line.match(line) or patterns.anywhere.search(line))
+
+
+def is_imperative(unit: Any) -> bool:
+    """Whether the main verb of a line is a bare imperative ("Share it with a friend!")."""
+    root = next((t for t in unit if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.i != _first_word(unit):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children)
+
+
+def _first_word(unit: Any) -> int:
+    for token in unit:
+        if token.is_alpha and token.lower_ != "please":
+            return int(token.i)
+    return -1
+
+
+def is_headline(text: str, title: str | None) -> bool:
+    """Whether a line repeats the article's headline."""
+    if not title:
+        return False
+    line = _fold(text)
+    return bool(line) and line == _fold(title)
+
+
+def line_kind(unit: Any, title: str | None) -> str:
+    """Return ``headline``, ``furniture`` or ``body`` for one line-sentence of the text."""
+    text = unit.text
+    if is_headline(text, title):
+        return "headline"
+    if is_furniture(text) or is_imperative(unit):
+        return "furniture"
+    return "body"
+
+
+def keep(
+    category: str, source: ActorRef, target: ActorRef, passive_victim: bool
+) -> bool:
+    """Whether an event with these actors is kept (module docstring)."""
+    if source.resolved or source.agent:
+        return True
+    target_resolved = target.resolved
+    return category in _PASSIVE_ACTORLESS and passive_victim and target_resolved
+
+
+_OBJECTS = frozenset({"dobj", "obj"})
+_ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def frame_fits(token: Any, roles: frozenset[str]) -> bool:
+    """Whether a verb trigger's arguments fit the frame its lexicon roles ask for.
+
+    ``transitive``: it needs a direct object ("returned the paintings", not "returned home");
+    ``intransitive``: it must have none ("protesters demonstrated", not "it demonstrated its
+    resolve"); ``actorobj``: an object, if any, names an actor ("met Kishida", not "meets the
+    definition"); ``noclause``: a verb of opinion that takes only a that-clause is no event
+    ("agree that ...", "recognize that ...").
+    """
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in _OBJECTS]
+    if "transitive" in roles and not objects and token.dep_ != "relcl" and not _passive(token):
+        return False
+    if "intransitive" in roles and (objects or _passive(token)):
+        return False
+    if "actorobj" in roles and any(not _names_actor(o) for o in objects):
+        return False
+    if "noclause" in roles and not objects and any(c.dep_ == "ccomp" for c in children):
+        return not any(c.dep_ in ("prep", "xcomp") for c in children)
+    return True
+
+
+def _passive(token: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _names_actor(token: Any) -> bool:
+    from .event_actors import is_agent
+
+    if token.pos_ == "PRON":
+        return True
+    if any(t.ent_type_ in _ACTOR_ENTS for t in token.subtree):
+        return True
+    return is_agent(token)
+
+
+def material_object(verb: Any, lex: Any) -> bool:
+    """Whether a giving verb gives something material: aid, goods, money, weapons, troops.
+
+    "provided food", "sent a plane loaded with medical supplies", "gave 352 million euros"
+    are aid; "gave mixed signals", "gave no details", "sending a message" are not.
+    """
+    for child in verb.children:
+        if child.dep_ not in (*_OBJECTS, "nsubjpass", "dative"):
+            continue
+        for token in child.subtree:
+            if token.ent_type_ == "MONEY" or token.tag_ == "$":
+                return True
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for entry in lex.triggers.get((token.lemma_.lower(), "N"), ()):
+                if entry.category == "AID":
+                    return True
+    return False
