@@ -9,7 +9,11 @@ one-sentence article with the default pipeline, so that what is measured is what
   CONCEDE or RETREAT; the figures as written, where no PLOVER v2 type can match a YIELD row,
   are reported beside). *Full match*: that event's source (its ``source_text``, actor ids and
   their names) shares a content word with the marked source, and its target with the marked
-  target. Events per sentence are reported beside them.
+  target. A side PLV marks only with a placeholder ("a recipient", "an actor") has no gold
+  actor. Events per sentence are reported beside them, and a reading: PLV marks the second
+  member of a compound actor as target ("Jordan and Britain agreed"), where PLOVER codes every
+  participant as actor and no recipient; the reciprocal figure also counts an event without a
+  recipient whose actors name both the gold source and the gold target.
 
 - **PLOVER GSR** (a ``.json`` array; the first record is a DOCUMENT record): early category
   names are mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE, FIGHT->ASSAULT.
@@ -51,6 +55,8 @@ OLD_NAMES = {
 }
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 PLV_ROOTS = {"YIELD": frozenset({"CONCEDE", "RETREAT"})}
+PLV_PLACEHOLDERS = frozenset({"a recipient", "recipient", "an actor", "actor"})
+"""PLV marks an unnamed side with these words: the row has no gold actor on that side."""
 _WORD = re.compile(r"\w+")
 _MISSES = 40
 
@@ -88,6 +94,7 @@ class EventReport:
     full_match: int | None = None
     predicted_events: int = 0
     as_written: tuple[int, int] | None = None
+    reciprocal: int | None = None
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def rate(self, hits: int | None) -> float | None:
@@ -114,6 +121,7 @@ class EventReport:
             "type_right": self.rate(self.type_right),
             "full_match": self.rate(self.full_match),
             "hits": {"type_right": self.type_right, "full_match": self.full_match},
+            "full_match_reciprocal": self.rate(self.reciprocal),
             "as_written": None
             if self.as_written is None
             else {
@@ -133,6 +141,12 @@ class EventReport:
         if self.full_match is not None:
             full = self.rate(self.full_match)
             lines.append(f"  full match  {full!s:>6}  ({self.full_match}/{self.scored})")
+        if self.reciprocal is not None:
+            lines.append(
+                f"  reading: full match {self.rate(self.reciprocal)} when an event coded as "
+                "PLOVER codes compound actors (every participant as actor, no recipient) "
+                "names the gold source and target among its actors"
+            )
         if self.as_written is not None:
             typed, full_written = self.as_written
             lines.append(
@@ -196,12 +210,18 @@ def _plv_cases(path: Path) -> list[Case]:
                     text=text,
                     categories=PLV_ROOTS.get(root, frozenset({root})),
                     renamed=root in PLV_ROOTS,
-                    source=content_words(row.get("source")),
-                    target=content_words(row.get("target")),
+                    source=_plv_side(row.get("source")),
+                    target=_plv_side(row.get("target")),
                     id=str(row.get("sentence_id", "")),
                 )
             )
     return cases
+
+
+def _plv_side(text: str | None) -> frozenset[str]:
+    if (text or "").strip().lower() in PLV_PLACEHOLDERS:
+        return frozenset()
+    return content_words(text)
 
 
 def load_cameo2plover(path: Path) -> dict[str, set[str]]:
@@ -336,6 +356,15 @@ def _score_plv(case: Case, analysis: Analysis, report: EventReport) -> None:
     )
     if full and report.full_match is not None:
         report.full_match += 1
+    reciprocal = full or any(
+        not e.target
+        and not e.target_ids
+        and not e.target_text
+        and _side_words(e, "source", names) & case.source
+        and _side_words(e, "source", names) & case.target
+        for e in typed
+    )
+    report.reciprocal = (report.reciprocal or 0) + reciprocal
     typed_written, full_written = report.as_written or (0, 0)
     if not case.renamed:
         report.as_written = (typed_written + bool(typed), full_written + full)

@@ -97,6 +97,16 @@ class ActorIndex:
             i += 1
         return found
 
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
+        """Return the mentions inside ``[start, end)`` as (start, end, actor), in text order."""
+        found = []
+        i = bisect.bisect_left(self._starts, start)
+        while i < len(self._mentions) and self._mentions[i][0] < end:
+            if self._mentions[i][1] <= end:
+                found.append(self._mentions[i])
+            i += 1
+        return found
+
     def actors_before(self, offset: int, kinds: Iterable[str], within: int) -> Actor | None:
         """Return the actor of the last mention of one of ``kinds`` before ``offset``."""
         kinds = set(kinds)

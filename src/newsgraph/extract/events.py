@@ -45,6 +45,11 @@ _PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _DIRECTED_MODES = frozenset({"visit", "invite"})
 _DOMESTIC = frozenset({"PROTEST"})
+_LOCATED = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "CONCEDE", "AID", "SANCTION"}
+)
+"""Categories whose recipient, when none is named, is the place where the act falls."""
+_PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
 _OBLIGATION_WORDS = frozenset({"must", "should", "ought", "has", "have"})
 _CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
 _FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
@@ -65,6 +70,7 @@ class _Frame:
     inner: list[_Frame] = field(default_factory=list)
     nominal: bool = False
     passive: bool = False
+    place: ActorRef | None = None
 
 
 class _Context:
@@ -254,6 +260,7 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Contex
         return frame
     frame = _Frame(token, token, entry, entry.category, entry.mode, nominal=True)
     _nominal_arguments(frame, token, ctx)
+    frame.place = _place_of(frame, ctx)
     return frame
 
 
@@ -320,8 +327,10 @@ def _buried_target(frame: _Frame, ctx: _Context) -> None:
 
     "denounced Serbia's suppression of ...", "rejected an offer from Afghanistan", "threatened
     further action against Russia", "willing to send material to help defend Saudi Arabia".
+    The target's text is the noun phrase the actor is named in ("Greek refugee camps").
     """
     own = set(frame.source.codes) | set(frame.source.ids)
+    doc = ctx.doc
     for child in frame.anchor.children:
         if child.dep_ not in (*_OBJ_DEPS, "xcomp", "ccomp", "prep", "dative") or not ctx.inside(
             child
@@ -331,11 +340,25 @@ def _buried_target(frame: _Frame, ctx: _Context) -> None:
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        for actor in ctx.actors.actors_in(start, end):
-            ref = ctx.actors.ref([actor], actor.name)
+        for m_start, m_end, actor in ctx.actors.mentions_in(start, end):
+            span = doc.char_span(m_start, m_end, alignment_mode="expand")
+            if span is None or actor.kind == "place" and not actor.country:
+                continue
+            ref = ctx.actors.resolve(_phrase_head(span.root))
+            if not ref.resolved:
+                ref = ctx.actors.ref([actor], span.text)
             if ref.resolved and not (set(ref.codes) | set(ref.ids)) & own:
                 frame.target.extend(ref)
                 return
+
+
+def _phrase_head(token: Any) -> Any:
+    """Climb from a modifier to the noun it modifies ("Greek" -> "camps")."""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head is token:
+            break
+        token = token.head
+    return token
 
 
 def _verbal_arguments(frame: _Frame, ctx: _Context) -> None:
@@ -391,14 +414,32 @@ def _verbal_arguments(frame: _Frame, ctx: _Context) -> None:
         _nominal_arguments(frame, frame.trigger, ctx, reverse=reverse)
     if not frame.target.resolved and frame.category not in MUTUAL:
         _complement_targets(frame, ctx, refs)
-    if not frame.target.resolved and frame.category not in MUTUAL:
+    if not (frame.target.resolved or frame.participants.resolved) and frame.category not in MUTUAL:
         _buried_target(frame, ctx)
+    frame.place = frame.place or _place_of(frame, ctx)
     for inner in frame.inner:  # borrow what the governed trigger knows
         if not frame.target.resolved:
             frame.target.extend(inner.target if inner.target.resolved else inner.participants)
             if not frame.target.resolved and inner.source.resolved and inner.nominal:
                 frame.target.extend(inner.source)
         frame.destination = frame.destination or inner.destination
+
+
+def _place_of(frame: _Frame, ctx: _Context) -> ActorRef | None:
+    """Return the place an act falls on ("a curfew in parts of Punjab"), as an actor phrase."""
+    for token in dict.fromkeys([frame.trigger, frame.anchor]):
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or not ctx.inside(obj):
+                    continue
+                if not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in obj.subtree):
+                    continue
+                ref = ctx.actors.resolve(obj)
+                if ref.resolved or obj.pos_ == "PROPN":
+                    return ref
+    return None
 
 
 def _nominal_arguments(frame: _Frame, noun: Any, ctx: _Context, reverse: bool = False) -> None:
@@ -466,6 +507,12 @@ def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) ->
             source = _union(source, frame.participants)
         elif not target.resolved:
             target = frame.participants
+    if target.text and (
+        target.text == source.text or (target.ids and set(target.ids) <= set(source.ids))
+    ):
+        target = ActorRef()  # the actor is not its own recipient
+    if not target.resolved and category in _LOCATED and frame.place is not None:
+        target = _union(target, frame.place)
     if not keep(category, source, target, frame.passive):
         return None
     if category in _DOMESTIC and source.codes and not target.codes:
