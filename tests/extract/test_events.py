@@ -83,18 +83,25 @@ def test_events_reverse_light_verb_takes_source_from_from_phrase(nlp: Any) -> No
     assert (event.type, event.source, event.target) == ("ACCUSE", ["CHN"], ["KOR"])
 
 
-def test_events_expected_meeting_keeps_consult_with_expected_status(nlp: Any) -> None:
+def test_events_expected_meeting_is_agree_with_every_participant(nlp: Any) -> None:
+    # PLOVER manual, CONSULT ambiguities: references to future meetings are AGREE.
     text = "Japan and South Korea are expected to hold talks with China."
     analysis, doc = _analysis(nlp, text, COUNTRIES)
     (event,) = code_events(analysis, doc)
-    assert event.type == "CONSULT" and event.status == "expected"
-    assert set(event.source) == {"JPN", "KOR", "CHN"}
+    assert event.type == "AGREE" and event.status == "expected"
+    assert set(event.source) == {"JPN", "KOR", "CHN"} and not event.target
+
+
+def test_events_invitation_is_agree(nlp: Any) -> None:
+    analysis, doc = _analysis(nlp, "Japan invited South Korea to the summit.", COUNTRIES)
+    (event,) = code_events(analysis, doc)
+    assert (event.type, event.source, event.target) == ("AGREE", ["JPN"], ["KOR"])
 
 
 @pytest.mark.parametrize(
     ("text", "kind", "status"),
     [
-        ("Japan will provide aid to South Korea.", "AGREE", "occurred"),
+        ("Japan will provide aid to South Korea.", "AGREE", "expected"),
         ("Japan did not criticize China.", "ACCUSE", "negated"),
         ("If Japan attacked China, the region would suffer.", "ASSAULT", "hypothetical"),
         ("Japan imposed sanctions on China.", "SANCTION", "occurred"),
@@ -171,14 +178,14 @@ def test_events_founding_example_finds_required_gold_events(
     [
         # CAMEO 081/082: lifting or calling off undoes the object's act (CONCEDE).
         ("Japan lifted the curfew on China.", "CONCEDE", "JPN", None),
-        # CAMEO 161 usage note: cancelled meetings reduce relations (SANCTION).
-        ("Japan cancelled a planned visit to China.", "SANCTION", "JPN", "CHN"),
+        # PLOVER manual, SANCTION ambiguities: cancelled meetings are REJECT.
+        ("Japan cancelled a planned visit to China.", "REJECT", "JPN", "CHN"),
         # CAMEO 10: "X said Y must do Z" is X's demand on Y.
         ("Japan said that China must release the prisoners.", "REQUEST", "JPN", "CHN"),
         # CAMEO 13: a sanction made conditional is a threat.
         ("Japan may halt talks with China if the shelling continues.", "THREATEN", "JPN", None),
-        # CAMEO 03: an announced withdrawal is an expression of intent (AGREE).
-        ("Japan will withdraw its troops from China.", "AGREE", "JPN", None),
+        # PLOVER manual, RETREAT ambiguities: an announced future retreat is CONCEDE.
+        ("Japan will withdraw its troops from China.", "CONCEDE", "JPN", None),
         # CAMEO 043 Host a visit: the host is the actor.
         ("Japan hosted South Korea for talks.", "CONSULT", "JPN", "KOR"),
         # CAMEO 12: a negated agreement is a rejection.

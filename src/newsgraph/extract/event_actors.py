@@ -299,8 +299,12 @@ def _state_words() -> frozenset[str]:
         for row in load_csv("role_titles.csv")
         if row["kind"] == "title" and row["sector"] in _STATE_SECTORS
     }
-    words |= {row["words"].lower() for row in load_csv("org_words.csv") if row["sector"] in _STATE_SECTORS}
-    words |= {row["word"].lower() for row in load_csv("event_agents.csv") if row.get("state") == "yes"}
+    words |= {
+        row["words"].lower() for row in load_csv("org_words.csv") if row["sector"] in _STATE_SECTORS
+    }
+    words |= {
+        row["word"].lower() for row in load_csv("event_agents.csv") if row.get("state") == "yes"
+    }
     return frozenset(words)
 
 
@@ -311,9 +315,12 @@ def is_state_actor(head: Any) -> bool:
     head = semantic_head(head)
     if head.lemma_.lower() in _state_words() or head.lower_ in _state_words():
         return True
-    return any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in head.children
-    ) and head.lemma_.lower() in _agent_words()
+    return (
+        any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in head.children
+        )
+        and head.lemma_.lower() in _agent_words()
+    )
 
 
 def is_agent(head: Any) -> bool:
@@ -373,7 +380,12 @@ def syntactic_antecedent(pronoun: Any) -> Any:
                 break
             verb = verb.head
         subject = _nominal_subject(verb)
-        if subject is not None and subject.i < pronoun.i and pronoun not in subject.subtree:
+        if (
+            subject is not None
+            and subject.i < pronoun.i
+            and pronoun not in subject.subtree
+            and _plural(subject) == (pronoun.lower_ in _PLURAL_PRONOUNS)
+        ):
             return subject
         return None
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
@@ -385,8 +397,18 @@ def syntactic_antecedent(pronoun: Any) -> Any:
         return None
     subject = _nominal_subject(clause.head)
     if subject is not None and subject.i < pronoun.i:
+        if pronoun.lower_ in _PLURAL_PRONOUNS and not _plural(subject) and not is_agent(subject):
+            return None
         return subject
     return None
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "we", "our", "us"})
+
+
+def _plural(noun: Any) -> bool:
+    """Whether a noun phrase is plural ("rebels", "Japan and Korea")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def _nominal_subject(verb: Any) -> Any:

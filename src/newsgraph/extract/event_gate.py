@@ -39,9 +39,7 @@ def _patterns() -> _Patterns:
     data = load_json("event_furniture.json")
     return _Patterns(
         line=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"]), re.IGNORECASE),
-        anywhere=re.compile(
-            "|".join(f"(?:{p})" for p in data["anywhere_patterns"]), re.IGNORECASE
-        ),
+        anywhere=re.compile("|".join(f"(?:{p})" for p in data["anywhere_patterns"]), re.IGNORECASE),
     )
 
 
@@ -91,9 +89,7 @@ def line_kind(unit: Any, title: str | None) -> str:
     return "body"
 
 
-def keep(
-    category: str, source: ActorRef, target: ActorRef, passive_victim: bool
-) -> bool:
+def keep(category: str, source: ActorRef, target: ActorRef, passive_victim: bool) -> bool:
     """Whether an event with these actors is kept (module docstring)."""
     if source.resolved or source.agent:
         return True

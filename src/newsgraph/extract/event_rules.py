@@ -7,10 +7,13 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
   verb that ends or reverses its object's act takes the category CAMEO gives the reversal
   (081 "Ease administrative sanctions" and 082 "Ease political dissent" -> CONCEDE; 085 "Ease
   economic sanctions" and 087 "De-escalate military engagement" -> RETREAT; 161 "Reduce or
-  break diplomatic relations" (cancelled meetings), 162 "Reduce or stop aid", 164 "Halt
-  negotiations" -> SANCTION; 127 "Reject plan, agreement to settle dispute" -> REJECT).
-- **intent and future** (CAMEO 03 "Express intent to ...": cooperate, provide aid, yield,
-  release, de-escalate -> AGREE; CAMEO 13 "Threaten ..." for conflict announced by its actor).
+  break diplomatic relations", 162 "Reduce or stop aid", 164 "Halt negotiations" -> SANCTION;
+  a cancelled or postponed meeting -> REJECT (manual, SANCTION ambiguities); 127 "Reject
+  plan, agreement to settle dispute" -> REJECT).
+- **intent and future** (PLOVER manual, AGREE and CONSULT: cooperation told in the future,
+  future meetings and invitations -> AGREE, status ``expected`` for what is yet to happen; a
+  future retreat -> CONCEDE, a future concession stays CONCEDE; conflict announced by its actor
+  -> THREATEN, which occurred when it was made).
 - **conditions**: a material or sanctioning act made conditional ("may halt mediation if ...",
   "will boycott unless ...") is a threat (CAMEO 13).
 - **negated agreement** ("failed to reach agreement", "did not agree") is REJECT (CAMEO 12).
@@ -30,7 +33,7 @@ UNDO: dict[str, tuple[str, str]] = {
     "SANCTION": ("RETREAT", ""),  # 085 ease economic sanctions, boycott, embargo
     "MOBILIZE": ("RETREAT", "disarm"),  # 087 de-escalate military engagement
     "ASSAULT": ("RETREAT", "ceasefire"),  # 087 / 0871 (ended the fighting)
-    "CONSULT": ("SANCTION", "withdraw"),  # 161 cancelled meetings, 164 halted negotiations
+    "CONSULT": ("SANCTION", "withdraw"),  # 164 halted negotiations, mediation (manual: withdraw)
     "SUPPORT": ("SANCTION", "withdraw"),  # 161 reduce diplomatic relations
     "COOPERATE": ("SANCTION", "discontinue"),  # 160 reduce relations
     "AID": ("SANCTION", "discontinue"),  # 162 reduce or stop aid
@@ -39,6 +42,9 @@ UNDO: dict[str, tuple[str, str]] = {
 """Category of a verb that ends or reverses an act of the key's category."""
 
 _COMPLETES = frozenset({"end", "conclude", "wrap", "finish"})
+_CANCELS = frozenset({"cancel", "postpone", "call", "scrap", "axe", "delay", "shelve", "drop"})
+"""Verbs that call off a planned meeting: REJECT (manual, SANCTION ambiguities), where halting
+talks under way is SANCTION withdraw."""
 """Verbs that end an act by completing it: "ended a three-day visit" is still the visit."""
 
 _OBLIGATION = frozenset({"must", "should", "ought"})
@@ -50,6 +56,8 @@ def undo(verb: Any, inner_category: str, inner_mode: str) -> tuple[str, str]:
     """Return the category and mode of ``verb`` ending an act of ``inner_category``."""
     if verb.lemma_.lower() in _COMPLETES and inner_category == "CONSULT":
         return inner_category, inner_mode
+    if verb.lemma_.lower() in _CANCELS and inner_category == "CONSULT":
+        return "REJECT", "meet"
     return UNDO.get(inner_category, (inner_category, inner_mode))
 
 
@@ -84,7 +92,7 @@ def recode(
             return "THREATEN", mode if category == "THREATEN" else None, "occurred"
     if category == "CONSULT" and state == "expected":
         return "AGREE", None, state
-    if category in MATERIAL_CONFLICT | {"SANCTION"} and conditional(anchor):
+    if category in MATERIAL_CONFLICT | {"SANCTION", "REJECT"} and conditional(anchor):
         return "THREATEN", None, "occurred"
     if state == "negated" and category == "AGREE":
         return "REJECT", None, "occurred"

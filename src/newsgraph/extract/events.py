@@ -17,87 +17,45 @@ body) becomes one event whose other sentences are in ``evidence_more``.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Analysis, DateMention, Event, Span
+from ..model import Analysis, Event, Span
 from ..nlp import doc_text
 from . import register
-from .event_actors import ActorIndex, ActorRef, is_state_actor
-from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon, lexicon
+from .event_actors import ActorRef
+from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object
+from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_merge import format_events, merge_duplicates
+from .event_roles import (
+    OBJ_DEPS,
+    Context,
+    Frame,
+    has_word,
+    nominal_arguments,
+    place_of,
+    subject_in,
+    verbal_arguments,
+)
 from .event_rules import obligations, recode, undo
+from .event_status import attribution_of, location_of, status_of
 
 __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
-from .event_status import attribution_of, date_governor, location_of, status_of
 
 log = logging.getLogger(__name__)
 
 _POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
-_OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
-_TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "into", "over"})
-_PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
-_SOURCE_PREPS = frozenset({"by", "from"})
 _DIRECTED_MODES = frozenset({"visit", "invite"})
 _DOMESTIC = frozenset({"PROTEST"})
 _LOCATED = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "CONCEDE", "AID", "SANCTION"}
 )
 """Categories whose recipient, when none is named, is the place where the act falls."""
-_PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
 _OBLIGATION_WORDS = frozenset({"must", "should", "ought", "has", "have"})
-_CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
 _FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
-_PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
-
-
-@dataclass
-class _Frame:
-    trigger: Any
-    anchor: Any
-    entry: Entry
-    category: str
-    mode: str
-    source: ActorRef = field(default_factory=ActorRef)
-    target: ActorRef = field(default_factory=ActorRef)
-    participants: ActorRef = field(default_factory=ActorRef)
-    destination: Any = None
-    inner: list[_Frame] = field(default_factory=list)
-    nominal: bool = False
-    passive: bool = False
-    place: ActorRef | None = None
-
-
-class _Context:
-    """Per-article state: lexicon, actor index, dates, quotes, publication date."""
-
-    def __init__(self, analysis: Analysis, doc: Any) -> None:
-        self.lex: Lexicon = lexicon()
-        self.doc = doc
-        self.analysis = analysis
-        self.actors = ActorIndex(analysis, self.lex)
-        self.dates = sorted(
-            (d for d in analysis.dates if d.value and d.field is None),
-            key=lambda d: (d.start, d.end),
-        )
-        self.date_starts = [d.start for d in self.dates]
-        self.published = (analysis.article.published or "")[:10] or None
-        self.previous_dates: list[DateMention] = []
-        self.unit: tuple[int, int] = (0, len(doc))
-
-    def inside(self, token: Any) -> bool:
-        """Whether ``token`` is in the line-sentence being coded."""
-        return bool(self.unit[0] <= token.i < self.unit[1])
-
-    def dates_in(self, start: int, end: int) -> list[DateMention]:
-        i = bisect.bisect_left(self.date_starts, start)
-        j = bisect.bisect_left(self.date_starts, end)
-        return self.dates[i:j]
 
 
 @register("events", requires=("actors", "dates"), assigns=("events",))
@@ -111,7 +69,7 @@ def extract_events(analysis: Analysis, doc: Any) -> None:
 
 def code_events(analysis: Analysis, doc: Any) -> list[Event]:
     """Return the PLOVER events of ``doc`` (the parse of ``analysis.article.text``)."""
-    ctx = _Context(analysis, doc)
+    ctx = Context(analysis, doc)
     events: list[Event] = []
     headline: list[Event] = []
     title = analysis.article.title
@@ -145,9 +103,9 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
     if not entries:
         return None
     for entry in entries:
-        if entry.with_ and not _has_word(token, entry.with_):
+        if entry.with_ and not has_word(token, entry.with_):
             continue
-        if entry.subj and not _subject_in(token, entry.subj):
+        if entry.subj and not subject_in(token, entry.subj):
             continue
         if entry.roles & _FRAME_ROLES and not frame_fits(token, entry.roles):
             continue
@@ -155,52 +113,7 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
     return None
 
 
-def _has_word(token: Any, word: str) -> bool:
-    if token.head.lemma_.lower() == word and token.dep_ in ("pobj", "compound"):
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == word:
-        return True  # "state of emergency"
-    for child in token.children:
-        if child.dep_ in _PLAIN_WITH_DEPS and child.lemma_.lower() == word:
-            return True
-        if child.dep_ == "prep" and child.lower_ == word:
-            return True
-    return False
-
-
-def _subject_in(token: Any, words: frozenset[str]) -> bool:
-    head = token
-    if token.pos_ in ("NOUN", "PROPN"):
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss") and child.lemma_.lower() in words:
-                return True
-        if token.dep_ not in _OBJ_DEPS:
-            return False
-        head = token.head
-    subject = _subject_token(head)
-    if subject is None:
-        return False
-    if "@state" in words and is_state_actor(subject):
-        return True
-    return bool(subject.lemma_.lower() in words)
-
-
-def _subject_token(verb: Any) -> Any:
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _sentence_events(sent: Any, ctx: _Context) -> list[Event]:
+def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     lex = ctx.lex
     ctx.unit = ctx.actors.unit = (sent.start, sent.end)
     found = {t.i: e for t in sent if (e := _match(t, lex)) is not None}
@@ -208,7 +121,7 @@ def _sentence_events(sent: Any, ctx: _Context) -> list[Event]:
         ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
         return []
     consumed: set[int] = set()
-    frames: list[_Frame] = []
+    frames: list[Frame] = []
     # Verbs first, so that they claim the nouns they govern ("held talks").
     for i in sorted(found, key=lambda i: (found[i].pos == "N", i)):
         if i in consumed or "obj" in found[i].roles:
@@ -222,17 +135,17 @@ def _sentence_events(sent: Any, ctx: _Context) -> list[Event]:
         event = _build(frame, sent, ctx, frames)
         if event is not None:
             events.append(event)
-    _assign_dates(events, frames, sent, ctx)
+    assign_dates(events, frames, sent, ctx)
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
 
 
-def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Context) -> _Frame | None:
+def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context) -> Frame | None:
     entry = found[token.i]
     consumed.add(token.i)
     if entry.pos in ("V", "A"):
         anchor = token.head if entry.pos == "A" and token.dep_ == "acomp" else token
-        frame = _Frame(token, anchor, entry, entry.category, entry.mode)
+        frame = Frame(token, anchor, entry, entry.category, entry.mode)
         if entry.roles & {"light", "reverse", "undo"}:
             obj = _light_object(token, entry, found, consumed)
             if obj is not None:
@@ -241,10 +154,12 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Contex
                 category, mode = inner.category, inner.mode
                 if "undo" in entry.roles:
                     category, mode = undo(token, category, mode)
-                frame = _Frame(obj, anchor, entry, category, mode, nominal=True)
-            elif not entry.category or ("undo" in entry.roles and not entry.with_):
-                return None
-            elif "material" in entry.roles and not material_object(token, ctx.lex):
+                frame = Frame(obj, anchor, entry, category, mode, nominal=True)
+            elif (
+                not entry.category
+                or ("undo" in entry.roles and not entry.with_)
+                or ("material" in entry.roles and not material_object(token, ctx.lex))
+            ):
                 return None
         # Triggers governed by this one are part of it ("threatened to impose sanctions").
         for child in token.children:
@@ -256,21 +171,21 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: _Contex
                 inner_frame = _frame(child, found, consumed, ctx)
                 if inner_frame is not None:
                     frame.inner.append(inner_frame)
-        _verbal_arguments(frame, ctx)
+        verbal_arguments(frame, ctx)
         return frame
-    frame = _Frame(token, token, entry, entry.category, entry.mode, nominal=True)
-    _nominal_arguments(frame, token, ctx)
-    frame.place = _place_of(frame, ctx)
+    frame = Frame(token, token, entry, entry.category, entry.mode, nominal=True)
+    nominal_arguments(frame, token, ctx)
+    frame.place = place_of(frame, ctx)
     return frame
 
 
-def _obligation_frames(sent: Any, ctx: _Context) -> list[_Frame]:
+def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
     """Return REQUEST frames for "X said Y must do Z" (see :func:`.event_rules.obligations`)."""
     frames = []
     refs = ctx.actors.sentence_refs(sent, sent.end_char)
     for comp, speaker, addressee in obligations(sent, ctx.lex):
         entry = Entry(comp.lemma_.lower(), "V", "", "REQUEST", "", frozenset(), frozenset())
-        frame = _Frame(comp, comp, entry, "REQUEST", "")
+        frame = Frame(comp, comp, entry, "REQUEST", "")
         if speaker is not None and ctx.inside(speaker):
             frame.source = ctx.actors.resolve(speaker, refs)
         frame.target = ctx.actors.resolve(addressee, refs)
@@ -281,7 +196,7 @@ def _obligation_frames(sent: Any, ctx: _Context) -> list[_Frame]:
 def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: set[int]) -> Any:
     candidates = []
     for child in verb.children:
-        if child.dep_ in _OBJ_DEPS or child.dep_ == "nsubjpass":
+        if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
             candidates.append(child)
         elif child.dep_ in ("prep", "prt", "agent") and (
             child.lower_ == entry.with_ or not entry.category
@@ -304,183 +219,7 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
     return None
 
 
-def _complement_targets(frame: _Frame, ctx: _Context, refs: list[ActorRef]) -> None:
-    """Fill a missing target from the clause the trigger governs ("offered to hand over to X")."""
-    for comp in frame.anchor.children:
-        if comp.dep_ not in ("xcomp", "ccomp") or not ctx.inside(comp):
-            continue
-        for child in comp.children:
-            objs = [child] if child.dep_ in (*_OBJ_DEPS, "dative") else []
-            if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTICIPANT_PREPS:
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-            if comp.dep_ == "ccomp" and child.dep_ == "nsubj":
-                objs = [child]
-            for obj in objs:
-                ref = ctx.actors.resolve(obj, refs)
-                if ref.resolved:
-                    frame.target.extend(ref)
-                    return
-
-
-def _buried_target(frame: _Frame, ctx: _Context) -> None:
-    """Take the first other actor named inside the trigger's object or complement as target.
-
-    "denounced Serbia's suppression of ...", "rejected an offer from Afghanistan", "threatened
-    further action against Russia", "willing to send material to help defend Saudi Arabia".
-    The target's text is the noun phrase the actor is named in ("Greek refugee camps").
-    """
-    own = set(frame.source.codes) | set(frame.source.ids)
-    doc = ctx.doc
-    for child in frame.anchor.children:
-        if child.dep_ not in (*_OBJ_DEPS, "xcomp", "ccomp", "prep", "dative") or not ctx.inside(
-            child
-        ):
-            continue
-        tokens = [t for t in child.subtree if ctx.inside(t)]
-        if not tokens:
-            continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        for m_start, m_end, actor in ctx.actors.mentions_in(start, end):
-            span = doc.char_span(m_start, m_end, alignment_mode="expand")
-            if span is None or actor.kind == "place" and not actor.country:
-                continue
-            ref = ctx.actors.resolve(_phrase_head(span.root))
-            if not ref.resolved:
-                ref = ctx.actors.ref([actor], span.text)
-            if ref.resolved and not (set(ref.codes) | set(ref.ids)) & own:
-                frame.target.extend(ref)
-                return
-
-
-def _phrase_head(token: Any) -> Any:
-    """Climb from a modifier to the noun it modifies ("Greek" -> "camps")."""
-    for _ in range(3):
-        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head is token:
-            break
-        token = token.head
-    return token
-
-
-def _verbal_arguments(frame: _Frame, ctx: _Context) -> None:
-    verb = frame.anchor
-    refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], verb.idx)
-    reverse = "reverse" in frame.entry.roles
-    subject: Any = None
-    passive = False
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            subject = child
-        elif child.dep_ == "nsubjpass":
-            subject, passive = child, True
-    frame.passive = passive
-    if subject is None:
-        subject = _subject_token(verb)
-    if subject is not None and (
-        subject.lower_ in ("who", "which", "that") or not ctx.inside(subject)
-    ):
-        subject = None
-    objects = [c for c in verb.children if c.dep_ in (*_OBJ_DEPS, "dative", "iobj")]
-    objects = [o for o in objects if o is not frame.trigger and ctx.inside(o)]
-    if subject is not None and subject is not frame.trigger:
-        ref = ctx.actors.resolve(subject, refs)
-        if passive or reverse:
-            frame.target = ref
-        else:
-            frame.source = ref
-    for prep in verb.children:
-        if prep.dep_ not in ("prep", "agent", "dative"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or not ctx.inside(obj):
-                continue
-            word = prep.lower_
-            if word == "by" and passive:
-                frame.source.extend(ctx.actors.resolve(obj, refs))
-            elif word in _PARTICIPANT_PREPS:
-                frame.participants.extend(ctx.actors.resolve(obj, refs))
-            elif word in _TARGET_PREPS and not frame.target.resolved:
-                frame.target.extend(ctx.actors.resolve(obj, refs))
-                frame.destination = frame.destination or (obj if word in ("to", "in") else None)
-            elif word in _SOURCE_PREPS and reverse:
-                frame.source.extend(ctx.actors.resolve(obj, refs))
-    for obj in objects:
-        ref = ctx.actors.resolve(obj, refs)
-        if reverse and not frame.nominal:
-            frame.source.extend(ref)
-        elif not frame.target.resolved:
-            frame.target.extend(ref)
-            frame.destination = frame.destination or obj
-    if frame.nominal:
-        _nominal_arguments(frame, frame.trigger, ctx, reverse=reverse)
-    if not frame.target.resolved and frame.category not in MUTUAL:
-        _complement_targets(frame, ctx, refs)
-    if not (frame.target.resolved or frame.participants.resolved) and frame.category not in MUTUAL:
-        _buried_target(frame, ctx)
-    frame.place = frame.place or _place_of(frame, ctx)
-    for inner in frame.inner:  # borrow what the governed trigger knows
-        if not frame.target.resolved:
-            frame.target.extend(inner.target if inner.target.resolved else inner.participants)
-            if not frame.target.resolved and inner.source.resolved and inner.nominal:
-                frame.target.extend(inner.source)
-        frame.destination = frame.destination or inner.destination
-
-
-def _place_of(frame: _Frame, ctx: _Context) -> ActorRef | None:
-    """Return the place an act falls on ("a curfew in parts of Punjab"), as an actor phrase."""
-    for token in dict.fromkeys([frame.trigger, frame.anchor]):
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or not ctx.inside(obj):
-                    continue
-                if not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in obj.subtree):
-                    continue
-                ref = ctx.actors.resolve(obj)
-                if ref.resolved or obj.pos_ == "PROPN":
-                    return ref
-    return None
-
-
-def _nominal_arguments(frame: _Frame, noun: Any, ctx: _Context, reverse: bool = False) -> None:
-    refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], noun.idx)
-    source = ActorRef()
-    for child in noun.children:
-        if not ctx.inside(child):
-            continue
-        if child.dep_ == "poss" or (
-            child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() != frame.entry.with_
-        ):
-            ref = ctx.actors.resolve(child, refs)
-            if ref.resolved or child.dep_ == "poss":
-                source.extend(ref)
-        elif child.dep_ == "prep":
-            word = child.lower_
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
-                ref = ctx.actors.resolve(obj, refs)
-                if word in _SOURCE_PREPS:
-                    source.extend(ref)
-                elif word in _PARTICIPANT_PREPS:
-                    frame.participants.extend(ref)
-                elif (word in _TARGET_PREPS or word == "of") and not frame.target.resolved:
-                    frame.target.extend(ref)
-                    if word == "to":
-                        frame.destination = obj
-    if reverse:
-        frame.source.extend(source)
-    elif not frame.source.resolved and not frame.source.named:
-        frame.source = source
-    if not frame.source.resolved and not reverse and frame.anchor is noun:
-        # "X retook the village after fierce fighting": the act in a circumstance phrase of a
-        # clause is the clause subject's.
-        prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ == "VERB":
-            subject = _subject_token(prep.head)
-            if subject is not None and ctx.inside(subject) and subject is not noun:
-                frame.source.extend(ctx.actors.resolve(subject, refs))
-
-
-def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) -> Event | None:
+def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Event | None:
     lex = ctx.lex
     category, mode = frame.category, frame.mode or None
     if "intent" in frame.entry.roles and any(
@@ -499,7 +238,8 @@ def _build(frame: _Frame, sent: Any, ctx: _Context, frames: Sequence[_Frame]) ->
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
-    if category in MUTUAL and mode not in _DIRECTED_MODES:
+    mutual = category in MUTUAL or (category == "AGREE" and frame.category in MUTUAL)
+    if mutual and mode not in _DIRECTED_MODES and frame.mode not in _DIRECTED_MODES:
         source = _union(source, frame.participants, target)
         target = ActorRef()
     elif frame.participants.resolved:
@@ -568,10 +308,10 @@ def _union(*refs: ActorRef) -> ActorRef:
     return out
 
 
-def _mode_from_words(frame: _Frame, sent: Any, lex: Lexicon) -> str | None:
+def _mode_from_words(frame: Frame, sent: Any, lex: Lexicon) -> str | None:
     for token in sent:
         hit = lex.modes.get(token.lemma_.lower())
-        if hit and hit[0] == "ASSAULT" and (not hit[2] or _has_word(token, hit[2])):
+        if hit and hit[0] == "ASSAULT" and (not hit[2] or has_word(token, hit[2])):
             return hit[1]
     return None
 
@@ -581,41 +321,3 @@ def _trim(sent: Any) -> tuple[int, int]:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return start, end
-
-
-def _assign_dates(events: list[Event], frames: list[_Frame], sent: Any, ctx: _Context) -> None:
-    if not events:
-        return
-    by_anchor: dict[int, Event] = {}
-    kept = [
-        f for f in frames if any(e.trigger and e.trigger.start == f.trigger.idx for e in events)
-    ]
-    for frame, event in zip(kept, events, strict=False):
-        by_anchor[frame.anchor.i] = event
-        by_anchor[frame.trigger.i] = event
-    dates = ctx.dates_in(sent.start_char, sent.end_char)
-    for date in dates:
-        index = date_governor(date, sent.doc, set(by_anchor))
-        if index is not None and by_anchor[index].date is None:
-            _set_date(by_anchor[index], date, "text")
-    for frame, event in zip(kept, events, strict=False):
-        if event.date is not None:
-            continue
-        if dates and len(events) == 1:
-            _set_date(event, dates[0], "text")
-        elif not dates and ctx.previous_dates and frame.anchor.tag_ == "VBD":
-            _set_date(event, ctx.previous_dates[-1], "context")
-        elif ctx.published:
-            event.date, event.date_granularity, event.date_basis = ctx.published, "day", "published"
-        if (
-            event.date_basis == "text"
-            and ctx.published
-            and event.date
-            and event.date[:10] > ctx.published[: len(event.date[:10])]
-            and event.status == "occurred"
-        ):
-            event.status = "expected"
-
-
-def _set_date(event: Event, date: DateMention, basis: str) -> None:
-    event.date, event.date_granularity, event.date_basis = date.value, date.granularity, basis

@@ -1,0 +1,305 @@
+"""The roles of an event: who acts and who receives, read from the dependency parse.
+
+A :class:`Frame` is one trigger (a verb, an eventive noun, or a light verb with its eventive
+object) with the actors found for it so far. The subject (or the "by" agent of a passive) is the
+source; the object, a "to"/"against"/"on" phrase or an actor named inside the object or the
+complement is the target; "with"/"between" phrases are participants; a nominal trigger takes its
+possessor, compound or "by"/"from" phrase as source ("Yoon's trip to Tokyo", "the killing of
+civilians by troops"); a relative clause takes the noun it modifies ("the group that attacked")
+and a pronoun the phrase the syntax ties it to (:mod:`.event_actors`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Analysis, DateMention
+from .event_actors import ActorIndex, ActorRef, is_state_actor
+from .event_lexicon import MUTUAL, Entry, Lexicon, lexicon
+
+OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+_TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "into", "over"})
+_PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
+_SOURCE_PREPS = frozenset({"by", "from"})
+_PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
+_CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
+_PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass
+class Frame:
+    """One trigger and the actors found for it."""
+
+    trigger: Any
+    anchor: Any
+    entry: Entry
+    category: str
+    mode: str
+    source: ActorRef = field(default_factory=ActorRef)
+    target: ActorRef = field(default_factory=ActorRef)
+    participants: ActorRef = field(default_factory=ActorRef)
+    destination: Any = None
+    inner: list[Frame] = field(default_factory=list)
+    nominal: bool = False
+    passive: bool = False
+    place: ActorRef | None = None
+
+
+class Context:
+    """Per-article state: lexicon, actor index, dates, quotes, publication date."""
+
+    def __init__(self, analysis: Analysis, doc: Any) -> None:
+        self.lex: Lexicon = lexicon()
+        self.doc = doc
+        self.analysis = analysis
+        self.actors = ActorIndex(analysis, self.lex)
+        self.dates = sorted(
+            (d for d in analysis.dates if d.value and d.field is None),
+            key=lambda d: (d.start, d.end),
+        )
+        self.date_starts = [d.start for d in self.dates]
+        self.published = (analysis.article.published or "")[:10] or None
+        self.previous_dates: list[DateMention] = []
+        self.unit: tuple[int, int] = (0, len(doc))
+
+    def inside(self, token: Any) -> bool:
+        """Whether ``token`` is in the line-sentence being coded."""
+        return bool(self.unit[0] <= token.i < self.unit[1])
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        """Return the dated mentions that start inside ``[start, end)``."""
+        i = bisect.bisect_left(self.date_starts, start)
+        j = bisect.bisect_left(self.date_starts, end)
+        return self.dates[i:j]
+
+
+def has_word(token: Any, word: str) -> bool:
+    """Whether ``word`` accompanies ``token`` ("lift" + "sanctions", "state" of "emergency")."""
+    if token.head.lemma_.lower() == word and token.dep_ in ("pobj", "compound"):
+        return True
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() == word
+    ):
+        return True  # "state of emergency"
+    for child in token.children:
+        if child.dep_ in _PLAIN_WITH_DEPS and child.lemma_.lower() == word:
+            return True
+        if child.dep_ == "prep" and child.lower_ == word:
+            return True
+    return False
+
+
+def subject_in(token: Any, words: frozenset[str]) -> bool:
+    """Whether the subject of ``token``'s clause is in ``words`` (``@state``: a state actor)."""
+    head = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss") and child.lemma_.lower() in words:
+                return True
+        if token.dep_ not in OBJ_DEPS:
+            return False
+        head = token.head
+    subject = subject_token(head)
+    if subject is None:
+        return False
+    if "@state" in words and is_state_actor(subject):
+        return True
+    return bool(subject.lemma_.lower() in words)
+
+
+def subject_token(verb: Any) -> Any:
+    """Return the subject of ``verb``, climbing through complements, conjuncts and relatives."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def complement_targets(frame: Frame, ctx: Context, refs: list[ActorRef]) -> None:
+    """Fill a missing target from the clause the trigger governs ("offered to hand over to X")."""
+    for comp in frame.anchor.children:
+        if comp.dep_ not in ("xcomp", "ccomp") or not ctx.inside(comp):
+            continue
+        for child in comp.children:
+            objs = [child] if child.dep_ in (*OBJ_DEPS, "dative") else []
+            if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS | _PARTICIPANT_PREPS:
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+            if comp.dep_ == "ccomp" and child.dep_ == "nsubj":
+                objs = [child]
+            for obj in objs:
+                ref = ctx.actors.resolve(obj, refs)
+                if ref.resolved:
+                    frame.target.extend(ref)
+                    return
+
+
+def buried_target(frame: Frame, ctx: Context) -> None:
+    """Take the first other actor named inside the trigger's object or complement as target.
+
+    "denounced Serbia's suppression of ...", "rejected an offer from Afghanistan", "threatened
+    further action against Russia", "willing to send material to help defend Saudi Arabia".
+    The target's text is the noun phrase the actor is named in ("Greek refugee camps").
+    """
+    own = set(frame.source.codes) | set(frame.source.ids)
+    doc = ctx.doc
+    for child in frame.anchor.children:
+        if child.dep_ not in (*OBJ_DEPS, "xcomp", "ccomp", "prep", "dative") or not ctx.inside(
+            child
+        ):
+            continue
+        tokens = [t for t in child.subtree if ctx.inside(t)]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        for m_start, m_end, actor in ctx.actors.mentions_in(start, end):
+            span = doc.char_span(m_start, m_end, alignment_mode="expand")
+            if span is None or (actor.kind == "place" and not actor.country):
+                continue
+            ref = ctx.actors.resolve(phrase_head(span.root))
+            if not ref.resolved:
+                ref = ctx.actors.ref([actor], span.text)
+            if ref.resolved and not (set(ref.codes) | set(ref.ids)) & own:
+                frame.target.extend(ref)
+                return
+
+
+def phrase_head(token: Any) -> Any:
+    """Climb from a modifier to the noun it modifies ("Greek" -> "camps")."""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def verbal_arguments(frame: Frame, ctx: Context) -> None:
+    """Fill the source, target and participants of a verbal frame from the parse."""
+    verb = frame.anchor
+    refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], verb.idx)
+    reverse = "reverse" in frame.entry.roles
+    subject: Any = None
+    passive = False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            subject = child
+        elif child.dep_ == "nsubjpass":
+            subject, passive = child, True
+    frame.passive = passive
+    if subject is None:
+        subject = subject_token(verb)
+    if subject is not None and (
+        subject.lower_ in ("who", "which", "that") or not ctx.inside(subject)
+    ):
+        subject = None
+    objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
+    objects = [o for o in objects if o is not frame.trigger and ctx.inside(o)]
+    if subject is not None and subject is not frame.trigger:
+        ref = ctx.actors.resolve(subject, refs)
+        if passive or reverse:
+            frame.target = ref
+        else:
+            frame.source = ref
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent", "dative"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not ctx.inside(obj):
+                continue
+            word = prep.lower_
+            if word == "by" and passive:
+                frame.source.extend(ctx.actors.resolve(obj, refs))
+            elif word in _PARTICIPANT_PREPS:
+                frame.participants.extend(ctx.actors.resolve(obj, refs))
+            elif word in _TARGET_PREPS and not frame.target.resolved:
+                frame.target.extend(ctx.actors.resolve(obj, refs))
+                frame.destination = frame.destination or (obj if word in ("to", "in") else None)
+            elif word in _SOURCE_PREPS and reverse:
+                frame.source.extend(ctx.actors.resolve(obj, refs))
+    for obj in objects:
+        ref = ctx.actors.resolve(obj, refs)
+        if reverse and not frame.nominal:
+            frame.source.extend(ref)
+        elif not frame.target.resolved:
+            frame.target.extend(ref)
+            frame.destination = frame.destination or obj
+    if frame.nominal:
+        nominal_arguments(frame, frame.trigger, ctx, reverse=reverse)
+    if not frame.target.resolved and frame.category not in MUTUAL:
+        complement_targets(frame, ctx, refs)
+    if not (frame.target.resolved or frame.participants.resolved) and frame.category not in MUTUAL:
+        buried_target(frame, ctx)
+    frame.place = frame.place or place_of(frame, ctx)
+    for inner in frame.inner:  # borrow what the governed trigger knows
+        if not frame.target.resolved:
+            frame.target.extend(inner.target if inner.target.resolved else inner.participants)
+            if not frame.target.resolved and inner.source.resolved and inner.nominal:
+                frame.target.extend(inner.source)
+        frame.destination = frame.destination or inner.destination
+
+
+def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
+    """Return the place an act falls on ("a curfew in parts of Punjab"), as an actor phrase."""
+    for token in dict.fromkeys([frame.trigger, frame.anchor]):
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or not ctx.inside(obj):
+                    continue
+                if not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in obj.subtree):
+                    continue
+                ref = ctx.actors.resolve(obj)
+                if ref.resolved or obj.pos_ == "PROPN":
+                    return ref
+    return None
+
+
+def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = False) -> None:
+    """Fill the source, target and participants of a nominal trigger from its dependents."""
+    refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], noun.idx)
+    source = ActorRef()
+    for child in noun.children:
+        if not ctx.inside(child):
+            continue
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() != frame.entry.with_
+        ):
+            ref = ctx.actors.resolve(child, refs)
+            if ref.resolved or child.dep_ == "poss":
+                source.extend(ref)
+        elif child.dep_ == "prep":
+            word = child.lower_
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                ref = ctx.actors.resolve(obj, refs)
+                if word in _SOURCE_PREPS:
+                    source.extend(ref)
+                elif word in _PARTICIPANT_PREPS:
+                    frame.participants.extend(ref)
+                elif (word in _TARGET_PREPS or word == "of") and not frame.target.resolved:
+                    frame.target.extend(ref)
+                    if word == "to":
+                        frame.destination = obj
+    if reverse:
+        frame.source.extend(source)
+    elif not frame.source.resolved and not frame.source.named:
+        frame.source = source
+    if not frame.source.resolved and not reverse and frame.anchor is noun:
+        # "X retook the village after fierce fighting": the act in a circumstance phrase of a
+        # clause is the clause subject's.
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ == "VERB":
+            subject = subject_token(prep.head)
+            if subject is not None and ctx.inside(subject) and subject is not noun:
+                frame.source.extend(ctx.actors.resolve(subject, refs))
