@@ -85,6 +85,32 @@ class ActorIndex:
         self._find_countries = _load_find_countries()
         self.recent_group: list[ActorRef] = []
         self.unit: tuple[int, int] = (0, 1 << 30)
+        self._agents: dict[str, list[tuple[int, list[str]]]] = {}
+
+    def index_agents(self, doc: Any) -> None:
+        """Note every agent noun the article ties to a country ("the Israeli army", "Gaza's
+        Health Ministry", "the Biden administration"), so that a later bare "the army" or "the
+        ministry" can be read as the same body."""
+        if doc is None:
+            return
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or not is_agent(token):
+                continue
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+            codes: list[str] = []
+            for child in modifiers:
+                start = child.left_edge.idx
+                end = child.right_edge.idx + len(child.right_edge)
+                ref = self._ref(self.actors_in(start, end), "")
+                codes += [c for c in ref.codes if c not in codes]
+            if codes:
+                key = token.lemma_.lower()
+                self._agents.setdefault(key, []).append((token.idx, codes))
+
+    def agent_country(self, head: Any) -> list[str]:
+        """Return the country of a bare agent noun from its last mention tied to one."""
+        earlier = [c for i, c in self._agents.get(head.lemma_.lower(), []) if i < head.idx]
+        return earlier[-1] if earlier else []
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """Return the actors with a mention inside ``[start, end)``, in text order."""
@@ -170,6 +196,8 @@ class ActorIndex:
             ref.agent = agent
             return ref
         codes = self._by_text(text)
+        if not codes and agent:
+            codes = self.agent_country(semantic_head(head))
         if not codes and self._is_group(head):
             return self._group(head, sentence_actors)
         if not codes:

@@ -25,6 +25,16 @@ _PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
 _CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
+_DEFINITE = frozenset({"these", "those", "this", "that", "such", "the"})
+_ANSWERED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "AGREE", "CONCEDE"})
+"""Acts one can answer: the one who answers them is their recipient."""
+_RESPONSES = frozenset(
+    {
+        *("agree", "accept", "meet", "reject", "refuse", "bow", "accede", "yield", "respond"),
+        *("comply", "heed", "ignore", "dismiss", "deny", "rebuff", "rebut", "refute", "answer"),
+        *("resist", "spurn", "defy", "satisfy", "fulfil", "fulfill", "consider", "welcome"),
+    }
+)
 _PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
 
 
@@ -45,6 +55,7 @@ class Frame:
     nominal: bool = False
     passive: bool = False
     place: ActorRef | None = None
+    between: bool = False
 
 
 class Context:
@@ -55,6 +66,7 @@ class Context:
         self.doc = doc
         self.analysis = analysis
         self.actors = ActorIndex(analysis, self.lex)
+        self.actors.index_agents(doc)
         self.dates = sorted(
             (d for d in analysis.dates if d.value and d.field is None),
             key=lambda d: (d.start, d.end),
@@ -63,10 +75,32 @@ class Context:
         self.published = (analysis.article.published or "")[:10] or None
         self.previous_dates: list[DateMention] = []
         self.unit: tuple[int, int] = (0, len(doc))
+        self.history: list[tuple[str, ActorRef]] = []
 
     def inside(self, token: Any) -> bool:
         """Whether ``token`` is in the line-sentence being coded."""
         return bool(self.unit[0] <= token.i < self.unit[1])
+
+    def told(self, category: str, source: ActorRef) -> None:
+        """Remember an event told in the article (for "these accusations" later on)."""
+        if source.resolved:
+            self.history.append((category, source))
+
+    def told_before(self, noun: Any) -> ActorRef | None:
+        """Return the source of the act a definite event noun refers back to, if any.
+
+        "The Pentagon rejected these accusations": the accusations are the last ACCUSE event
+        told before, and their source is the recipient of the rejection.
+        """
+        if noun.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children
+        ):
+            return None
+        categories = {e.category for e in self.lex.triggers.get((noun.lemma_.lower(), "N"), ())}
+        for category, source in reversed(self.history):
+            if category in categories:
+                return ActorRef(list(source.codes), list(source.ids), noun.text, True)
+        return None
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Return the dated mentions that start inside ``[start, end)``."""
@@ -90,6 +124,8 @@ def has_word(token: Any, word: str) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == word:
             return True
+        if child.dep_ == "xcomp" and child.lemma_.lower() == word:
+            return True  # "ordered residents to leave"
     return False
 
 
@@ -222,6 +258,7 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
                 frame.source.extend(ctx.actors.resolve(obj, refs))
             elif word in _PARTICIPANT_PREPS:
                 frame.participants.extend(ctx.actors.resolve(obj, refs))
+                frame.between = frame.between or word != "with"
             elif word in _TARGET_PREPS and not frame.target.resolved:
                 frame.target.extend(ctx.actors.resolve(obj, refs))
                 frame.destination = frame.destination or (obj if word in ("to", "in") else None)
@@ -229,6 +266,8 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
                 frame.source.extend(ctx.actors.resolve(obj, refs))
     for obj in objects:
         ref = ctx.actors.resolve(obj, refs)
+        if not ref.resolved:
+            ref = ctx.told_before(obj) or ref  # "rejected these accusations": the accusers
         if reverse and not frame.nominal:
             frame.source.extend(ref)
         elif not frame.target.resolved:
@@ -266,6 +305,18 @@ def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
     return None
 
 
+def _governing_verb(noun: Any) -> Any:
+    """Return the verb a noun is the object of, directly or through a preposition."""
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in OBJ_DEPS and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head
+    return None
+
+
 def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = False) -> None:
     """Fill the source, target and participants of a nominal trigger from its dependents."""
     refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], noun.idx)
@@ -287,6 +338,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
                     source.extend(ref)
                 elif word in _PARTICIPANT_PREPS:
                     frame.participants.extend(ref)
+                    frame.between = frame.between or word != "with"
                 elif (word in _TARGET_PREPS or word == "of") and not frame.target.resolved:
                     frame.target.extend(ref)
                     if word == "to":
@@ -295,6 +347,27 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
         frame.source.extend(source)
     elif not frame.source.resolved and not frame.source.named:
         frame.source = source
+    if not frame.source.resolved and not reverse:
+        for acl in (c for c in noun.children if c.dep_ == "acl" and ctx.inside(c)):
+            for agent in (g for g in acl.children if g.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    frame.source.extend(ctx.actors.resolve(obj, refs))  # "massacres committed by"
+    governor = _governing_verb(noun)
+    if governor is not None and frame.anchor is noun and not reverse:
+        subject = subject_token(governor)
+        if subject is not None and ctx.inside(subject) and subject is not noun:
+            if (
+                frame.category in MUTUAL
+                and frame.participants.resolved
+                and not frame.source.resolved
+            ):
+                frame.source.extend(ctx.actors.resolve(subject, refs))  # "X joined talks with Y"
+            elif (
+                frame.category in _ANSWERED
+                and governor.lemma_.lower() in _RESPONSES
+                and not frame.target.resolved
+            ):
+                frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
     if not frame.source.resolved and not reverse and frame.anchor is noun:
         # "X retook the village after fierce fighting": the act in a circumstance phrase of a
         # clause is the clause subject's.

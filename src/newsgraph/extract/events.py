@@ -194,7 +194,7 @@ def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
 
 
 def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: set[int]) -> Any:
-    candidates = []
+    candidates = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else []
     for child in verb.children:
         if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
             candidates.append(child)
@@ -253,8 +253,13 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient
     if not target.resolved and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
+    if not source.resolved and frame.between and frame.participants.resolved:
+        source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
+    if category == "PROTEST" and not source.resolved and frame.place is not None:
+        source = _union(source, frame.place)  # protesters in a country are its people
     if not keep(category, source, target, frame.passive):
         return None
+    ctx.told(category, source)
     if category in _DOMESTIC and source.codes and not target.codes:
         # Protest aims at the protesters' own authorities unless another country is named.
         target = _union(target, ActorRef(codes=list(source.codes)))
