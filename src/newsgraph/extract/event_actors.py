@@ -44,6 +44,7 @@ class ActorRef:
     text: str = ""
     named: bool = False
     agent: bool = False
+    proper: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -59,6 +60,7 @@ class ActorRef:
         )
         self.named = self.named or other.named
         self.agent = self.agent or other.agent
+        self.proper = self.proper or other.proper
 
 
 def _load_find_countries() -> Callable[[str], list[Any]] | None:
@@ -191,9 +193,10 @@ class ActorIndex:
         text = doc_text(head.doc)[start:end]
         actors = self.actors_in(start, end)
         agent = is_agent(semantic_head(head))
+        proper = is_proper(semantic_head(head))
         if actors:
             ref = self._ref(actors, text)
-            ref.agent = agent
+            ref.agent, ref.proper = agent, proper
             return ref
         codes = self._by_text(text)
         if not codes and agent:
@@ -210,7 +213,9 @@ class ActorIndex:
                                 return ActorRef(inner.codes, inner.ids, text, True)
         # An unresolved noun phrase still names an actor ("activists", "Arnor").
         named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
-        return ActorRef(codes=codes, text=text, named=named or bool(codes), agent=agent)
+        return ActorRef(
+            codes=codes, text=text, named=named or bool(codes), agent=agent, proper=proper
+        )
 
     def _is_group(self, head: Any) -> bool:
         if head.lower_ in self.lex.group and head.pos_ in ("PRON", "DET"):
@@ -349,6 +354,32 @@ def is_state_actor(head: Any) -> bool:
         )
         and head.lemma_.lower() in _agent_words()
     )
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _is_name(token: Any) -> bool:
+    if token.ent_type_ in _NOT_NAMES:
+        return False
+    return bool(token.ent_type_ in _ENTITY_TYPES or token.pos_ == "PROPN")
+
+
+def is_proper(head: Any) -> bool:
+    """Whether a noun phrase names who acts: a name ("ISIS", "Action Against Hunger") or an
+    agent noun a name qualifies ("the Catalan government", "IDF troops", "forces loyal to
+    Khalifa Hifter", "leaders of the Workers' Party")."""
+    if _is_name(head):
+        return True
+    if not is_agent(head):
+        return False
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and _is_name(child):
+            return True
+        if child.dep_ in ("amod", "prep", "acl") and child.lower_ in ("loyal", "of", "from", "backed"):
+            if any(_is_name(t) for t in child.subtree if t is not child):
+                return True
+    return False
 
 
 def is_agent(head: Any) -> bool:

@@ -91,7 +91,7 @@ def line_kind(unit: Any, title: str | None) -> str:
 
 def keep(category: str, source: ActorRef, target: ActorRef, passive_victim: bool) -> bool:
     """Whether an event with these actors is kept (module docstring)."""
-    if source.resolved or source.agent:
+    if source.resolved or source.proper:
         return True
     target_resolved = target.resolved
     return category in _PASSIVE_ACTORLESS and passive_victim and target_resolved
