@@ -217,8 +217,11 @@ class Event:
     the phrases naming them. A reciprocal event ("X and Y held talks") lists every participant
     in ``source`` and leaves ``target`` empty. ``attribution`` says whose account it is:
     ``article`` (the reporter's), ``reported`` (under a speech verb) or ``quote``.
-    ``date_basis`` says where ``date`` came from (``text``, ``context`` or ``published``).
-    ``evidence_more`` holds the other sentences that tell the same happening.
+    ``date_basis`` says where ``date`` came from (``text``: the event's own clause or sentence;
+    ``context``: the sentence before; ``published``: nothing in the text dates it, so the
+    publication date stands in). ``main`` marks the one to three happenings the story is about
+    (from its headline and lead). ``evidence_more`` holds the other sentences that tell the same
+    happening.
     """
 
     type: str
@@ -241,6 +244,7 @@ class Event:
     date_granularity: str | None = None
     date_basis: str | None = None
     evidence_more: list[Span] = field(default_factory=list)
+    main: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

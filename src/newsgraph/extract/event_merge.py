@@ -1,12 +1,9 @@
-"""Events told twice in one article become one; events printed one line each.
-
-Split from :mod:`.events`: :func:`merge_duplicates` (a caption and the body telling the same
-summit are one event with two evidence spans) and :func:`format_events` (``newsgraph events``).
-"""
+"""Events told twice in one article become one (a caption and the body telling the same summit
+are one event with two evidence spans)."""
 
 from __future__ import annotations
 
-from ..model import Analysis, Event
+from ..model import Event
 from .event_lexicon import MUTUAL
 
 _DIRECTED_MODES = frozenset({"visit", "invite"})
@@ -69,21 +66,3 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
-
-
-def format_events(analysis: Analysis) -> str:
-    """Return the events of an analysis as text, one line each: who did what to whom, when."""
-    lines = []
-    for event in analysis.events:
-        source = "+".join(event.source) or "?"
-        target = "+".join(event.target) or "-"
-        mode = f"/{event.mode}" if event.mode else ""
-        extra = getattr(event, "attribution", "article")
-        text = event.evidence.text.replace("\n", " ")
-        if len(text) > 90:
-            text = text[:87] + "..."
-        lines.append(
-            f"{event.date or '?':10}  {event.type}{mode:<14} {source:>11} -> {target:<11} "
-            f"{event.status:<12} {extra:<8}  {text}"
-        )
-    return "\n".join(lines)

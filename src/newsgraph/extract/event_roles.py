@@ -235,9 +235,12 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
     frame.passive = passive
     if subject is None:
         subject = subject_token(verb)
-    if subject is not None and (
-        subject.lower_ in ("who", "which", "that") or not ctx.inside(subject)
-    ):
+    if subject is not None and not ctx.inside(subject):
+        # A dateline parsed as the subject ("HANOI (AP) — Defense Secretary Esper accused"):
+        # the subject is the apposition that follows it.
+        inside = [c for c in subject.children if c.dep_ == "appos" and ctx.inside(c)]
+        subject = inside[-1] if inside else None
+    if subject is not None and subject.lower_ in ("who", "which", "that"):
         subject = None
     objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
     objects = [o for o in objects if o is not frame.trigger and ctx.inside(o)]

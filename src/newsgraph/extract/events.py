@@ -29,7 +29,9 @@ from .event_actors import ActorRef
 from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
-from .event_merge import format_events, merge_duplicates
+from .event_main import Lead, mark_main
+from .event_merge import merge_duplicates
+from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
     Context,
@@ -72,14 +74,33 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
     ctx = Context(analysis, doc)
     events: list[Event] = []
     headline: list[Event] = []
+    lead: list[tuple[int, int]] = []
     title = analysis.article.title
     for sent in doc.sents:
         for unit in _lines(sent):
             kind = line_kind(unit, title)
             if kind == "furniture":
                 continue
+            if kind == "body" and len(lead) < 2 and _prose(unit):
+                lead.append((unit.start_char, unit.end_char))
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
-    return merge_duplicates(events)
+    events = merge_duplicates(events)
+    mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
+    return events
+
+
+def _prose(unit: Any) -> bool:
+    """Whether a line is a sentence of prose (not a kicker, byline or credit)."""
+    words = sum(1 for t in unit if t.is_alpha)
+    return words >= 6 and any(t.pos_ in ("VERB", "AUX") for t in unit)
+
+
+def _standfirst(analysis: Analysis) -> tuple[int, int] | None:
+    standfirst = (analysis.article.standfirst or "").strip()
+    if not standfirst:
+        return None
+    at = analysis.article.text.find(standfirst)
+    return (at, at + len(standfirst)) if at >= 0 else None
 
 
 def _lines(sent: Any) -> list[Any]:
@@ -91,6 +112,28 @@ def _lines(sent: Any) -> list[Any]:
     bounds = [sent.start, *[c + 1 for c in cuts], sent.end]
     spans = [doc[a:b] for a, b in itertools.pairwise(bounds)]
     return [s for s in spans if any(not t.is_space for t in s)]
+
+
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _after_dateline(sent: Any) -> int:
+    """Return where a line starts once its dateline is cut ("HANOI, Vietnam (AP) — ...")."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return int(sent.start)
+    for token in sent[:10]:
+        if token.i == sent.start:
+            continue
+        if token.text in _DASHES and token.whitespace_ and token.nbor(-1).whitespace_:
+            before = sent.doc[sent.start : token.i]
+            if any(t.text == "(" for t in before) or all(
+                t.is_upper or t.is_punct for t in before if not t.is_space
+            ):
+                return int(token.i) + 1
+        if token.pos_ == "VERB":
+            break
+    return int(sent.start)
 
 
 def _match(token: Any, lex: Lexicon) -> Entry | None:
@@ -115,8 +158,8 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
 
 def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     lex = ctx.lex
-    ctx.unit = ctx.actors.unit = (sent.start, sent.end)
-    found = {t.i: e for t in sent if (e := _match(t, lex)) is not None}
+    ctx.unit = ctx.actors.unit = (_after_dateline(sent), sent.end)
+    found = {t.i: e for t in sent if t.i >= ctx.unit[0] and (e := _match(t, lex)) is not None}
     if not found and not any(t.lower_ in _OBLIGATION_WORDS for t in sent):
         ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
         return []
