@@ -223,3 +223,95 @@ def test_events_lexicon_rows_cite_their_source() -> None:
     prefixes = ("cameo:", "plover-manual:", "synonym-of:", "seed")
     assert all(row["source"].startswith(prefixes) for row in rows)
     assert any(r["lemma"] == "break" and r["with"] == "relation" for r in rows)
+
+
+# --- precision first (issue 12) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this article",
+        "Sign up for our newsletter to get the latest news on Japan.",
+        "Maria Lopez in Seoul contributed reporting.",
+        "Photo: Reuters",
+        "Please share it with a friend!",
+    ],
+)
+def test_events_page_furniture_is_never_coded(nlp: Any, line: str) -> None:
+    analysis, doc = _analysis(nlp, line, COUNTRIES)
+    assert code_events(analysis, doc) == []
+
+
+def test_events_headline_line_marks_main_but_is_not_an_event(nlp: Any) -> None:
+    title = "Japan accuses China of cyber attacks"
+    text = (
+        f"{title}\n\nJapan on Monday accused China of hacking its defence networks.\n\n"
+        "Japan and South Korea held talks in Tokyo later in the week."
+    )
+    analysis, doc = _analysis(nlp, text, COUNTRIES)
+    analysis.article.title = title
+    events = code_events(analysis, doc)
+    assert all(e.evidence.start > len(title) for e in events)
+    main = [e for e in events if e.main]
+    assert [e.type for e in main] == ["ACCUSE"]
+
+
+def test_events_unnamed_source_is_not_an_event(nlp: Any) -> None:
+    analysis, doc = _analysis(nlp, "Officials condemned the decision.", COUNTRIES)
+    assert code_events(analysis, doc) == []
+
+
+def test_events_agent_takes_the_country_the_article_gave_it(nlp: Any) -> None:
+    text = "The Japanese army held exercises on Monday. On Tuesday the army attacked a Chinese base."
+    analysis, doc = _analysis(nlp, text, {**COUNTRIES, "Japanese": ("JPN", "country", "JPN")})
+    analysis.actors.append(
+        Actor("CHN", "country", "China", "CHN", mentions=[Span(text.index("Chinese"), text.index("Chinese") + 7, "Chinese")])
+    )
+    attack = next(e for e in code_events(analysis, doc) if e.type == "ASSAULT")
+    assert attack.source == ["JPN"]
+
+
+def test_events_pronoun_after_saying_verb_is_the_sayer(nlp: Any) -> None:
+    text = "The rebel group said it would free the hostages."
+    analysis, doc = _analysis(nlp, text, {"The rebel group": ("org:rebel-group", "organization", None)})
+    (event,) = code_events(analysis, doc)
+    assert event.type == "CONCEDE" and event.source_ids == ["org:rebel-group"]
+    assert event.status == "expected"
+
+
+def test_events_rejected_accusations_take_the_accusers_as_target(nlp: Any) -> None:
+    text = "China accused Japan of spying. Japan rejected these accusations."
+    analysis, doc = _analysis(nlp, text, COUNTRIES)
+    reject = next(e for e in code_events(analysis, doc) if e.type == "REJECT")
+    assert (reject.source, reject.target) == (["JPN"], ["CHN"])
+
+
+def test_events_a_deal_between_two_countries_has_both_as_actors(nlp: Any) -> None:
+    text = "A trade deal between Japan and South Korea was signed in Tokyo."
+    analysis, doc = _analysis(nlp, text, COUNTRIES)
+    deal = next(e for e in code_events(analysis, doc) if e.type in ("AGREE", "SUPPORT"))
+    assert set(deal.source) == {"JPN", "KOR"} and not deal.target
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Japan gave mixed signals to China.", set()),  # not material: no AID
+        ("Japan gave food and medicine to South Korea.", {"AID"}),
+        ("Japan agreed that China had a point.", set()),  # an opinion, not an agreement
+        ("The rebel fighters returned home.", set()),  # going home returns nothing
+        ("Japan committed massacres in China.", {"ASSAULT"}),  # commit takes its object
+        ("Japan apologized to South Korea.", {"CONCEDE"}),  # regret is CONCEDE (manual)
+    ],
+)
+def test_events_generic_verbs_need_their_frame(nlp: Any, text: str, kinds: set[str]) -> None:
+    analysis, doc = _analysis(nlp, text, COUNTRIES)
+    assert {e.type for e in code_events(analysis, doc)} == kinds
+
+
+def test_events_undated_event_says_its_date_is_the_publication_date(nlp: Any) -> None:
+    analysis, doc = _analysis(nlp, "Japan condemned China.", COUNTRIES)
+    (event,) = code_events(analysis, doc)
+    assert (event.date, event.date_basis) == ("2023-05-09", "published")
+    assert "~" in format_events(analysis.__class__(analysis.article, events=[event]))

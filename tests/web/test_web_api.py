@@ -204,3 +204,17 @@ def test_web_api_docs_page_is_served_without_a_cdn(client: Any) -> None:
     assert "/static/vendor/swagger-ui-bundle.js" in html
     assert "cdn." not in html
     assert client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
+
+
+def test_web_article_page_lists_main_events_first_with_names(
+    client: Any, web_corpus: dict[str, Any]
+) -> None:
+    html = client.get(f"/articles/{web_corpus['founding']}").text
+    events = html[html.index("<h2>Events") :]
+    events = events[: events.index("</details>")]
+    buttons = events.split('data-kind="event"')[1:]
+    assert buttons and 'class="main-mark"' in buttons[0]
+    mains = [b for b in buttons if 'class="main-mark"' in b]
+    assert 1 <= len(mains) <= 3 and all('class="main-mark"' in b for b in buttons[: len(mains)])
+    assert "Fumio Kishida" in events  # people are named, not left as "?"
+    assert "(publication date)" in events  # a fallback date is marked

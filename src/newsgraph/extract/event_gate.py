@@ -119,7 +119,7 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     if "actorobj" in roles and any(not _names_actor(o) for o in objects):
         return False
     if "noclause" in roles and not objects and any(c.dep_ == "ccomp" for c in children):
-        return not any(c.dep_ in ("prep", "xcomp") for c in children)
+        return any(c.dep_ in ("prep", "xcomp") for c in children)
     return True
 
 

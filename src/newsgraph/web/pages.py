@@ -111,7 +111,10 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> Response
             "article": analysis["article"],
             "text_html": markup.article_html(analysis),
             "speakers": list(speakers.values()),
-            "events": list(enumerate(analysis.get("events") or [])),
+            "events": sorted(
+                enumerate(analysis.get("events") or []), key=lambda item: not item[1].get("main")
+            ),
+            "actor_names": {a["id"]: a.get("name") or a["id"] for a in actors},
             "actors": actors,
             "quad_colours": markup.QUAD_COLOURS,
             "safe_url": url
