@@ -204,7 +204,7 @@ class ActorIndex:
         if not codes and self._is_group(head):
             return self._group(head, sentence_actors)
         if not codes:
-            for prep in head.children:
+            for prep in semantic_head(head).children:
                 if prep.dep_ == "prep" and prep.lower_ in _OUTER_PREPS:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":

@@ -33,6 +33,10 @@ MUTUAL = frozenset({"CONSULT", "COOPERATE"})
 """Categories whose participants are all actors when no side is the host (manual, 2.3.2)."""
 
 
+_PARTICLES = frozenset({"off", "out", "up", "down", "back", "over", "in", "on", "away"})
+"""A phrasal verb's particle decides before its object does ("called off the strike")."""
+
+
 @dataclass(frozen=True)
 class Entry:
     """One row of the trigger lexicon."""
@@ -123,7 +127,9 @@ def lexicon() -> Lexicon:
     }
     # Conditioned entries (with a required word or subject) are tried first.
     ordered = {
-        key: tuple(sorted(entries, key=lambda e: (not e.with_, not e.subj)))
+        key: tuple(
+            sorted(entries, key=lambda e: (not e.with_, e.with_ not in _PARTICLES, not e.subj))
+        )
         for key, entries in triggers.items()
     }
     return Lexicon(

@@ -83,6 +83,8 @@ def recode(
     """
     if category == "CONSULT" and mode == "invite":
         return "AGREE", None, state
+    if state == "negated" and future and category in COOPERATIVE | _YIELDING | {"AGREE"}:
+        return "REJECT", None, "occurred"  # "will not lift the ban": a refusal
     if future and not intent:
         if category in COOPERATIVE:
             return "AGREE", None, state

@@ -47,7 +47,7 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
             if child.dep_ == "neg" or (
                 child.dep_ == "det" and lex.status.get(child.lower_) == "negated"
             ):
-                return Status("negated")
+                return Status("negated", future=_future_aux(anchor, lex))
     token = anchor
     under_speech = False
     for _ in range(_UP_STEPS):
@@ -91,6 +91,20 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
     if future:
         return Status("expected", future=True)
     return Status("occurred")
+
+
+def _future_aux(token: Any, lex: Lexicon) -> bool:
+    """Whether a clause (or the clause it completes) is told in the future ("will not lift")."""
+    for _ in range(2):
+        if any(
+            c.dep_ in ("aux", "auxpass") and lex.status.get(c.lower_) == "future"
+            for c in token.children
+        ):
+            return True
+        if token.dep_ != "xcomp" or token.head is token:
+            break
+        token = token.head
+    return False
 
 
 def _roles(token: Any, lex: Lexicon) -> frozenset[str]:
