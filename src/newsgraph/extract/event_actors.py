@@ -251,17 +251,22 @@ class ActorIndex:
 
 
 @lru_cache(maxsize=1)
-def _holder_countries() -> dict[str, frozenset[str]]:
-    """Every office holder's folded name, alias and surname -> the countries it is held in."""
+def _holder_countries() -> dict[str, dict[str, int]]:
+    """Every office holder's folded name, alias and surname -> countries, with how many
+    different holders of that name each country had."""
     from .offices import all_holders
 
     names = [(t, h.country) for h in all_holders() for t in (h.name, *h.aliases)]
     names += [(row["name"], row["country"]) for row in load_csv("event_leaders.csv")]
-    index: dict[str, set[str]] = {}
+    holders: dict[str, dict[str, set[str]]] = {}
     for text, country in names:
-        for key in {_fold(text), _fold(text.split()[-1])}:
-            index.setdefault(key, set()).add(country)
-    return {key: frozenset(codes) for key, codes in index.items()}
+        full = _fold(text)
+        for key in {full, _fold(text.split()[-1])}:
+            holders.setdefault(key, {}).setdefault(country, set()).add(full)
+    return {
+        key: {country: len(names) for country, names in by_country.items()}
+        for key, by_country in holders.items()
+    }
 
 
 def _fold(text: str) -> str:
@@ -283,9 +288,15 @@ def holder_country(name: str) -> str | None:
     Besides ``office_holders.csv``, ``event_leaders.csv`` lists heads of state and government
     since 1970 (CountryInfo ``<Leaders>``, built by ``tools/build_plover_lexicon.py``).
     """
-    codes = _holder_countries().get(_fold(name))
-    if codes and len(codes) == 1:
-        return next(iter(codes))
+    counts = _holder_countries().get(_fold(name))
+    if not counts:
+        return None
+    if len(counts) == 1:
+        return next(iter(counts))
+    # A surname several countries' leaders bore: the country most of them led, if clearly so.
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
     return None
 
 

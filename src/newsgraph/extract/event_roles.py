@@ -375,7 +375,12 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
         # "X retook the village after fierce fighting": the act in a circumstance phrase of a
         # clause is the clause subject's.
         prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ == "VERB":
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ in _CIRCUMSTANCE_PREPS
+            and prep.head.pos_ == "VERB"
+            and prep.head.lemma_.lower() not in ctx.lex.speech
+        ):
             subject = subject_token(prep.head)
             if subject is not None and ctx.inside(subject) and subject is not noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))

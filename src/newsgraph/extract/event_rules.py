@@ -18,6 +18,8 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
   "will boycott unless ...") is a threat (CAMEO 13).
 - **negated agreement** ("failed to reach agreement", "did not agree") is REJECT (CAMEO 12).
 - **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
+- **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
+  against Y (CAMEO 112 "Accuse").
 """
 
 from __future__ import annotations
@@ -132,3 +134,33 @@ def _has_to(comp: Any) -> bool:
     return comp.lemma_.lower() == "have" and any(
         c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in comp.children
     )
+
+
+_BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "complicit", "liable", "to-blame"})
+
+
+def blames(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+    """Return (clause, speaker, accused) for "X said Y was responsible for Z" in ``sent``."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for comp in token.children:
+            if comp.dep_ != "ccomp" or not _blaming(comp):
+                continue
+            accused = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if accused is not None and speaker is not None:
+                found.append((comp, speaker, accused))
+    return found
+
+
+def _blaming(comp: Any) -> bool:
+    if comp.lemma_.lower() != "be":
+        return False
+    for child in comp.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in _BLAME_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "behind":
+            return True
+    return False

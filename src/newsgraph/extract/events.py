@@ -42,7 +42,7 @@ from .event_roles import (
     subject_in,
     verbal_arguments,
 )
-from .event_rules import obligations, recode, undo
+from .event_rules import blames, obligations, recode, undo
 from .event_status import attribution_of, location_of, status_of
 
 __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
@@ -56,7 +56,9 @@ _LOCATED = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "CONCEDE", "AID", "SANCTION"}
 )
 """Categories whose recipient, when none is named, is the place where the act falls."""
-_OBLIGATION_WORDS = frozenset({"must", "should", "ought", "has", "have"})
+_OBLIGATION_WORDS = frozenset(
+    {"must", "should", "ought", "has", "have", "responsible", "guilty", "behind", "culpable"}
+)
 _FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
 
 
@@ -223,12 +225,15 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
 
 
 def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
-    """Return REQUEST frames for "X said Y must do Z" (see :func:`.event_rules.obligations`)."""
+    """Return frames for reported demands and blame ("X said Y must do Z", "X said Y was
+    responsible"; see :func:`.event_rules.obligations` and :func:`.event_rules.blames`)."""
     frames = []
     refs = ctx.actors.sentence_refs(sent, sent.end_char)
-    for comp, speaker, addressee in obligations(sent, ctx.lex):
-        entry = Entry(comp.lemma_.lower(), "V", "", "REQUEST", "", frozenset(), frozenset())
-        frame = Frame(comp, comp, entry, "REQUEST", "")
+    reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(sent, ctx.lex)]
+    reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(sent, ctx.lex)]
+    for comp, speaker, addressee, category, mode in reported:
+        entry = Entry(comp.lemma_.lower(), "V", "", category, mode, frozenset(), frozenset())
+        frame = Frame(comp, comp, entry, category, mode)
         if speaker is not None and ctx.inside(speaker):
             frame.source = ctx.actors.resolve(speaker, refs)
         frame.target = ctx.actors.resolve(addressee, refs)
