@@ -155,3 +155,21 @@ def material_object(verb: Any, lex: Any) -> bool:
                 if entry.category == "AID":
                     return True
     return False
+
+
+def military_object(verb: Any, lex: Any) -> bool:
+    """Whether a mobilising verb moves military force ("deployed troops", "scrambled jets").
+
+    "dispatched inspectors", "sent a team of experts" are not MOBILIZE. A verb with no object
+    ("troops massed on the border") is taken at its word.
+    """
+    objects = [c for c in verb.children if c.dep_ in (*_OBJECTS, "nsubjpass")]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        objects.append(verb.head)
+    if not objects:
+        return True
+    for obj in objects:
+        for token in obj.subtree:
+            if token.lemma_.lower() in lex.military or token.lower_ in lex.military:
+                return True
+    return False

@@ -11,7 +11,10 @@ tables (see ``knowledge/SOURCES.md``):
   conflict becomes THREATEN), ``undo`` (ends or reverses its object's act: "lifted the
   curfew", see :mod:`.event_rules`), ``obj`` (a trigger only as the object of a giving verb:
   "sent food"), ``mode`` (a word that sets the mode: "machetes"), ``speech``,
-  ``status:<kind>``, ``group`` and ``pronoun:<kind>`` (anaphors).
+  ``status:<kind>``, ``group`` and ``pronoun:<kind>`` (anaphors); frame roles that the
+  trigger's arguments must fit (``transitive``, ``intransitive``, ``actorobj``, ``noclause``,
+  ``material`` for giving verbs, ``military`` for mobilising verbs, see :mod:`.event_gate`);
+  ``weapon`` marks the military nouns a ``military`` verb needs as its object.
 - ``plover_categories.csv``: category and mode -> quad class, intensity on -10..+10 and
   whether a recipient is required.
 """
@@ -75,6 +78,7 @@ class Lexicon:
     pronouns: dict[str, str]
     modes: dict[str, tuple[str, str, str]]
     categories: dict[tuple[str, str], CategoryInfo]
+    military: frozenset[str] = frozenset()
 
     def info(self, category: str, mode: str | None) -> CategoryInfo | None:
         """Return the quad class and intensity of ``category`` (and ``mode`` when listed)."""
@@ -102,6 +106,7 @@ def lexicon() -> Lexicon:
     group: set[str] = set()
     pronouns: dict[str, str] = {}
     modes: dict[str, tuple[str, str, str]] = {}
+    military: set[str] = set()
     for row in load_csv("plover_lexicon.csv"):
         entry = _entry(row)
         for role in entry.roles:
@@ -115,6 +120,8 @@ def lexicon() -> Lexicon:
                 group.add(entry.lemma)
             elif role == "mode":
                 modes[entry.lemma] = (entry.category, entry.mode, entry.with_)
+            elif role == "weapon":
+                military.add(entry.lemma)
         if entry.is_trigger and "mode" not in entry.roles:
             triggers.setdefault((entry.lemma, entry.pos), []).append(entry)
     categories = {
@@ -140,4 +147,5 @@ def lexicon() -> Lexicon:
         pronouns=pronouns,
         modes=modes,
         categories=categories,
+        military=frozenset(military),
     )

@@ -27,7 +27,7 @@ from ..nlp import doc_text
 from . import register
 from .event_actors import ActorRef
 from .event_dates import assign_dates
-from .event_gate import frame_fits, keep, line_kind, material_object
+from .event_gate import frame_fits, keep, line_kind, material_object, military_object
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_duplicates
@@ -153,6 +153,8 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
         if entry.subj and not subject_in(token, entry.subj):
             continue
         if entry.roles & _FRAME_ROLES and not frame_fits(token, entry.roles):
+            continue
+        if "military" in entry.roles and not military_object(token, lex):
             continue
         return entry
     return None
