@@ -32,8 +32,17 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.target and b.target and (a.source, a.target) != (b.source, b.target):
         return False
+    if a.date_basis == b.date_basis == "text":
+        return a.date == b.date  # both dated by their own words: the same day, the same event
     weak = ("published", "context", None)
-    return a.date == b.date or a.date_basis in weak or b.date_basis in weak
+    same_act = _act(a) == _act(b)
+    return same_act and (a.date == b.date or a.date_basis in weak or b.date_basis in weak)
+
+
+def _act(event: Event) -> str:
+    """The trigger word's stem: "sanctions" and "sanctioned" tell the same act, "shut" and
+    "cracked down" need not."""
+    return event.trigger.text.lower()[:5] if event.trigger else event.type
 
 
 def _rank(event: Event) -> tuple[bool, bool, int]:
@@ -47,7 +56,8 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
 
     Two events are the same happening when type, status and the set of actors agree, their
     modes do not conflict (a visit and a meeting agree; an invitation agrees with nothing
-    else), and their dates agree or one of them only has the publication date.
+    else), and either both are dated by their own words to the same day, or they use the same
+    trigger word and their dates agree (or one of them only has the publication date).
     """
     merged: list[Event] = []
     for event in events:
