@@ -263,10 +263,18 @@ def test_events_unnamed_source_is_not_an_event(nlp: Any) -> None:
 
 
 def test_events_agent_takes_the_country_the_article_gave_it(nlp: Any) -> None:
-    text = "The Japanese army held exercises on Monday. On Tuesday the army attacked a Chinese base."
+    text = (
+        "The Japanese army held exercises on Monday. On Tuesday the army attacked a Chinese base."
+    )
     analysis, doc = _analysis(nlp, text, {**COUNTRIES, "Japanese": ("JPN", "country", "JPN")})
     analysis.actors.append(
-        Actor("CHN", "country", "China", "CHN", mentions=[Span(text.index("Chinese"), text.index("Chinese") + 7, "Chinese")])
+        Actor(
+            "CHN",
+            "country",
+            "China",
+            "CHN",
+            mentions=[Span(text.index("Chinese"), text.index("Chinese") + 7, "Chinese")],
+        )
     )
     attack = next(e for e in code_events(analysis, doc) if e.type == "ASSAULT")
     assert attack.source == ["JPN"]
@@ -274,7 +282,9 @@ def test_events_agent_takes_the_country_the_article_gave_it(nlp: Any) -> None:
 
 def test_events_pronoun_after_saying_verb_is_the_sayer(nlp: Any) -> None:
     text = "The rebel group said it would free the hostages."
-    analysis, doc = _analysis(nlp, text, {"The rebel group": ("org:rebel-group", "organization", None)})
+    analysis, doc = _analysis(
+        nlp, text, {"The rebel group": ("org:rebel-group", "organization", None)}
+    )
     (event,) = code_events(analysis, doc)
     assert event.type == "CONCEDE" and event.source_ids == ["org:rebel-group"]
     assert event.status == "expected"

@@ -90,9 +90,11 @@ class ActorIndex:
         self._agents: dict[str, list[tuple[int, list[str]]]] = {}
 
     def index_agents(self, doc: Any) -> None:
-        """Note every agent noun the article ties to a country ("the Israeli army", "Gaza's
-        Health Ministry", "the Biden administration"), so that a later bare "the army" or "the
-        ministry" can be read as the same body."""
+        """Note every agent noun the article ties to a country ("the Israeli army").
+
+        A later bare "the army" or "the ministry" is then read as the same body ("Gaza's
+        Health Ministry", "the Biden administration").
+        """
         if doc is None:
             return
         for token in doc:
@@ -252,8 +254,7 @@ class ActorIndex:
 
 @lru_cache(maxsize=1)
 def _holder_countries() -> dict[str, dict[str, int]]:
-    """Every office holder's folded name, alias and surname -> countries, with how many
-    different holders of that name each country had."""
+    """Every office holder's folded name, alias and surname -> {country: holders so named}."""
     from .offices import all_holders
 
     names = [(t, h.country) for h in all_holders() for t in (h.name, *h.aliases)]
@@ -376,10 +377,15 @@ def _is_name(token: Any) -> bool:
     return bool(token.ent_type_ in _ENTITY_TYPES or token.pos_ == "PROPN")
 
 
+_QUALIFIERS = frozenset({"loyal", "of", "from", "backed"})
+
+
 def is_proper(head: Any) -> bool:
-    """Whether a noun phrase names who acts: a name ("ISIS", "Action Against Hunger") or an
-    agent noun a name qualifies ("the Catalan government", "IDF troops", "forces loyal to
-    Khalifa Hifter", "leaders of the Workers' Party")."""
+    """Whether a noun phrase names who acts: a name, or an agent noun a name qualifies.
+
+    "ISIS", "Action Against Hunger", "the Catalan government", "IDF troops", "forces loyal to
+    Khalifa Hifter", "leaders of the Workers' Party".
+    """
     if _is_name(head):
         return True
     if not is_agent(head):
@@ -387,9 +393,12 @@ def is_proper(head: Any) -> bool:
     for child in head.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod") and _is_name(child):
             return True
-        if child.dep_ in ("amod", "prep", "acl") and child.lower_ in ("loyal", "of", "from", "backed"):
-            if any(_is_name(t) for t in child.subtree if t is not child):
-                return True
+        if (
+            child.dep_ in ("amod", "prep", "acl")
+            and child.lower_ in _QUALIFIERS
+            and any(_is_name(t) for t in child.subtree if t is not child)
+        ):
+            return True
     return False
 
 

@@ -46,9 +46,9 @@ def _position(event: Event, lead: Lead) -> int | None:
 
 def _headline_score(event: Event, headline: Sequence[Event], title_stems: set[str]) -> int:
     score = 0
-    if any(h.type == event.type for h in headline):
-        score += 2
-    elif event.trigger is not None and _stems(event.trigger.text) & title_stems:
+    if any(h.type == event.type for h in headline) or (
+        event.trigger is not None and _stems(event.trigger.text) & title_stems
+    ):
         score += 2
     actors = set(event.source) | set(event.target)
     named = {a for h in headline for a in (*h.source, *h.target)}

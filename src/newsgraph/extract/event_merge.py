@@ -1,5 +1,7 @@
-"""Events told twice in one article become one (a caption and the body telling the same summit
-are one event with two evidence spans)."""
+"""Events told twice in one article become one.
+
+A caption and the body telling the same summit are one event with two evidence spans.
+"""
 
 from __future__ import annotations
 
@@ -40,8 +42,7 @@ def _same_happening(a: Event, b: Event) -> bool:
 
 
 def _act(event: Event) -> str:
-    """The trigger word's stem: "sanctions" and "sanctioned" tell the same act, "shut" and
-    "cracked down" need not."""
+    """The trigger word's stem ("sanctions" and "sanctioned" tell the same act)."""
     return event.trigger.text.lower()[:5] if event.trigger else event.type
 
 

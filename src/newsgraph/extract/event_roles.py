@@ -76,6 +76,7 @@ class Context:
         self.previous_dates: list[DateMention] = []
         self.unit: tuple[int, int] = (0, len(doc))
         self.history: list[tuple[str, ActorRef]] = []
+        self.scene: list[str] = []
 
     def inside(self, token: Any) -> bool:
         """Whether ``token`` is in the line-sentence being coded."""

@@ -25,6 +25,7 @@ from typing import Any
 from ..model import Analysis, Event, Span
 from ..nlp import doc_text
 from . import register
+from .countries import find_countries
 from .event_actors import ActorRef
 from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object, military_object
@@ -44,6 +45,7 @@ from .event_roles import (
 )
 from .event_rules import blames, obligations, recode, undo
 from .event_status import attribution_of, location_of, status_of
+from .places import country_of_place
 
 __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
 
@@ -52,6 +54,8 @@ log = logging.getLogger(__name__)
 _POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
 _DIRECTED_MODES = frozenset({"visit", "invite"})
 _DOMESTIC = frozenset({"PROTEST"})
+_AT_SCENE = frozenset({"ASSAULT", "COERCE"})
+"""Acts on people whose recipient, when the text names none, is where the story is filed."""
 _LOCATED = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "CONCEDE", "AID", "SANCTION"}
 )
@@ -85,10 +89,32 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
                 continue
             if kind == "body" and len(lead) < 2 and _prose(unit):
                 lead.append((unit.start_char, unit.end_char))
+                if len(lead) == 1 and not ctx.scene:
+                    ctx.scene = _scene(analysis.article.dateline, unit)
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     events = merge_duplicates(events)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
     return events
+
+
+def _scene(dateline: str | None, lead: Any) -> list[str]:
+    """Return the country a story is filed from, by its dateline.
+
+    The dateline is the reader's, or opens the lead ("RAFAH, Gaza Strip (AP) —", "SHANGHAI:").
+    """
+    if not dateline:
+        start = _after_dateline(lead)
+        if start == lead.start:
+            colon = next((t for t in lead[:4] if t.text == ":"), None)
+            if colon is None or not lead[0].is_upper:
+                return []
+            start = colon.i
+        dateline = lead.doc[lead.start : start].text
+    place = dateline.split(",")[0].strip(" —–-:(").strip()
+    country = country_of_place(place) or country_of_place(place.title())
+    if country:
+        return [country]
+    return list(dict.fromkeys(m.iso3 for m in find_countries(dateline) if m.iso3))[:1]
 
 
 def _prose(unit: Any) -> bool:
@@ -227,8 +253,11 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
 
 
 def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
-    """Return frames for reported demands and blame ("X said Y must do Z", "X said Y was
-    responsible"; see :func:`.event_rules.obligations` and :func:`.event_rules.blames`)."""
+    """Return frames for reported demands and blame ("X said Y must do Z").
+
+    See :func:`.event_rules.obligations` and :func:`.event_rules.blames` ("X said Y was
+    responsible").
+    """
     frames = []
     refs = ctx.actors.sentence_refs(sent, sent.end_char)
     reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(sent, ctx.lex)]
@@ -303,6 +332,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient
     if not target.resolved and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
+    if not target.resolved and category in _AT_SCENE and frame.place is None and ctx.scene:
+        target = _union(target, ActorRef(codes=list(ctx.scene)))  # where the story is filed
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
     if category == "PROTEST" and not source.resolved and frame.place is not None:
