@@ -8,7 +8,8 @@ Texts: the founding example plus, when ``../shared`` is present, the real-articl
 (their body text as the HTML reader gives it), the PLV news-wire sentences and the sentences
 of the PLOVER GSR and PETRARCH2 sets (read in place, never copied). The spaCy parse
 (``nlp.pipe``) is timed first, then the ``actors`` and ``dates`` extractors (which events
-require) run untimed, then the ``events`` extractor is timed on the same docs. Prints both times and their ratio (the budget is 15 %).
+require) run untimed, then the ``events`` extractor is timed on the same docs. Prints both
+times and their ratio (the budget is 15 %).
 """
 
 from __future__ import annotations
