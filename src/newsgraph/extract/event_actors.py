@@ -32,6 +32,7 @@ _CORE_PREPS = frozenset({"of"})
 _OUTER_PREPS = frozenset({"in", "from", "by"})
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -88,6 +89,12 @@ class ActorIndex:
         self.recent_group: list[ActorRef] = []
         self.unit: tuple[int, int] = (0, 1 << 30)
         self._agents: dict[str, list[tuple[int, list[str]]]] = {}
+        by_id = {a.id: a for a in analysis.actors}
+        self._speakers = [
+            (q.start, q.end, by_id[q.speaker.actor])
+            for q in analysis.quotes
+            if q.kind in ("direct", "mixed") and q.speaker and q.speaker.actor in by_id
+        ]
 
     def index_agents(self, doc: Any) -> None:
         """Note every agent noun the article ties to a country ("the Israeli army").
@@ -187,6 +194,10 @@ class ActorIndex:
             antecedent = syntactic_antecedent(head)
             if antecedent is not None:
                 return self._resolve_one(antecedent, sentence_actors)
+        if lower in _FIRST_PERSON:
+            speaker = self._speaker_at(head.idx)
+            if speaker is not None:
+                return self._ref([speaker], head.text)  # "we" in a quote: the speaker's side
         if lower in self.lex.pronouns:
             return self._pronoun(head, self.lex.pronouns[lower])
         core = [t for t in _core_tokens(head) if self.unit[0] <= t.i < self.unit[1]] or [head]
@@ -218,6 +229,13 @@ class ActorIndex:
         return ActorRef(
             codes=codes, text=text, named=named or bool(codes), agent=agent, proper=proper
         )
+
+    def _speaker_at(self, offset: int) -> Actor | None:
+        """Return the speaker of the direct quote holding ``offset``, if the quote has one."""
+        for start, end, actor in self._speakers:
+            if start <= offset < end:
+                return actor
+        return None
 
     def _is_group(self, head: Any) -> bool:
         if head.lower_ in self.lex.group and head.pos_ in ("PRON", "DET"):

@@ -91,6 +91,8 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
                 lead.append((unit.start_char, unit.end_char))
                 if len(lead) == 1 and not ctx.scene:
                     ctx.scene = _scene(analysis.article.dateline, unit)
+            elif kind == "body" and not lead and not ctx.scene and len(unit) <= 8:
+                ctx.scene = _scene(None, unit)  # a dateline on a line of its own
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     events = merge_duplicates(events)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
