@@ -125,6 +125,10 @@ def has_word(token: Any, word: str) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == word:
             return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() == word for g in child.children
+        ):
+            return True  # "agreed to the demands"
         if child.dep_ == "xcomp" and child.lemma_.lower() == word:
             return True  # "ordered residents to leave"
     return False

@@ -16,7 +16,8 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
   -> THREATEN, which occurred when it was made).
 - **conditions**: a material or sanctioning act made conditional ("may halt mediation if ...",
   "will boycott unless ...") is a threat (CAMEO 13).
-- **negated agreement** ("failed to reach agreement", "did not agree") is REJECT (CAMEO 12).
+- **failed agreement** ("failed to reach agreement") is REJECT (CAMEO 12); "did not agree" is
+  AGREE with status ``negated`` (GUIDELINES: "did not" negates, "refused" is REJECT).
 - **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
 - **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
   against Y (CAMEO 112 "Accuse").
@@ -74,7 +75,13 @@ def conditional(anchor: Any) -> bool:
 
 
 def recode(
-    category: str, mode: str | None, state: str, future: bool, intent: bool, anchor: Any
+    category: str,
+    mode: str | None,
+    state: str,
+    future: bool,
+    intent: bool,
+    anchor: Any,
+    failed: bool = False,
 ) -> tuple[str, str | None, str]:
     """Return (category, mode, status) after modality, condition and negation rules.
 
@@ -98,8 +105,8 @@ def recode(
         return "AGREE", None, state
     if category in MATERIAL_CONFLICT | {"SANCTION", "REJECT"} and conditional(anchor):
         return "THREATEN", None, "occurred"
-    if state == "negated" and category == "AGREE":
-        return "REJECT", None, "occurred"
+    if state == "negated" and failed and category == "AGREE":
+        return "REJECT", None, "occurred"  # "failed to reach agreement"; "did not" stays negated
     return category, mode, state
 
 

@@ -35,6 +35,8 @@ class Status:
 
     status: str
     future: bool = False
+    failed: bool = False
+    """Negated by a verb of failing ("failed to reach agreement"), not by "not"."""
 
 
 def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
@@ -79,7 +81,7 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
             elif kind == "hypothetical":
                 hypothetical = True
             elif kind == "negated":
-                return Status("negated")
+                return Status("negated", failed=True)
             if "intent" in _roles(token, lex):
                 future = True
         if token.lower_ == "going" and dep == "xcomp":

@@ -315,6 +315,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         status.future,
         "intent" in frame.entry.roles,
         frame.anchor,
+        status.failed,
     )
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
