@@ -224,6 +224,14 @@ class ActorIndex:
                             inner = self._resolve_one(obj, sentence_actors)
                             if inner.resolved:
                                 return ActorRef(inner.codes, inner.ids, text, True)
+        owner = next(
+            (c for c in semantic_head(head).children if c.dep_ == "poss" and c.pos_ == "PRON"),
+            None,
+        )
+        if not codes and owner is not None and head.dep_ in ("nsubj", "nsubjpass"):
+            inner = self._resolve_one(owner, sentence_actors)  # "139 of its soldiers"
+            if inner.resolved:
+                return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
         # An unresolved noun phrase still names an actor ("activists", "Arnor").
         named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
         return ActorRef(

@@ -139,7 +139,14 @@ def subject_in(token: Any, words: frozenset[str]) -> bool:
     head = token
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss") and child.lemma_.lower() in words:
+            if child.dep_ not in ("compound", "amod", "poss"):
+                continue
+            if child.lemma_.lower() in words:
+                return True
+            if "@state" in words and (
+                child.ent_type_ in ("GPE", "NORP")
+                or (child.pos_ in ("NOUN", "PROPN") and is_state_actor(child))
+            ):
                 return True
         if token.dep_ not in OBJ_DEPS:
             return False
