@@ -20,7 +20,7 @@ one-sentence article with the default pipeline, so that what is measured is what
   *Type right*: some predicted event has the gold category. *Full match*: that event also has
   a source country among the gold source codes and, when the gold has a target, a target
   country among the gold target codes (codes compared on their first three letters, with
-  JAP=JPN, ITL=ITA, VTN=VNM).
+  JAP=JPN, ITL=ITA, VTN=VNM). The compound-actor reading is reported beside, as for PLV.
 - **PETRARCH2 unit tests** (``PETR.UnitTest.records.xml`` or its folder): the expected CAMEO
   codes are mapped to PLOVER with ``CAMEO2PLOVER-2021.txt`` (the code itself when the table
   lists it, else its root code; both categories of root 08 count). *Type right*: some
@@ -407,6 +407,15 @@ def _score(case: Case, analysis: Analysis, report: EventReport) -> None:
     )
     if report.full_match is not None and full:
         report.full_match += 1
+    if report.full_match is not None:
+        reciprocal = full or any(
+            not e.target
+            and not getattr(e, "target_ids", [])
+            and codes(e.source, getattr(e, "source_ids", [])) & case.source
+            and codes(e.source, getattr(e, "source_ids", [])) & case.target
+            for e in typed
+        )
+        report.reciprocal = (report.reciprocal or 0) + reciprocal
     if (not typed or (report.full_match is not None and not full)) and len(report.misses) < _MISSES:
         report.misses.append(
             {

@@ -52,7 +52,8 @@ __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
 log = logging.getLogger(__name__)
 
 _POS = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
-_DIRECTED_MODES = frozenset({"visit", "invite"})
+_DIRECTED_MODES = frozenset({"visit", "invite", "third-party"})
+"""CONSULT modes with a direction: the visitor, the host who invites, the mediator."""
 _DOMESTIC = frozenset({"PROTEST"})
 _AT_SCENE = frozenset({"ASSAULT", "COERCE"})
 """Acts on people whose recipient, when the text names none, is where the story is filed."""
@@ -321,6 +322,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
     mutual = category in MUTUAL or (category == "AGREE" and frame.category in MUTUAL)
+    if frame.category == "COOPERATE" and target.resolved:
+        mutual = False  # "extradited the suspect to Britain": COOPERATE has a recipient
     if mutual and mode not in _DIRECTED_MODES and frame.mode not in _DIRECTED_MODES:
         source = _union(source, frame.participants, target)
         target = ActorRef()
