@@ -320,6 +320,19 @@ def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
     return None
 
 
+_COPULAS = frozenset({"be", "remain", "become", "stay"})
+
+
+def _copular_head(noun: Any) -> Any:
+    """Return the copula a noun is the attribute of ("X is a critic", "X is one of the critics")."""
+    head = noun
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "attr":
+        head = head.head.head
+    if head.dep_ == "attr" and head.head.lemma_.lower() in _COPULAS:
+        return head.head
+    return None
+
+
 def _governing_verb(noun: Any) -> Any:
     """Return the verb a noun is the object of, directly or through a preposition."""
     head = noun
@@ -383,6 +396,12 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
                 and not frame.target.resolved
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
+    if not frame.source.resolved and not reverse and frame.anchor is noun:
+        copula = _copular_head(noun)
+        if copula is not None:
+            subject = subject_token(copula)  # "X is the largest donor of aid to Y"
+            if subject is not None and ctx.inside(subject) and subject is not noun:
+                frame.source.extend(ctx.actors.resolve(subject, refs))
     if not frame.source.resolved and not reverse and frame.anchor is noun:
         # "X retook the village after fierce fighting": the act in a circumstance phrase of a
         # clause is the clause subject's.

@@ -308,6 +308,10 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         i.category in MATERIAL_CONFLICT or i.category == "THREATEN" for i in frame.inner
     ):
         category, mode = "THREATEN", None
+    elif "intent" in frame.entry.roles and any(
+        i.category == "SUPPORT" and i.nominal and i.trigger.dep_ in OBJ_DEPS for i in frame.inner
+    ):
+        category, mode = "SUPPORT", None  # "pledged its full support for X" expresses support
     status = status_of(frame.anchor, frame.trigger, lex)
     category, mode, state = recode(
         category,
