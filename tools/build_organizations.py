@@ -7,6 +7,11 @@ EELAM_(LTTE)_ [LKAREB]") and ``Phoenix.International.actors.txt`` (IGOs, NGOs, m
 companies), both MIT (Open Event Data Alliance). Each block becomes a row ``name,aliases,
 country,sector``. Blocks whose codes carry a date restriction or mark a person ([ELI]) are left
 out: those are people holding an office, not organisations.
+
+``tools/organizations_curated.csv`` (written for newsgraph: national agencies and armed groups
+the 2014 dictionaries lack or name otherwise, such as the FBI, the IDF, the Houthis or Palestinian
+Islamic Jihad) comes first: the table is read first-name-wins, so a curated name or alias is
+resolved by its curated row.
 """
 
 from __future__ import annotations
@@ -79,7 +84,9 @@ def parse(path: Path, countries: set[str]) -> list[list[str]]:
 def main(folder: str) -> None:
     """Write ``organizations.csv`` from the dictionaries in ``folder``."""
     countries = {row["iso3"] for row in csv.DictReader((KNOWLEDGE / "countries.csv").open())}
-    rows = []
+    curated = Path(__file__).resolve().parent / "organizations_curated.csv"
+    with curated.open(encoding="utf-8", newline="") as handle:
+        rows = [[r["name"], r["aliases"], r["country"], r["sector"]] for r in csv.DictReader(handle)]
     for name in ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt"):
         rows += parse(Path(folder) / name, countries)
     seen: set[str] = set()
