@@ -108,3 +108,22 @@ def test_events_eval_petrarch_unit_tests_stay_a_syntax_regression_suite(shared_e
     report = evaluate_events(shared_eval / "events" / "petrarch2-unittest")
     assert report.scored == 190
     assert report.type_right >= 16
+
+
+def test_events_eval_plv_placeholder_sides_and_compound_actor_reading(tmp_path: Path) -> None:
+    folder = tmp_path / "plv"
+    folder.mkdir()
+    header = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\tmodality_L2\n"
+    rows = [
+        # PLV marks an unnamed recipient with a placeholder: the row has no gold target.
+        ("1", "Japan condemned the attack on Monday.", "Japan", "a recipient", "ACCUSE"),
+        # PLV codes the second member of a compound actor as target; PLOVER, as actor.
+        ("2", "Japan and South Korea held talks in Tokyo.", "Japan", "South Korea", "CONSULT"),
+    ]
+    lines = [f"{i}\t{i}\t{text}\t{text}\t{s}\t{t}\t{root}\tpast\n" for i, text, s, t, root in rows]
+    (folder / "PLV_train.tsv").write_text(header + "".join(lines), encoding="utf-8")
+    report = evaluate_events(folder)
+    assert report.type_right == 2
+    assert report.full_match == 1  # the placeholder row matches on its source alone
+    assert report.reciprocal == 2  # the joint talks name both gold sides among their actors
+    assert "compound actors" in report.format()
