@@ -86,6 +86,11 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
                 future = True
         if token.lower_ == "going" and dep == "xcomp":
             future = True
+    if anchor.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("acl", "relcl") and lex.status.get(c.lemma_.lower()) == "expected"
+        for c in anchor.children
+    ):
+        expected = True  # "the summit, which is scheduled to take place in Hiroshima"
     if hypothetical:
         return Status("hypothetical")
     if expected:

@@ -91,28 +91,28 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
             if kind == "body" and len(lead) < 2 and _prose(unit):
                 lead.append((unit.start_char, unit.end_char))
                 if len(lead) == 1 and not ctx.scene:
-                    ctx.scene = _scene(analysis.article.dateline, unit)
+                    ctx.scene = _scene(unit)
             elif kind == "body" and not lead and not ctx.scene and len(unit) <= 8:
-                ctx.scene = _scene(None, unit)  # a dateline on a line of its own
+                ctx.scene = _scene(unit)  # a dateline on a line of its own
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     events = merge_duplicates(events)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
     return events
 
 
-def _scene(dateline: str | None, lead: Any) -> list[str]:
-    """Return the country a story is filed from, by its dateline.
+def _scene(lead: Any) -> list[str]:
+    """Return the country a story is filed from, by the dateline opening its lead.
 
-    The dateline is the reader's, or opens the lead ("RAFAH, Gaza Strip (AP) —", "SHANGHAI:").
+    Only a wire-style dateline counts ("RAFAH, Gaza Strip (AP) —", "SHANGHAI:"): a byline's
+    place ("William Yang in Taipei") says where the writer is, not where the story happens.
     """
-    if not dateline:
-        start = _after_dateline(lead)
-        if start == lead.start:
-            colon = next((t for t in lead[:4] if t.text == ":"), None)
-            if colon is None or not lead[0].is_upper:
-                return []
-            start = colon.i
-        dateline = lead.doc[lead.start : start].text
+    start = _after_dateline(lead)
+    if start == lead.start:
+        colon = next((t for t in lead[:4] if t.text == ":"), None)
+        if colon is None or not lead[0].is_upper:
+            return []
+        start = colon.i
+    dateline = lead.doc[lead.start : start].text
     place = dateline.split(",")[0].strip(" —–-:(").strip()
     country = country_of_place(place) or country_of_place(place.title())
     if country:
@@ -145,6 +145,10 @@ def _lines(sent: Any) -> list[Any]:
     return [s for s in spans if any(not t.is_space for t in s)]
 
 
+_CIRCUMSTANCE_WORDS = frozenset(
+    {"due", "because", "after", "before", "during", "amid", "following", "since", "despite"}
+)
+"""A light verb's act is its object, not a circumstance ("had poor ties due to the war")."""
 _DASHES = frozenset({"—", "–", "--", "-"})
 
 
@@ -266,11 +270,14 @@ def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
     reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(sent, ctx.lex)]
     reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(sent, ctx.lex)]
     for comp, speaker, addressee, category, mode in reported:
+        target = ctx.actors.resolve(addressee, refs)
+        if not (target.resolved or target.agent or target.proper):
+            continue  # "efforts should not be hindered" demands nothing of anyone
         entry = Entry(comp.lemma_.lower(), "V", "", category, mode, frozenset(), frozenset())
         frame = Frame(comp, comp, entry, category, mode)
         if speaker is not None and ctx.inside(speaker):
             frame.source = ctx.actors.resolve(speaker, refs)
-        frame.target = ctx.actors.resolve(addressee, refs)
+        frame.target = target
         frames.append(frame)
     return frames
 
@@ -281,7 +288,8 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
             candidates.append(child)
         elif child.dep_ in ("prep", "prt", "agent") and (
-            child.lower_ == entry.with_ or not entry.category
+            child.lower_ == entry.with_
+            or (not entry.category and child.lower_ not in _CIRCUMSTANCE_WORDS)
         ):
             candidates += [g for g in child.children if g.dep_ == "pobj"]
     for obj in candidates:
