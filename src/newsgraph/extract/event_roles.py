@@ -129,6 +129,14 @@ def has_word(token: Any, word: str) -> bool:
             g.dep_ == "pobj" and g.lemma_.lower() == word for g in child.children
         ):
             return True  # "agreed to the demands"
+        if child.dep_ in OBJ_DEPS and any(
+            t.lemma_.lower() == word
+            for t in (
+                *child.conjuncts,
+                *(g for p in child.children if p.lower_ == "of" for g in p.children),
+            )
+        ):
+            return True  # "provided photographs and intelligence", "a mission of observers"
         if child.dep_ == "xcomp" and child.lemma_.lower() == word:
             return True  # "ordered residents to leave"
     return False

@@ -171,6 +171,15 @@ def _after_dateline(sent: Any) -> int:
     return int(sent.start)
 
 
+def _verb_stems(form: str) -> list[str]:
+    """Return the lemmas a regular inflected verb form may have ("staged" -> "stage")."""
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            return [stem, stem + "e"] if suffix in ("ing", "ed") else [stem]
+    return []
+
+
 def _match(token: Any, lex: Lexicon) -> Entry | None:
     pos = _POS.get(token.pos_)
     if pos is None:
@@ -178,6 +187,11 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
     entries = lex.triggers.get((token.lemma_.lower(), pos))
     if not entries and pos == "N" and token.tag_ in ("NNS", "NNPS"):
         entries = lex.triggers.get((token.lower_, pos))
+    if not entries and pos == "V" and token.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+        for lemma in _verb_stems(token.lower_):  # the lemmatizer's "staged" -> "stag"
+            entries = lex.triggers.get((lemma, pos))
+            if entries:
+                break
     if not entries:
         return None
     for entry in entries:
