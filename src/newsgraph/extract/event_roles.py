@@ -137,6 +137,10 @@ def has_word(token: Any, word: str) -> bool:
             )
         ):
             return True  # "provided photographs and intelligence", "a mission of observers"
+        if child.dep_ in ("advcl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == word for g in child.children
+        ):
+            return True  # "pushing for the US to support"
         if child.dep_ == "xcomp" and child.lemma_.lower() == word:
             return True  # "ordered residents to leave"
     return False
