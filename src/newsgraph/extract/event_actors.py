@@ -108,6 +108,13 @@ class ActorIndex:
             if token.pos_ not in ("NOUN", "PROPN") or not is_agent(token):
                 continue
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+            modifiers += [  # "the Ministry of Health in Gaza", "the government of Sindh"
+                g
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
             codes: list[str] = []
             for child in modifiers:
                 start = child.left_edge.idx
