@@ -86,7 +86,8 @@ def main(folder: str) -> None:
     countries = {row["iso3"] for row in csv.DictReader((KNOWLEDGE / "countries.csv").open())}
     curated = Path(__file__).resolve().parent / "organizations_curated.csv"
     with curated.open(encoding="utf-8", newline="") as handle:
-        rows = [[r["name"], r["aliases"], r["country"], r["sector"]] for r in csv.DictReader(handle)]
+        fields = ("name", "aliases", "country", "sector")
+        rows = [[r[f] for f in fields] for r in csv.DictReader(handle)]
     for name in ("Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt"):
         rows += parse(Path(folder) / name, countries)
     seen: set[str] = set()
