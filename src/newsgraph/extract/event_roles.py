@@ -270,6 +270,8 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
     objects = [o for o in objects if o is not frame.trigger and ctx.inside(o)]
     if subject is not None and subject is not frame.trigger:
         ref = ctx.actors.resolve(subject, refs)
+        if not ref.resolved and frame.category == "ASSAULT" and not passive:
+            ref = _instrument_agent(subject, ctx, refs) or ref
         if passive or reverse:
             frame.target = ref
         else:
@@ -313,6 +315,30 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             if not frame.target.resolved and inner.source.resolved and inner.nominal:
                 frame.target.extend(inner.source)
         frame.destination = frame.destination or inner.destination
+
+
+def _instrument_agent(subject: Any, ctx: Context, refs: list[ActorRef]) -> ActorRef | None:
+    """Return who wielded a weapon or act that is a clause's subject.
+
+    "The missiles fired by the Israeli military struck ...", "A car bombing by the Islamic
+    State group killed ...": the subject is the instrument, its agent the actor.
+    """
+    lemma = subject.lemma_.lower()
+    eventive = any(e.category == "ASSAULT" for e in ctx.lex.triggers.get((lemma, "N"), ()))
+    if not eventive and lemma not in ctx.lex.military and lemma not in ctx.lex.modes:
+        return None
+    phrases = []
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            phrases += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl":  # "missiles fired by the army"
+            for agent in (a for a in child.children if a.dep_ == "agent"):
+                phrases += [g for g in agent.children if g.dep_ == "pobj"]
+    for phrase in phrases:
+        ref = ctx.actors.resolve(phrase, refs)
+        if ref.resolved or ref.proper:
+            return ref
+    return None
 
 
 def place_of(frame: Frame, ctx: Context) -> ActorRef | None:

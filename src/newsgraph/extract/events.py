@@ -218,7 +218,7 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     frames: list[Frame] = []
     # Verbs first, so that they claim the nouns they govern ("held talks").
     for i in sorted(found, key=lambda i: (found[i].pos == "N", i)):
-        if i in consumed or "obj" in found[i].roles:
+        if i in consumed or "obj" in found[i].roles or _describes_instrument(sent.doc[i], found):
             continue
         frame = _frame(sent.doc[i], found, consumed, ctx)
         if frame is not None:
@@ -232,6 +232,18 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     assign_dates(events, frames, sent, ctx)
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
+
+
+def _describes_instrument(token: Any, found: dict[int, Entry]) -> bool:
+    """Whether a participle only describes the subject of a trigger of its own category.
+
+    "The missiles fired by the army struck the depot" is one attack, told by "struck".
+    """
+    head = token.head
+    if token.dep_ != "acl" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = found.get(head.head.i)
+    return verb is not None and verb.category == found[token.i].category
 
 
 def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context) -> Frame | None:
