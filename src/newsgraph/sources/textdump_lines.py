@@ -25,6 +25,8 @@ JUNK = re.compile(
     r"\[INS:\s*|\s*:INS\]|\[DEL:\s*|\s*:DEL\]|\(BUTTON\)|\[BUTTON\]|\[IMG\]|\[INLINE\]|"
     r"\[LINK\]|\[_\]|\[X\]|\(_\)|\(\*\)|_{4,}|IFRAME:"
 )
+# html2text's star rules around headings (``***** Heading *****``).
+STARS = re.compile(r"(?:^|(?<=\s))\*{3,}(?=\s|$)")
 BULLET = re.compile(r"^(?:[*+#o•·–-]|\d{1,3}\.)\s+")
 WORD = re.compile(r"\w+")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -98,7 +100,7 @@ def drop_references(text: str) -> tuple[str, dict[int, str]]:
 
 def strip_markers(text: str) -> str:
     """Remove lynx link markers (``[12]``) and form/insert junk, collapsing white space."""
-    text = JUNK.sub(" ", MARKER.sub("", text))
+    text = STARS.sub(" ", JUNK.sub(" ", MARKER.sub("", text)))
     return re.sub(r"\s+", " ", text).strip()
 
 
