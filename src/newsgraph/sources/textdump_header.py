@@ -24,7 +24,8 @@ from .textdump_title import TitleContext, pick_title
 
 DATE_WORDS = 16  # a line with a date and at most this many words can be the article's date
 BYLINE_WORDS = 16
-DATE_BELOW_TITLE = 8  # a date this many lines or fewer below the headline is the article's
+BYLINE_BELOW_TITLE = 15  # a byline this many lines or fewer below the headline is the article's
+DATE_BELOW_TITLE = 12  # a date this many lines or fewer below the headline is the article's
 
 
 @dataclass
@@ -123,10 +124,14 @@ def read_header(
 def _read_date(
     lines: list[Line], start: int, roles: Roles, title_at: int | None, article: Article
 ) -> int | None:
-    """Find the date: the first one just below the headline, else the nearest above the body."""
+    """Find the date: the first one below the headline, else the nearest above the body.
+
+    The lines below the headline are searched even where the body span has begun (a date
+    line is short and the body reader drops it).
+    """
     order: list[int] = []
     if title_at is not None:
-        order.extend(range(title_at + 1, min(start, title_at + 1 + DATE_BELOW_TITLE)))
+        order.extend(range(title_at + 1, min(len(lines), title_at + 1 + DATE_BELOW_TITLE)))
     order.extend(range(start - 1, -1, -1))
     for i in order:
         clean = strip_markers(lines[i].text)
@@ -146,19 +151,47 @@ def _read_byline(
     title_at: int | None,
     date_at: int | None,
 ) -> int | None:
-    """Find the byline: a cued one (``By …``) below the title, or a bare name next to title/date."""
-    first = title_at + 1 if title_at is not None else 0
+    """Find the byline: a cued one (``By …``) near the title, or a bare name next to title/date.
+
+    The lines searched run from just above the headline (some pages print the byline first)
+    to :data:`BYLINE_BELOW_TITLE` lines below it; a ``By`` alone on its line takes the names
+    on the lines after it.
+    """
+    if title_at is None:
+        order = list(range(start))
+    else:
+        last = min(len(lines), title_at + 1 + BYLINE_BELOW_TITLE)
+        order = [*range(title_at + 1, last), *range(title_at - 1, max(-1, title_at - 4), -1)]
     near = {n for m in (title_at, date_at) if m is not None for n in range(m - 2, m + 3)}
-    for i in range(first, start):
-        clean = strip_markers(lines[i].text)
-        if i in roles.credit or i in roles.alt or len(WORD.findall(clean)) > BYLINE_WORDS:
+    for i in order:
+        if i in roles.credit or i in roles.alt:
+            continue
+        clean = _with_names_below(lines, i)
+        if len(WORD.findall(clean)) > BYLINE_WORDS:
             continue
         byline = parse_byline(clean)
-        if byline is None or not (byline.cued or i in near or byline.dateline):
+        above = title_at is not None and i < title_at
+        if byline is None or not (byline.cued or (i in near and not above) or byline.dateline):
+            continue
+        if above and not byline.cued:
             continue
         article.authors, article.dateline = byline.authors, byline.dateline
         return i
     return None
+
+
+def _with_names_below(lines: list[Line], i: int) -> str:
+    """Return line ``i``; a bare ``By`` gets the short lines below it (``By`` / ``Jane Doe``)."""
+    clean = strip_markers(lines[i].text)
+    if clean.lower().rstrip(":") not in ("by", "von", "par", "por", "door", "di"):
+        return clean
+    parts = [clean]
+    for k in range(i + 1, min(len(lines), i + 8)):
+        text = strip_markers(lines[k].text)
+        if len(WORD.findall(text)) > 6:
+            break
+        parts.append(text if text in (",", "and", "&") else f"{text},")
+    return " ".join(parts).replace(" ,", ",").rstrip(",")
 
 
 def _tags_above(lines: list[Line], title_at: int) -> list[str]:
