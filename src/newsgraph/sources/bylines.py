@@ -4,6 +4,8 @@
   ``MARGARET McALLISTER`` → ``Margaret McAllister``, ``PIETER VAN DER BERG`` →
   ``Pieter van der Berg``, ``SEAN O'NEILL`` → ``Sean O'Neill``; a name already in mixed case
   is left as it is.
+- :func:`strip_licensing` removes the links pages add to captions to sell a photo's rights
+  (``Purchase licensing rights``): they are not part of a caption or a credit.
 - :func:`read_credit_line` reads an agency credit line, ``Reporting by A and B in Paris;
   Additional reporting by C; Writing by D; Editing by E``: who reported and wrote the story
   (its authors), who edited it, and who contributed. Such a line is furniture, not body text.
@@ -86,6 +88,22 @@ def _word_case(word: str) -> str:
     return "".join(cased)
 
 
+@cache
+def _licensing() -> re.Pattern[str]:
+    cues = sorted(_cues()["licensing_links"], key=len, reverse=True)
+    return re.compile(r"\s*[,;|·•–-]?\s*(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+def strip_licensing(text: str) -> str:
+    """Return ``text`` without licensing links (``Purchase licensing rights`` and the like)."""
+    return " ".join(_licensing().sub(" ", text).split()).strip(" ,;|·•–-")
+
+
+def is_licensing(text: str) -> bool:
+    """Return whether ``text`` is nothing but a licensing link."""
+    return bool(text.strip()) and not strip_licensing(text)
+
+
 @dataclass
 class Credits:
     """What an agency credit line says: authors, editors and other contributors."""
@@ -139,3 +157,25 @@ def _names(text: str) -> list[str]:
             return []
         names.append(normalise_case(part))
     return names
+
+
+def take_credit_lines(paragraphs: list[str]) -> tuple[list[str], Credits | None]:
+    """Return the paragraphs without their credit lines, and what those lines say.
+
+    Example:
+        >>> kept, credits = take_credit_lines(["Talks went on.", "Reporting by Jo Roe"])
+        >>> kept, credits.authors
+        (['Talks went on.'], ['Jo Roe'])
+    """
+    kept: list[str] = []
+    found: Credits | None = None
+    for paragraph in paragraphs:
+        credits = read_credit_line(paragraph)
+        if credits is None:
+            kept.append(paragraph)
+            continue
+        found = found or Credits()
+        for role in ("authors", "editors", "contributors"):
+            known = getattr(found, role)
+            known.extend(n for n in getattr(credits, role) if n not in known)
+    return kept, found

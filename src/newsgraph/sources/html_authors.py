@@ -17,6 +17,7 @@ from functools import cache
 
 from lxml.html import HtmlElement
 
+from .bylines import normalise_case
 from .html_dom import (
     HintIndex,
     build_hint_index,
@@ -125,7 +126,7 @@ def _clean_name(part: str) -> str | None:
         return None
     if not any(w[:1].isupper() for w in words):
         return None
-    return name
+    return normalise_case(name)
 
 
 def _strip_trailing(name: str) -> str:

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 
 from ..errors import NotAnArticleError
 from ..model import Article, Image
+from .bylines import take_credit_lines
 from .options import ReadOptions
 from .textdump_header import Roles, find_roles, header_marks, read_header
 from .textdump_lines import (
+    BULLET,
     MARKER,
     SENTENCE_END,
     WORD,
@@ -61,6 +63,7 @@ class _Parse:
     start: int
     end: int
     article: Article
+    repeated: set[str]
 
     @property
     def lines(self) -> list[Line]:
@@ -101,6 +104,8 @@ def read_textdump(text: str, source: str, options: ReadOptions) -> Article:
     for number, names in parse.roles.editors.items():
         if number >= start and not article.editors:
             article.editors = names
+    tail = [strip_markers(line.text) for line in lines[parse.end + 1 : parse.end + 6]]
+    _apply_credits(article, tail)
     article.url = _find_url(lines, parse.roles) or page_url(lines, page.links)
     article.site = site_name(article.url, page.text) or _feed_site(lines)
     article.metadata_sources = {
@@ -110,6 +115,30 @@ def read_textdump(text: str, source: str, options: ReadOptions) -> Article:
     article.__post_init__()
     log.debug("%s: body lines %d-%d of %d", source, start, parse.end, len(lines))
     return article
+
+
+def _line_key(clean: str) -> str:
+    """Return a line's text without list bullets, case-folded (to find repeated lines)."""
+    return BULLET.sub("", clean).casefold()
+
+
+def _apply_credits(article: Article, tail: list[str]) -> None:
+    """Take agency credit lines out of the body: editors, and authors when no byline has any.
+
+    ``tail`` is the few lines after the body, where a credit line the body reader left out
+    may stand.
+    """
+    paragraphs, credits = take_credit_lines(article.text.split("\n\n"))
+    if credits is None:
+        _, credits = take_credit_lines(tail)
+    elif paragraphs:
+        article.text = "\n\n".join(paragraphs)
+    if credits is None:
+        return
+    if not article.authors:
+        article.authors = credits.authors
+    if not article.editors:
+        article.editors = credits.editors
 
 
 def _parse(page: Page, source: str) -> _Parse:
@@ -124,7 +153,12 @@ def _parse(page: Page, source: str) -> _Parse:
     span = _body_span(lines, probs, roles)
     if span is None:
         raise NotAnArticleError("no article body found in this page dump", source)
-    parse = _Parse(page, roles, probs, span[0], span[1], Article(text=""))
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = _line_key(strip_markers(line.text))
+        counts[key] = counts.get(key, 0) + 1
+    repeated = {key for key, n in counts.items() if n > 1}
+    parse = _Parse(page, roles, probs, span[0], span[1], Article(text=""), repeated)
     parse.article = _body_after(parse, span[0], source)
     return parse
 
@@ -137,7 +171,7 @@ def _body_after(parse: _Parse, start: int, source: str) -> Article:
     """
     article = Article(text="")
     lines, probs = parse.lines[start : parse.end + 1], parse.probs[start : parse.end + 1]
-    body = _read_body(lines, probs, parse.roles, article)
+    body = _read_body(lines, probs, parse.roles, article, parse.repeated)
     if not body:
         raise NotAnArticleError("no article body found in this page dump", source)
     article.text = "\n\n".join(body)
@@ -236,8 +270,14 @@ def _max_run(gains: list[float], blocked: list[tuple[int, int]]) -> tuple[float,
     return (best, *best_span) if best_span else None
 
 
-def _read_body(lines: list[Line], probs: list[float], roles: Roles, article: Article) -> list[str]:
-    """Return the body paragraphs of the segment; collect headings and images on the way."""
+def _read_body(
+    lines: list[Line], probs: list[float], roles: Roles, article: Article, repeated: set[str]
+) -> list[str]:
+    """Return the body paragraphs of the segment; collect headings and images on the way.
+
+    A short line between body lines is a sub-heading unless it reads as a link, a teaser,
+    navigation, or a line the page prints elsewhere too (a teaser's headline, a menu entry).
+    """
     body_indent = body_indent_of(lines)
     paragraphs: list[str] = []
     for k, (line, p) in enumerate(zip(lines, probs, strict=True)):
@@ -260,6 +300,7 @@ def _read_body(lines: list[Line], probs: list[float], roles: Roles, article: Art
                 and not MARKER.search(line.text)
                 and not teaser_like(clean)
                 and not nav_like(clean)
+                and _line_key(clean) not in repeated
                 and line.indent <= body_indent
                 and probs[k + 1] >= THRESHOLD
             ):

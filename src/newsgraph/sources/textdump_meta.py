@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .bylines import normalise_case
+from .bylines import normalise_case, strip_licensing
 from .textdump_lines import MARKER, WORD, lexicon, strip_markers, word_set
 
 # Two page elements printed without a space (``Jane DoeShowbiz Reporter``, ``ByJane``): a
@@ -179,6 +179,7 @@ def split_credit(text: str) -> Credit | None:
     Returns:
         The caption and credit, or None when the line carries no credit cue.
     """
+    text = strip_licensing(text)
     match = _credit_pattern().search(text)
     if match and len(WORD.findall(match.group("credit"))) <= 12:
         return Credit(text[: match.start()].strip(), match.group("credit").strip())
@@ -233,8 +234,10 @@ def _tidy_name(name: str) -> str:
 
 
 def _unique(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [n for n in names if not (n.casefold() in seen or seen.add(n.casefold()))]
+    kept: dict[str, str] = {}
+    for name in names:
+        kept.setdefault(name.casefold(), name)
+    return list(kept.values())
 
 
 @cache
