@@ -50,6 +50,7 @@ RUNS = 4  # how many disjoint strong runs of lines to weigh against each other
 GAP = 30  # a strong run this many lines or fewer from the body joins it
 MERGE = 0.2  # … when its sum is at least this share of the body run's
 EARLIER = 0.6  # an earlier run wins when its sum is at least this share of the best
+DATED = 1.5  # a run just below a date line (the article's header) weighs this much more
 FEED_LINE = re.compile(r"^#.*?\[\d+\](?P<site>[^\[\]»|]{2,40}?)\s+(?:»|-|–|\|)\s")
 
 
@@ -243,14 +244,20 @@ def _body_span(lines: list[Line], probs: list[float], roles: Roles) -> tuple[int
         blocked.append((found[1], found[2]))
     if not runs:
         return None
-    best = max(r[0] for r in runs)
-    chosen = min((r for r in runs if r[0] >= EARLIER * best), key=lambda r: r[1])
+    weighed = [(r[0] * _after_date(r[1], roles), r[1], r[2]) for r in runs]
+    best = max(r[0] for r in weighed)
+    chosen = min((r for r in weighed if r[0] >= EARLIER * best), key=lambda r: r[1])
     first, last = chosen[1], chosen[2]
     for total, a, b in sorted(runs, key=lambda r: r[1]):
         near = a - last <= GAP if a > last else first - b <= GAP
         if total >= MERGE * chosen[0] and near:
             first, last = min(first, a), max(last, b)
     return first, last
+
+
+def _after_date(first: int, roles: Roles) -> float:
+    """Return the weight of a run: :data:`DATED` when a date line stands just above it."""
+    return DATED if any(k in roles.date for k in range(first - 4, first)) else 1.0
 
 
 def _max_run(gains: list[float], blocked: list[tuple[int, int]]) -> tuple[float, int, int] | None:
