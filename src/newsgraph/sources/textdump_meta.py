@@ -334,8 +334,10 @@ def _drop_roles(text: str) -> str:
             kept.append(part)
         elif cut >= 2:
             kept.append(" ".join(words[:cut]))  # ``Meg James Staff Writer``
-        elif kept and kept[-1].strip().startswith(","):
-            kept.pop()  # a role of its own (``, Money Reporter``) goes with its comma
+        else:
+            if kept and kept[-1].strip().startswith(","):
+                kept.pop()  # a role of its own (``, Money Reporter``) goes with its comma
+            break  # and what follows it (``, Contributor, Site Name``) is no name either
     return "".join(kept).strip(" ,&")
 
 
