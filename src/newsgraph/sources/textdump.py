@@ -97,7 +97,10 @@ def read_textdump(text: str, source: str, options: ReadOptions) -> Article:
     header, title_at = read_header(lines, start, parse.roles, context)
     article = parse.article
     if title_at is not None and title_at >= start:
-        article = _body_after(parse, title_at + 1, source)
+        try:
+            article = _body_after(parse, title_at + 1, source)
+        except NotAnArticleError:
+            header.title, header.tags = None, []  # the "headline" is the whole body
     for name in ("title", "tags", "authors", "dateline", "published", "published_text"):
         setattr(article, name, getattr(header, name))
     article.standfirst = header.standfirst

@@ -127,7 +127,7 @@ def is_clean_text(text: str, lines: list[Line]) -> bool:
     """Return whether ``text`` reads as a clean article: prose paragraphs without page furniture.
 
     Clean text has no link markers, no bulleted lists, no bare URL lines and no indentation
-    layout, and most of its words sit in long prose lines.
+    layout, and most of its words sit in long prose lines (or every line is a sentence).
     """
     if not lines or MARKER.search(text) or JUNK.search(text):
         return False
@@ -136,6 +136,8 @@ def is_clean_text(text: str, lines: list[Line]) -> bool:
     short = sum(1 for w in words if w < 12)
     if any(URL_LINE.match(line.text) or BULLET.match(line.text) for line in lines):
         return False
+    if all(w >= 6 and SENTENCE_END.search(line.text) for line, w in zip(lines, words, strict=True)):
+        return True  # every line a sentence or more: a short text of prose
     return prose >= 0.85 * max(1, sum(words)) and short <= max(3, len(lines) // 4)
 
 
