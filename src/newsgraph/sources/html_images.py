@@ -127,18 +127,23 @@ def _is_teaser(figure: HtmlElement) -> bool:
     """Return whether a figure is a teaser for another page: its caption is a link's text.
 
     ``<a href="/other-story"><img><figcaption>Other headline</figcaption></a>``: the whole
-    caption sits inside a link (or the figure inside one), so it names where the link goes,
-    not what the picture shows.
+    caption sits inside a link, so it names where the link goes, not what the picture shows.
+    A link that opens the picture itself (``/photos/…``, ``pic.jpg``) is no teaser.
     """
     caption = next(figure.iter("figcaption"), None)
     if caption is None or not element_text(caption):
         return False
-    for node in (caption, *caption.iterancestors()):
-        if node.tag == "a" and node.get("href"):
-            return True
-        if node is figure:
-            break
-    return any(a.get("href") for a in figure.iterancestors("a"))
+    links = [node for node in caption.iterancestors("a")]
+    return any(a.get("href") and not _opens_picture(a.get("href") or "") for a in links)
+
+
+def _opens_picture(href: str) -> bool:
+    """Return whether a link opens the picture itself (a file, a gallery, a zoom view)."""
+    path = href.split("?")[0].lower()
+    if re.search(r"\.(?:jpe?g|png|gif|webp|avif)$", path) or href.startswith("#"):
+        return True
+    words = set(re.split(r"[^a-z]+", path))
+    return bool(words & set(vocab()["image_link_words"]))
 
 
 def _figure_image(figure: HtmlElement) -> Image | None:
