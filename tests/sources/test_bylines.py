@@ -125,3 +125,58 @@ def test_bylines_html_page() -> None:
     captions = [image.caption for image in article.images]
     assert credits == ["Lena Ortiz"]  # not "… Purchase licensing rights"
     assert not any("Ferry operators" in (c or "") for c in captions)  # a teaser, not a caption
+
+
+ARTICLE = "".join(
+    f"<p>The council met for the {n}th time this year to discuss the harbour plan, and the "
+    "members agreed to publish the minutes of every session on the city website.</p>"
+    for n in range(4, 10)
+)
+
+
+def _page(header: str, extra_head: str = "") -> str:
+    return (
+        f"<html><head><title>Harbour plan</title>{extra_head}</head><body><article>"
+        f"<h1>Harbour plan goes to a vote</h1>{header}{ARTICLE}</article></body></html>"
+    )
+
+
+def test_bylines_photo_credit_by_line_is_no_author(tmp_path: Path) -> None:
+    page = tmp_path / "photo.html"
+    credit = '<span>By <a href="/staff/x">Rosa Lind</a></span>'
+    page.write_text(_page(f'<div><div><img src="a.jpg">{credit}</div></div>'))
+    assert read_article(str(page)).authors == []
+
+
+def test_bylines_agency_declined_by_jsonld(tmp_path: Path) -> None:
+    jsonld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Harbour plan goes to a vote", '
+        '"author": {"@type": "Thing", "name": "AFP"}}</script>'
+    )
+    page = tmp_path / "agency.html"
+    page.write_text(_page('<div class="byline">AFP / Updated: Dec 22, 2023</div>', jsonld))
+    assert read_article(str(page)).authors == []
+
+
+def test_bylines_byline_element_kept(tmp_path: Path) -> None:
+    page = tmp_path / "byline.html"
+    page.write_text(_page('<div class="byline">By <a href="/author/rosa-lind">ROSA LIND</a></div>'))
+    assert read_article(str(page)).authors == ["Rosa Lind"]
+
+
+def test_bylines_subject_of_headline_is_no_author() -> None:
+    from newsgraph.sources.options import ReadOptions
+    from newsgraph.sources.textdump import read_textdump
+
+    body = "\n\n".join(
+        f"   Rosa Lind and Tom Berg met for the {n}th time this year to talk about the plan for "
+        "the harbour, and both said the talks had gone well."
+        for n in range(4, 12)
+    )
+    dump = (
+        "     * [1]Home\n     * [2]People\n\nRosa Lind and Tom Berg\n\n   Rosa Lind\n\n"
+        f"   March 3, 2024\n\n{body}\n"
+    )
+    article = read_textdump(dump, "couple.txt", ReadOptions())
+    assert article.authors == []

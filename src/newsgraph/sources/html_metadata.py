@@ -324,7 +324,12 @@ def _read_authors(
         result.set("authors", names, META)
         return
     declined = _declined_agencies(data)
-    found = [n for n in byline_authors(tree, h1, keys, hints) if n.casefold() not in declined]
+    headline = (result.title or "").casefold()
+    found = [
+        n
+        for n in byline_authors(tree, h1, keys, hints)
+        if n.casefold() not in declined and n.casefold() not in headline  # not the subject
+    ]
     result.set("authors", found, HEURISTIC)
 
 

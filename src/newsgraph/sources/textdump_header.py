@@ -175,9 +175,18 @@ def _read_byline(
             continue
         if above and not byline.cued:
             continue
+        if not byline.cued and _in_headline(byline.authors, lines, title_at):
+            continue  # the story's subject (``Jane Doe and John Roe``), not its author
         article.authors, article.dateline = byline.authors, byline.dateline
         return i
     return None
+
+
+def _in_headline(names: list[str], lines: list[Line], title_at: int | None) -> bool:
+    if title_at is None:
+        return False
+    headline = strip_markers(lines[title_at].text).casefold()
+    return any(name.casefold() in headline for name in names)
 
 
 def _with_names_below(lines: list[Line], i: int) -> str:
