@@ -84,3 +84,18 @@ def test_textdump_tools_teaser_is_no_heading(dump: tuple[str, str]) -> None:
     teaser = "Ferry operators cut winter crossings as fuel costs climb"
     assert teaser not in article.headings, tool
     assert teaser not in article.text, tool
+
+
+def test_textdump_tools_offsets_point_into_clean_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    if not installed("lynx-80"):
+        pytest.skip("lynx is not installed")
+    from newsgraph.pipeline import analyze
+
+    article = read_textdump(render("lynx-80", PAGE.read_bytes()), "page.txt", ReadOptions())
+    analysis = analyze(article)
+    spans = [m for actor in analysis.actors for m in actor.mentions]
+    assert analysis.quotes
+    for span in spans:
+        assert article.text[span.start : span.end] == span.text
+    for quote in analysis.quotes:
+        assert article.text[quote.start : quote.end] == quote.text
