@@ -99,3 +99,19 @@ def test_textdump_tools_offsets_point_into_clean_text(nlp) -> None:  # type: ign
         assert article.text[span.start : span.end] == span.text
     for quote in analysis.quotes:
         assert article.text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize("width", [50, 60, 132, 200])
+def test_textdump_tools_lynx_at_any_width(width: int, html_article) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    if shutil.which("lynx") is None:
+        pytest.skip("lynx is not installed")
+    command = ["lynx", "-dump", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"]
+    done = subprocess.run(
+        [*command, f"-width={width}", str(PAGE)], capture_output=True, check=True, timeout=60
+    )
+    article = read_textdump(done.stdout.decode("utf-8"), "page.txt", ReadOptions())
+    assert _words(article.text) == _words(html_article.text), width
+    assert article.title == TITLE

@@ -34,6 +34,7 @@ _RULE_END = re.compile(r"\s\*{3,}\s*$")
 _RULE_START = re.compile(r"\*{3,}\s")
 _JOINED = re.compile(r"^\W*[^\W_]+(?:_[^\W_]+)+\W*$")
 _LINK_MARKER = re.compile(r"\[\d+\]")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _URLISH = re.compile(r"\S*(?:://|www\.|@|\.\w{2,4}/)\S*|\S+\.[A-Za-z]\w{1,3}\W*$")
 EDGE_SPAN = 14  # a line ending this many columns or fewer short of the edge is "full"
 MIN_FULL = 6  # … and a page needs this many full prose lines to count as wrapped
@@ -149,6 +150,8 @@ def _joins(line: str, start: int, following: str, width: int) -> bool:
     indent = len(following) - len(following.lstrip(" \u00a0"))
     if ITEM.match(following[indent:]):
         return False
+    if _SENTENCE_END.search(line) and _LINK_MARKER.match(following[indent:]):
+        return False  # a link after a finished sentence: a teaser or caption, not a wrap
     first = following.lstrip(" ").split(" ")[0]
     end = columns(line.rstrip(" "))
     if end + 1 + columns(first) <= width or end - start < width // 3:
