@@ -5,9 +5,10 @@ Usage::
     python tools/train_textdump.py render [--eval DIR] [--out /tmp/textdump-train]
     python tools/train_textdump.py fit [--out /tmp/textdump-train]
 
-``render`` turns the HTML pages of the Fundus fixtures and of NAEB into ``lynx -dump`` text
-(the same flags as the AEB README) and stores each dump next to its gold body paragraphs as
-JSON in ``--out`` (never in the repository). ``fit`` labels each line of each dump as body or
+``render`` turns the HTML pages of the Fundus fixtures and of NAEB into text with every tool
+of ``tools/render_dumps.py`` (lynx at 1000 and 80 columns, w3m, html2text, links, elinks) and
+stores each dump next to its gold body paragraphs as JSON in ``--out`` (never in the
+repository). ``fit`` labels each line of each dump as body or
 not by matching the gold text, computes the line features of
 :mod:`newsgraph.sources.textdump_lines`, fits a logistic regression with numpy and writes the
 weights to ``src/newsgraph/knowledge/textdump_model.json``.
@@ -22,7 +23,6 @@ import gzip
 import json
 import math
 import re
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,25 +31,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT / "tools"))
+
+from render_dumps import TOOLS  # noqa: E402
+from render_dumps import render as render_page  # noqa: E402
+
+from newsgraph.errors import InputError  # noqa: E402
+from newsgraph.evaluation.extraction import normalize_text  # noqa: E402
 from newsgraph.sources import textdump_lines as tl  # noqa: E402
+from newsgraph.sources import textdump_title as tt  # noqa: E402
+from newsgraph.sources.textdump import title_candidates  # noqa: E402
+from newsgraph.sources.textdump_wrap import read_page  # noqa: E402
 
-LYNX = [
-    "lynx",
-    "-dump",
-    "-force_html",
-    "-assume_charset=utf-8",
-    "-display_charset=utf-8",
-    "-width=1000",
-    "-stdin",
-]
 MODEL_PATH = ROOT / "src" / "newsgraph" / "knowledge" / "textdump_model.json"
+TITLE_MODEL_PATH = ROOT / "src" / "newsgraph" / "knowledge" / "textdump_title_model.json"
 WORD = re.compile(r"\w+")
-
-
-def lynx_dump(html: bytes) -> str:
-    """Render HTML bytes as ``lynx -dump`` text."""
-    done = subprocess.run(LYNX, input=html, capture_output=True, timeout=60, check=False)
-    return done.stdout.decode("utf-8", "replace")
 
 
 def fundus_cases(base: Path) -> list[dict[str, Any]]:
@@ -100,22 +96,22 @@ def naeb_cases(base: Path) -> list[dict[str, Any]]:
     return cases
 
 
-def render(eval_dir: Path, out: Path) -> None:
-    """Render every training page with lynx and store dump plus gold as JSON in ``out``."""
+def render(eval_dir: Path, out: Path, tools: list[str]) -> None:
+    """Render every training page with each tool; store dump plus gold as JSON in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     cases = fundus_cases(eval_dir / "fundus-fixtures-dev") + naeb_cases(eval_dir / "naeb-dev")
 
-    def one(case: dict[str, Any]) -> None:
-        target = out / f"{case['id']}.json"
+    def one(job: tuple[dict[str, Any], str]) -> None:
+        case, tool = job
+        target = out / f"{case['id']}@{tool}.json"
         if target.exists():
             return
         html = gzip.decompress(Path(case["html"]).read_bytes())
-        case["dump"] = lynx_dump(html)
-        target.write_text(json.dumps(case, ensure_ascii=False))
+        target.write_text(json.dumps({**case, "dump": render_page(tool, html)}, ensure_ascii=False))
 
-    with ThreadPoolExecutor(8) as pool:
-        list(pool.map(one, cases))
-    print(f"rendered {len(cases)} pages into {out}")
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(one, [(case, tool) for case in cases for tool in tools]))
+    print(f"rendered {len(cases)} pages with {', '.join(tools)} into {out}")
 
 
 def _shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
@@ -153,14 +149,14 @@ def label_lines(lines: list[tl.Line], case: dict[str, Any]) -> list[float]:
     return labels
 
 
-def dataset(out: Path) -> tuple[list[list[float]], list[float], list[str]]:
-    """Return features, labels and the page id of every labelled line."""
+def dataset(out: Path, tools: list[str]) -> tuple[list[list[float]], list[float], list[str]]:
+    """Return features, labels and the page id of every labelled line of ``tools``' dumps."""
     xs: list[list[float]] = []
     ys: list[float] = []
     groups: list[str] = []
-    for path in sorted(out.glob("*.json")):
+    for path in sorted(p for tool in tools for p in out.glob(f"*@{tool}.json")):
         case = json.loads(path.read_text())
-        lines = tl.split_lines(tl.drop_references(case["dump"])[0])
+        lines = read_page(case["dump"]).lines
         if not lines:
             continue
         labels = label_lines(lines, case)
@@ -211,13 +207,14 @@ def fit_logistic(
     return mean.tolist(), scale.tolist(), w.tolist(), b
 
 
-def fit(out: Path) -> None:
+def fit(out: Path, tools: list[str]) -> None:
     """Fit the line model on the rendered pages and write it to the package data."""
-    xs, ys, groups = dataset(out)
+    xs, ys, groups = dataset(out, tools)
     mean, scale, weights, bias = fit_logistic(xs, ys)
     model = {
         "about": "Logistic regression over textdump line features (tools/train_textdump.py); "
-        "trained on lynx dumps of the Fundus fixtures and NAEB pages.",
+        "trained on dumps of the Fundus fixtures and NAEB pages by lynx, w3m, html2text, "
+        "links and elinks.",
         "features": tl.FEATURE_NAMES,
         "mean": [round(v, 6) for v in mean],
         "scale": [round(v, 6) for v in scale],
@@ -233,17 +230,91 @@ def fit(out: Path) -> None:
     print(f"{len(ys)} lines from {len(set(groups))} pages; wrote {MODEL_PATH}")
 
 
+def title_rows(out: Path, tools: list[str]) -> list[dict[str, Any]]:
+    """Return, per rendered page, its headline candidates' features and which is the title.
+
+    Computed once per page and kept in ``out/titles-<tool>.json``.
+    """
+    pages: list[dict[str, Any]] = []
+    for tool in tools:
+        cache = out / f"titles-{tool}.json"
+        if cache.exists():
+            pages.extend(json.loads(cache.read_text()))
+            continue
+        found: list[dict[str, Any]] = []
+        for path in sorted(out.glob(f"*@{tool}.json")):
+            case = json.loads(path.read_text())
+            try:
+                rows = title_candidates(case["dump"])
+            except InputError:
+                continue
+            gold = normalize_text(case.get("title"))
+            labels = [1.0 if normalize_text(text) == gold else 0.0 for text, _ in rows]
+            found.append({"id": case["id"], "tool": tool, "x": [r for _, r in rows], "y": labels})
+        cache.write_text(json.dumps(found))
+        pages.extend(found)
+    return pages
+
+
+def fit_title(out: Path, tools: list[str], sets: list[str]) -> None:
+    """Fit the headline model on the pages of ``sets``; report top-1 accuracy on every set."""
+    pages = title_rows(out, tools)
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for page in pages:
+        if page["id"].split("-")[0] in sets and any(page["y"]):
+            xs.extend(page["x"])
+            ys.extend(page["y"])
+    mean, scale, weights, bias = fit_logistic(xs, ys)
+    model = {
+        "about": "Logistic regression over headline-candidate features of textdump "
+        "(tools/train_textdump.py fit-title); trained on dumps of "
+        + " and ".join(sets)
+        + " pages by lynx, w3m, html2text, links and elinks.",
+        "features": tt.FEATURE_NAMES,
+        "mean": [round(v, 6) for v in mean],
+        "scale": [round(v, 6) for v in scale],
+        "weights": [round(v, 6) for v in weights],
+        "bias": round(bias, 6),
+        "lines": len(ys),
+    }
+    TITLE_MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n")
+    tt.title_model.cache_clear()
+    for name, weight in sorted(
+        zip(tt.FEATURE_NAMES, weights, strict=True), key=lambda kv: -abs(kv[1])
+    ):
+        print(f"{name:20s} {weight:+.3f}")
+    tally: dict[tuple[str, str], list[int]] = {}
+    for page in pages:
+        right = (
+            bool(page["x"])
+            and page["y"][max(range(len(page["x"])), key=lambda k: tt.score(page["x"][k]))] == 1.0
+        )
+        key = (page["id"].split("-")[0], page["tool"])
+        tally.setdefault(key, [0, 0])
+        tally[key][0] += right
+        tally[key][1] += 1
+    for (group, tool), (right, total) in sorted(tally.items()):
+        trained = "trained" if group in sets else "held out"
+        print(f"{group:7s} {tool:10s} top-1 title {right / total:.3f} ({right}/{total}, {trained})")
+
+
 def main() -> None:
     """Parse the command line and run ``render`` or ``fit``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["render", "fit"])
+    parser.add_argument("command", choices=["render", "fit", "fit-title"])
+    parser.add_argument("--sets", default="naeb,fundus", help="page sets to fit the title on")
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval" / "extraction")
     parser.add_argument("--out", type=Path, default=Path("/tmp/textdump-train"))
+    parser.add_argument("--tools", default=",".join(TOOLS), help="renderers, comma-separated")
     args = parser.parse_args()
+    tools = [t for t in args.tools.split(",") if t]
     if args.command == "render":
-        render(args.eval, args.out)
+        render(args.eval, args.out, tools)
+    elif args.command == "fit":
+        fit(args.out, tools)
     else:
-        fit(args.out)
+        fit_title(args.out, tools, args.sets.split(","))
 
 
 if __name__ == "__main__":

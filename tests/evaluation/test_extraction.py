@@ -12,6 +12,7 @@ from newsgraph.errors import InputError, NotAnArticleError
 from newsgraph.evaluation.extraction import (
     author_set,
     detect_gold_format,
+    evaluate_dumps,
     evaluate_extraction,
     shingle_counts,
 )
@@ -158,6 +159,46 @@ def test_extraction_real_naeb_sample_reads_pages() -> None:
     if not gold_dir.is_dir():
         pytest.skip("../shared/eval/extraction/naeb-dev is absent")
     report = evaluate_extraction(gold_dir, limit=20)
-    assert report.pages == 20
+    assert report.pages == 40  # the HTML pages and their lynx-dump-80 renderings
     assert report.score("title_exact") >= 0.7
     assert report.score("body_f1") >= 0.8
+    assert report.score("lynx_title_exact") >= 0.7
+    assert report.score("lynx_body_f1") >= 0.8
+
+
+def test_extraction_naeb_dumps_scored_with_prefix(tmp_path: Path) -> None:
+    gold = {
+        "a": {
+            "title": "Talks",
+            "authors": "Jo Roe",
+            "date": "2023-05-09",
+            "articleBody": "x y z w",
+        },
+        "b": {"title": "Other", "authors": "", "date": "2023-05-10", "articleBody": "p q r s"},
+    }
+    (tmp_path / "articles.json").write_text(json.dumps(gold))
+    for key in gold:
+        write_gz(tmp_path / "lynx-dump-80" / f"{key}.txt.gz", "text")
+    reader = fake_reader(
+        {
+            "a": Article(text="x y z w", title="Talks", authors=["Jo Roe"], published="2023-05-09"),
+            "b": Article(text="p q r s", title="Else", authors=["Ann Poe"]),
+        }
+    )
+    report = evaluate_extraction(tmp_path, reader=reader)
+    assert report.gold_format == "naeb"
+    assert report.score("lynx_title_exact") == 0.5
+    assert report.score("lynx_date_exact") == 0.5
+    assert report.score("lynx_invented_authors") == 1.0
+    assert report.score("lynx_body_f1") == pytest.approx(1.0)
+    with pytest.raises(KeyError):
+        report.score("title_exact")  # no html/ folder, no HTML figures
+
+
+def test_extraction_dumps_of_another_tool(tmp_path: Path) -> None:
+    gold = {"p1": {"articleBody": "a b c d e", "url": "u1"}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(gold))
+    dumps = tmp_path / "w3m"
+    write_gz(dumps / "p1.txt.gz", "text")
+    report = evaluate_dumps(tmp_path, dumps, reader=fake_reader({"p1": Article(text="a b c d x")}))
+    assert report.score("dump_f1") == pytest.approx(0.5)

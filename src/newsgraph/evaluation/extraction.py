@@ -9,10 +9,13 @@ what users get:
   Tokens are ``\w+``, shingles are 4 tokens (a multiset); per document P = tp/(tp+fp) and
   R = tp/(tp+fn); P and R are averaged over documents (those with a non-zero denominator) and
   F1 is taken of the means. *Accuracy* is the share of pages whose token list equals the gold's.
-- **naeb** (``articles.json`` with ``html/``): title exact (NFKC, case-fold, white space
-  collapsed), date exact (``YYYY-MM-DD``), author set exact (both sides split on ``,``,
-  ``and``, ``&``, normalised like titles), and the *invented-author rate*: the share of pages
-  with no gold author where authors were reported anyway. The body is scored like AEB.
+- **naeb** (``articles.json`` with ``html/`` and/or ``lynx-dump-80/``): title exact (NFKC,
+  case-fold, white space collapsed), date exact (``YYYY-MM-DD``), author set exact (both sides
+  split on ``,``, ``and``, ``&``, normalised like titles), and the *invented-author rate*: the
+  share of pages with no gold author where authors were reported anyway. The body is scored
+  like AEB. Text
+  dumps of the same pages (``lynx-dump-80/``, lynx's default 80-column rendering) are scored
+  the same way, their figures prefixed ``lynx_``.
 - **fundus** (``manifest.json``): caption, credit, standfirst and sub-heading recall; a gold
   string counts as found when it appears, after white-space collapse, in the corresponding
   output field (any image's caption or credit, the standfirst, any heading).
@@ -40,6 +43,7 @@ __all__ = [
     "ExtractionReport",
     "Score",
     "detect_gold_format",
+    "evaluate_dumps",
     "evaluate_extraction",
     "shingle_counts",
 ]
@@ -159,7 +163,9 @@ def detect_gold_format(gold_dir: Path) -> str:
     """
     if (gold_dir / "ground-truth.json").is_file():
         return AEB
-    if (gold_dir / "articles.json").is_file() and (gold_dir / "html").is_dir():
+    if (gold_dir / "articles.json").is_file() and (
+        (gold_dir / "html").is_dir() or (gold_dir / "lynx-dump-80").is_dir()
+    ):
         return NAEB
     if (gold_dir / "manifest.json").is_file():
         return FUNDUS
@@ -311,18 +317,64 @@ def _evaluate_aeb(gold_dir: Path, limit: int | None, read: Reader) -> Extraction
         ("html", ".html.gz", "html_"),
         ("lynx-dump", ".txt.gz", "lynx_"),
     ):
-        if not (gold_dir / folder).is_dir():
+        if (gold_dir / folder).is_dir():
+            report.scores.extend(
+                _score_aeb_pages(report, gold, limit, read, gold_dir / folder, suffix, prefix)
+            )
+    return report
+
+
+def _score_aeb_pages(
+    report: ExtractionReport,
+    gold: dict[str, dict[str, Any]],
+    limit: int | None,
+    read: Reader,
+    folder: Path,
+    suffix: str,
+    prefix: str,
+) -> list[Score]:
+    tally = _ShingleTally()
+    for key in _limited(gold, limit):
+        path = folder / f"{key}{suffix}"
+        if not path.is_file():
             continue
-        tally = _ShingleTally()
-        for key in _limited(gold, limit):
-            path = gold_dir / folder / f"{key}{suffix}"
-            if not path.is_file():
-                continue
-            article = _read_page(read, path, gold[key].get("url"), report, f"{folder}/{key}")
-            f1 = tally.add(gold[key].get("articleBody", ""), article.text if article else "")
-            if f1 < 0.8:
-                report.miss(f"{prefix}f1", key, round(f1, 3), None)
-        report.scores.extend(tally.scores(prefix))
+        article = _read_page(read, path, gold[key].get("url"), report, f"{folder.name}/{key}")
+        f1 = tally.add(gold[key].get("articleBody", ""), article.text if article else "")
+        if f1 < 0.8:
+            report.miss(f"{prefix}f1", key, round(f1, 3), None)
+    return tally.scores(prefix)
+
+
+def evaluate_dumps(
+    gold_dir: str | Path,
+    dumps_dir: str | Path,
+    limit: int | None = None,
+    reader: Reader | None = None,
+) -> ExtractionReport:
+    """Score text dumps of a gold set's pages (``<id>.txt`` or ``<id>.txt.gz`` in ``dumps_dir``).
+
+    For pages rendered by another tool (``w3m -dump``, ``html2text``…): the body is scored
+    against an AEB gold set, and title, date and authors too against a NAEB one. Figures are
+    prefixed ``dump_``.
+
+    Raises:
+        InputError: ``gold_dir`` is neither an AEB nor a NAEB gold set.
+    """
+    path, dumps = Path(gold_dir), Path(dumps_dir)
+    kind = detect_gold_format(path)
+    if kind == FUNDUS:
+        raise InputError("dumps are scored against AEB or NAEB gold only", str(path))
+    read = reader or read_article
+    name = "ground-truth.json" if kind == AEB else "articles.json"
+    gold: dict[str, dict[str, Any]] = json.loads((path / name).read_text("utf-8"))
+    report = ExtractionReport(str(dumps), kind)
+    suffix = ".txt.gz" if any(dumps.glob("*.txt.gz")) else ".txt"
+    if kind == AEB:
+        report.scores = _score_aeb_pages(report, gold, limit, read, dumps, suffix, "dump_")
+        return report
+    present = [k for k in gold if (dumps / f"{k}{suffix}").is_file()]
+    keys = _limited(present, limit)
+    report.scores = _score_naeb_pages(report, gold, keys, read, dumps, suffix, "dump_")
     return report
 
 
@@ -332,52 +384,75 @@ def _evaluate_aeb(gold_dir: Path, limit: int | None, read: Reader) -> Extraction
 def _evaluate_naeb(gold_dir: Path, limit: int | None, read: Reader) -> ExtractionReport:
     gold: dict[str, dict[str, Any]] = json.loads((gold_dir / "articles.json").read_text("utf-8"))
     report = ExtractionReport(str(gold_dir), NAEB)
-    present = [k for k in gold if (gold_dir / "html" / f"{k}.html.gz").is_file()]
+    for folder, suffix, prefix in (
+        ("html", ".html.gz", ""),
+        ("lynx-dump-80", ".txt.gz", "lynx_"),
+    ):
+        present = [k for k in gold if (gold_dir / folder / f"{k}{suffix}").is_file()]
+        if present:
+            keys = _limited(present, limit)
+            report.scores.extend(
+                _score_naeb_pages(report, gold, keys, read, gold_dir / folder, suffix, prefix)
+            )
+    return report
+
+
+def _score_naeb_pages(
+    report: ExtractionReport,
+    gold: dict[str, dict[str, Any]],
+    keys: list[str],
+    read: Reader,
+    folder: Path,
+    suffix: str,
+    prefix: str,
+) -> list[Score]:
+    """Score the pages of one folder (HTML or text dumps) against NAEB's gold."""
     title = date = authors = invented = 0
     dated = unauthored = 0
     body = _ShingleTally()
-    keys = _limited(present, limit)
     for key in keys:
         item = gold[key]
-        article = _read_page(
-            read, gold_dir / "html" / f"{key}.html.gz", item.get("url"), report, key
-        )
+        page = key if not prefix else f"{folder.name}/{key}"
+        article = _read_page(read, folder / f"{key}{suffix}", item.get("url"), report, page)
         got = article or Article(text="")
-        body.add(item.get("articleBody", ""), got.text)
+        f1 = body.add(item.get("articleBody", ""), got.text)
+        if f1 < 0.8:
+            report.miss(f"{prefix}body_f1", key, round(f1, 3), None)
         if normalize_text(item.get("title")) == normalize_text(got.title):
             title += 1
         else:
-            report.miss("title_exact", key, item.get("title"), got.title)
+            report.miss(f"{prefix}title_exact", key, item.get("title"), got.title)
         if _DATE.match(item.get("date") or ""):
             dated += 1
             if item["date"] == got.published:
                 date += 1
             else:
-                report.miss("date_exact", key, item["date"], got.published)
+                report.miss(f"{prefix}date_exact", key, item["date"], got.published)
         gold_authors = author_set([item.get("authors") or ""])
         if gold_authors == author_set(got.authors):
             authors += 1
         else:
-            report.miss("author_exact", key, item.get("authors"), got.authors)
+            report.miss(f"{prefix}author_exact", key, item.get("authors"), got.authors)
         if not gold_authors:
             unauthored += 1
             if got.authors:
                 invented += 1
-                report.miss("invented_authors", key, "", got.authors)
-    report.scores = [
-        Score("title_exact", _ratio(title, len(keys)), title, len(keys)),
-        Score("date_exact", _ratio(date, dated), date, dated, "pages with a gold date"),
-        Score("author_exact", _ratio(authors, len(keys)), authors, len(keys), "set equality"),
+                report.miss(f"{prefix}invented_authors", key, "", got.authors)
+    return [
+        Score(f"{prefix}title_exact", _ratio(title, len(keys)), title, len(keys)),
+        Score(f"{prefix}date_exact", _ratio(date, dated), date, dated, "pages with a gold date"),
         Score(
-            "invented_authors",
+            f"{prefix}author_exact", _ratio(authors, len(keys)), authors, len(keys), "set equality"
+        ),
+        Score(
+            f"{prefix}invented_authors",
             _ratio(invented, unauthored),
             invented,
             unauthored,
             "pages with no gold author (lower is better)",
         ),
-        *body.scores("body_"),
+        *body.scores(f"{prefix}body_"),
     ]
-    return report
 
 
 # --- Fundus fixtures ----------------------------------------------------------------------------

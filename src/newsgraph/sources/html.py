@@ -21,12 +21,14 @@ from trafilatura.utils import load_html
 
 from ..errors import NotAnArticleError
 from ..model import Article
+from .bylines import take_credit_lines
 from .html_dom import build_hint_index, collapse, vocab
 from .html_images import read_images
 from .html_jsonld import JsonLd
 from .html_metadata import HEURISTIC, PageMetadata, find_dateline, read_metadata
 from .html_standfirst import choose_standfirst
 from .options import ReadOptions
+from .textdump_meta import is_date_line, parse_byline
 
 __all__ = ["parse_html", "read_html"]
 
@@ -41,6 +43,8 @@ _PROSE_WORDS = 12
 _SENTENCE_WORDS = 6
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "…", ")", "。")
 _NO_BODY = "no article body found in this page"
+_HEADER_LINES = 4  # how many opening body paragraphs may be the page's header
+_DATE_LINE_WORDS = 12
 
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 
@@ -78,6 +82,12 @@ def read_html(html: str, source: str, options: ReadOptions) -> Article:
     meta, jsonld = read_metadata(tree, options.url, hints=hints)
     body = _extract_body(tree, meta.url)
     paragraphs, headings = body_blocks(body) if body is not None else ([], [])
+    paragraphs, credits = take_credit_lines(_drop_header_lines(paragraphs, meta.title))
+    if credits is not None:
+        if not meta.authors:
+            meta.set("authors", credits.authors, HEURISTIC)
+        if not meta.editors:
+            meta.set("editors", credits.editors, HEURISTIC)
     text = "\n\n".join(paragraphs)
     if reason := _not_article_reason(paragraphs, meta, tree, jsonld):
         raise NotAnArticleError(reason, source)
@@ -138,6 +148,29 @@ def body_blocks(body: _Element) -> tuple[list[str], list[str]]:
     paragraphs = [collapse(line) for line in text.split("\n")]
     headings = [collapse("".join(h.itertext())) for h in body.iter("head")]
     return [p for p in paragraphs if p], [h for h in headings if h]
+
+
+def _drop_header_lines(paragraphs: list[str], title: str | None) -> list[str]:
+    """Drop the headline, date and byline lines that open a body (the page's header).
+
+    Only lines before the first other paragraph go: the headline repeated (case and white
+    space aside), a line that is mostly a date, a ``By …`` line.
+    """
+    title_key = collapse(title).casefold() if title else None
+    for k, paragraph in enumerate(paragraphs[:_HEADER_LINES]):
+        key = collapse(paragraph).casefold()
+        header = (
+            key == title_key
+            or (len(paragraph.split()) <= _DATE_LINE_WORDS and is_date_line(paragraph))
+            or (
+                len(paragraph.split()) <= _DATE_LINE_WORDS
+                and parse_byline(paragraph) is not None
+                and paragraph.lower().startswith("by ")
+            )
+        )
+        if not header:
+            return paragraphs[k:] if k else paragraphs
+    return paragraphs
 
 
 def _keep_headings(headings: list[str], title: str | None) -> list[str]:

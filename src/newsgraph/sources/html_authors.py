@@ -17,6 +17,7 @@ from functools import cache
 
 from lxml.html import HtmlElement
 
+from .bylines import normalise_case
 from .html_dom import (
     HintIndex,
     build_hint_index,
@@ -42,6 +43,9 @@ _MAX_WORDS = 5
 _MAX_BYLINE_CHARS = 200
 _BY_LINE_WINDOW = 200
 _MAX_SHORT_LINE = 60
+_PHOTO_BLOCK_CHARS = 300
+_NEAR_BEFORE = 300  # a byline element this many elements before the headline, or
+_NEAR_AFTER = 600  # … this many after it, is the article's
 
 
 @cache
@@ -125,7 +129,7 @@ def _clean_name(part: str) -> str | None:
         return None
     if not any(w[:1].isupper() for w in words):
         return None
-    return name
+    return normalise_case(name)
 
 
 def _strip_trailing(name: str) -> str:
@@ -156,10 +160,11 @@ def byline_authors(
         hints: the page's class-name index, if already built.
     """
     index = hints or build_hint_index(tree)
+    near = _near_headline(tree, h1)
     finders: list[Callable[[], list[str]]] = [
-        lambda: _rel_author(tree),
+        lambda: _rel_author(tree, near),
         lambda: _itemprop_author(tree),
-        lambda: _byline_elements(index),
+        lambda: _byline_elements(index, near),
         lambda: _by_line(tree, h1),
     ]
     for finder in finders:
@@ -180,10 +185,30 @@ def byline_line_authors(
     return names or clean_authors(_by_line(tree, h1), site_keys)
 
 
-def _rel_author(tree: HtmlElement) -> list[str]:
+def _near_headline(tree: HtmlElement, h1: HtmlElement | None) -> Callable[[HtmlElement], bool]:
+    """Return a test of whether an element stands near the headline in document order.
+
+    A byline sits next to the headline; ``rel=author`` links and ``author`` classes further
+    away belong to teasers, comments or author boxes of other stories. Without a headline
+    every element counts as near.
+    """
+    if h1 is None:
+        return lambda element: True
+    order = {element: k for k, element in enumerate(tree.iter())}
+    at = order.get(h1, 0)
+
+    def near(element: HtmlElement) -> bool:
+        k = order.get(element)
+        return k is None or at - _NEAR_BEFORE <= k <= at + _NEAR_AFTER
+
+    return near
+
+
+def _rel_author(tree: HtmlElement, near: Callable[[HtmlElement], bool]) -> list[str]:
     out: list[str] = []
     for link in tree.iter("a"):
-        if "author" in (link.get("rel") or "").lower().split() and not is_boilerplate(link):
+        rel = (link.get("rel") or "").lower().split()
+        if "author" in rel and near(link) and not is_boilerplate(link):
             text = element_text(link)
             if text and len(text) <= _MAX_BYLINE_CHARS:
                 out.append(text)
@@ -205,10 +230,14 @@ def _itemprop_author(tree: HtmlElement) -> list[str]:
     return out
 
 
-def _byline_elements(hints: HintIndex) -> list[str]:
+def _byline_elements(
+    hints: HintIndex, near: Callable[[HtmlElement], bool] = lambda element: True
+) -> list[str]:
     out: list[str] = []
     for element in hints.get("byline_hints"):
         if element.tag in ("script", "style", "img", "meta", "body", "html", "head"):
+            continue
+        if not near(element):
             continue
         if has_hint(element, "byline_skip_hints"):
             continue
@@ -240,12 +269,33 @@ def _by_line(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         text = element.text or ""
-        if _BY_TEXT.match(text) and not is_boilerplate(element) and not _in_caption(element):
+        if (
+            _BY_TEXT.match(text)
+            and not is_boilerplate(element)
+            and not _in_caption(element)
+            and not _beside_image(element)
+        ):
             line = element_text(element)
             limit = _MAX_SHORT_LINE if element.tag == "p" else _MAX_BYLINE_CHARS
             if len(line) <= limit and _BY_TEXT.match(line):
                 return [names_part(_BY_TEXT.sub("", line))]
     return []
+
+
+def _beside_image(element: HtmlElement) -> bool:
+    """Return whether a ``By …`` element is a photo credit: a short block around a picture.
+
+    Within three levels up, a container that holds an image and little text (a picture with
+    its caption) makes the line the photographer's, not the writer's.
+    """
+    node = element
+    for _ in range(3):
+        node = node.getparent()
+        if node is None or node.tag in ("article", "main", "body"):
+            return False
+        if any(True for _ in node.iter("img", "picture")):
+            return len(element_text(node)) <= _PHOTO_BLOCK_CHARS
+    return False
 
 
 def _in_caption(element: HtmlElement) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..model import Image
+from .bylines import strip_licensing
 from .html_dom import (
     HintIndex,
     build_hint_index,
@@ -82,6 +83,9 @@ def read_images(tree: HtmlElement, jsonld: JsonLd, hints: HintIndex | None = Non
     for figure in tree.iter("figure"):
         if is_boilerplate(figure) or any(a in handled for a in figure.iterancestors("figure")):
             continue
+        if _is_teaser(figure):
+            handled.add(figure)
+            continue
         handled.add(figure)
         _add(images, seen, _figure_image(figure))
     loose = [*hints.get("caption_hints"), *tree.iter("figcaption")]
@@ -117,6 +121,29 @@ def _add(images: list[Image], seen: set[str], image: Image | None) -> None:
             return
         seen.add(key)
     images.append(image)
+
+
+def _is_teaser(figure: HtmlElement) -> bool:
+    """Return whether a figure is a teaser for another page: its caption is a link's text.
+
+    ``<a href="/other-story"><img><figcaption>Other headline</figcaption></a>``: the whole
+    caption sits inside a link, so it names where the link goes, not what the picture shows.
+    A link that opens the picture itself (``/photos/…``, ``pic.jpg``) is no teaser.
+    """
+    caption = next(figure.iter("figcaption"), None)
+    if caption is None or not element_text(caption):
+        return False
+    links = [node for node in caption.iterancestors("a")]
+    return any(a.get("href") and not _opens_picture(a.get("href") or "") for a in links)
+
+
+def _opens_picture(href: str) -> bool:
+    """Return whether a link opens the picture itself (a file, a gallery, a zoom view)."""
+    path = href.split("?")[0].lower()
+    if re.search(r"\.(?:jpe?g|png|gif|webp|avif)$", path) or href.startswith("#"):
+        return True
+    words = set(re.split(r"[^a-z]+", path))
+    return bool(words & set(vocab()["image_link_words"]))
 
 
 def _figure_image(figure: HtmlElement) -> Image | None:
@@ -242,8 +269,8 @@ def split_caption(element: HtmlElement) -> tuple[str | None, str | None]:
 
 def _split_caption_text(caption: str, credit: str | None) -> tuple[str | None, str | None]:
     """Return ``(caption, credit)`` of a caption string, its trailing credit cut off."""
-    caption = collapse(caption.replace("\u200b", " "))
-    credit = collapse((credit or "").replace("\u200b", " "))
+    caption = strip_licensing(collapse(caption.replace("\u200b", " ")))
+    credit = strip_licensing(collapse((credit or "").replace("\u200b", " ")))
     if not credit and caption:
         caption, credit = _split_credit_text(caption)
     credit = _strip_credit_prefix(credit)

@@ -323,7 +323,36 @@ def _read_authors(
     if names:
         result.set("authors", names, META)
         return
-    result.set("authors", byline_authors(tree, h1, keys, hints), HEURISTIC)
+    declined = _declined_agencies(data)
+    headline = (result.title or "").casefold()
+    found = [
+        n
+        for n in byline_authors(tree, h1, keys, hints)
+        if n.casefold() not in declined and n.casefold() not in headline  # not the subject
+    ]
+    result.set("authors", found, HEURISTIC)
+
+
+def _declined_agencies(data: JsonLd) -> set[str]:
+    """Return the wire agencies that JSON-LD names as author without a person/organisation type.
+
+    The page's own data declines them as authors, so the byline heuristics must not bring
+    them back (``"author": {"@type": "Thing", "name": "AFP"}`` with a byline ``AFP``).
+    """
+    allowed = set(vocab()["author_types"])
+    agencies = {a.casefold() for a in vocab()["wire_agencies"]}
+    declined: set[str] = set()
+    for node in (data.article, data.page):
+        if not node:
+            continue
+        value = node.get("author") or node.get("creator")
+        for item in value if isinstance(value, list) else [value]:
+            item = data.resolve(item)
+            if isinstance(item, dict) and not node_types(item) & allowed:
+                name = str(item.get("name") or "").casefold().strip()
+                if name in agencies:
+                    declined.add(name)
+    return declined
 
 
 def _fuller_byline(names: list[str], lines: list[list[str]]) -> list[str] | None:

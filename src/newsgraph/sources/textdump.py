@@ -18,36 +18,27 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import NotAnArticleError
 from ..model import Article, Image
+from .bylines import take_credit_lines
 from .options import ReadOptions
+from .textdump_header import Roles, find_roles, header_marks, read_header
 from .textdump_lines import (
+    BULLET,
     MARKER,
     SENTENCE_END,
-    URL_LINE,
     WORD,
     Line,
     body_indent_of,
-    drop_references,
     is_clean_text,
     score_lines,
-    split_lines,
     strip_markers,
 )
-from .textdump_meta import (
-    find_date,
-    is_date_line,
-    nav_like,
-    parse_byline,
-    parse_editors,
-    site_name,
-    split_credit,
-    split_tags,
-    teaser_like,
-    unproxy,
-)
+from .textdump_meta import nav_like, site_name, teaser_like, unproxy
+from .textdump_title import TitleContext, candidates, context_for, features, page_url
+from .textdump_wrap import Page, read_page
 
 log = logging.getLogger(__name__)
 
@@ -59,21 +50,25 @@ RUNS = 4  # how many disjoint strong runs of lines to weigh against each other
 GAP = 30  # a strong run this many lines or fewer from the body joins it
 MERGE = 0.2  # … when its sum is at least this share of the body run's
 EARLIER = 0.6  # an earlier run wins when its sum is at least this share of the best
+DATED = 1.5  # a run just below a date line (the article's header) weighs this much more
 FEED_LINE = re.compile(r"^#.*?\[\d+\](?P<site>[^\[\]»|]{2,40}?)\s+(?:»|-|–|\|)\s")
 
 
 @dataclass
-class _Roles:
-    """What the cue rules say about each line (by line number)."""
+class _Parse:
+    """A page dump read as far as its body: lines, roles, body probabilities and span."""
 
-    url: set[int] = field(default_factory=set)
-    credit: dict[int, tuple[str, str]] = field(default_factory=dict)
-    alt: set[int] = field(default_factory=set)
-    editors: dict[int, list[str]] = field(default_factory=dict)
-    date: set[int] = field(default_factory=set)
+    page: Page
+    roles: Roles
+    probs: list[float]
+    start: int
+    end: int
+    article: Article
+    repeated: set[str]
 
-    def furniture(self) -> set[int]:
-        return self.url | set(self.credit) | self.alt | set(self.editors) | self.date
+    @property
+    def lines(self) -> list[Line]:
+        return self.page.lines
 
 
 def read_textdump(text: str, source: str, options: ReadOptions) -> Article:
@@ -93,34 +88,125 @@ def read_textdump(text: str, source: str, options: ReadOptions) -> Article:
     del options
     if not text.strip():
         raise NotAnArticleError("no article body found in this text", source)
-    page, _links = drop_references(text)
-    lines = split_lines(page)
-    if is_clean_text(text, lines):
+    page = read_page(text)
+    if is_clean_text(text, page.lines):
         return Article(text=text.strip())
-    roles = _find_roles(lines)
-    probs = score_lines(lines)
-    span = _body_span(lines, probs, roles)
-    if span is None:
-        raise NotAnArticleError("no article body found in this page dump", source)
-    start, end = span
-    article = Article(text="")
-    body = _read_body(lines[start : end + 1], probs[start : end + 1], roles, article)
-    if not body:
-        raise NotAnArticleError("no article body found in this page dump", source)
-    article.text = "\n\n".join(body)
-    _read_header(lines[:start], roles, article)
-    for number, names in roles.editors.items():
+    parse = _parse(page, source)
+    lines, start = parse.lines, parse.start
+    context = _title_context(parse)
+    header, title_at = read_header(lines, start, parse.roles, context)
+    article = parse.article
+    if title_at is not None and title_at >= start:
+        try:
+            article = _body_after(parse, title_at + 1, source)
+        except NotAnArticleError:
+            header.title, header.tags = None, []  # the "headline" is the whole body
+    for name in ("title", "tags", "authors", "dateline", "published", "published_text"):
+        setattr(article, name, getattr(header, name))
+    article.standfirst = header.standfirst
+    article.images = header.images + article.images
+    for number, names in parse.roles.editors.items():
         if number >= start and not article.editors:
             article.editors = names
-    article.url = _find_url(lines, roles)
-    article.site = site_name(article.url, page) or _feed_site(lines)
+    tail = [strip_markers(line.text) for line in lines[parse.end + 1 : parse.end + 6]]
+    _apply_credits(article, tail)
+    article.url = _find_url(lines, parse.roles) or page_url(lines, page.links)
+    article.site = site_name(article.url, page.text) or _feed_site(lines)
     article.metadata_sources = {
         name: SOURCE for name in _FIELDS if getattr(article, name) not in (None, [], "")
     }
     article.id = ""
     article.__post_init__()
-    log.debug("%s: body lines %d-%d of %d", source, start, end, len(lines))
+    log.debug("%s: body lines %d-%d of %d", source, start, parse.end, len(lines))
     return article
+
+
+def _line_key(clean: str) -> str:
+    """Return a line's text without list bullets, case-folded (to find repeated lines)."""
+    return BULLET.sub("", clean).casefold()
+
+
+def _apply_credits(article: Article, tail: list[str]) -> None:
+    """Take agency credit lines out of the body: editors, and authors when no byline has any.
+
+    ``tail`` is the few lines after the body, where a credit line the body reader left out
+    may stand.
+    """
+    paragraphs, credits = take_credit_lines(article.text.split("\n\n"))
+    if credits is None:
+        _, credits = take_credit_lines(tail)
+    elif paragraphs:
+        article.text = "\n\n".join(paragraphs)
+    if credits is None:
+        return
+    if not article.authors:
+        article.authors = credits.authors
+    if not article.editors:
+        article.editors = credits.editors
+
+
+def _parse(page: Page, source: str) -> _Parse:
+    """Find the body of a page dump (its span of lines and its paragraphs).
+
+    Raises:
+        NotAnArticleError: no run of lines reads as an article body.
+    """
+    lines = page.lines
+    roles = find_roles(lines)
+    probs = score_lines(lines)
+    span = _body_span(lines, probs, roles)
+    if span is None:
+        raise NotAnArticleError("no article body found in this page dump", source)
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = _line_key(strip_markers(line.text))
+        counts[key] = counts.get(key, 0) + 1
+    repeated = {key for key, n in counts.items() if n > 1}
+    parse = _Parse(page, roles, probs, span[0], span[1], Article(text=""), repeated)
+    parse.article = _body_after(parse, span[0], source)
+    return parse
+
+
+def _body_after(parse: _Parse, start: int, source: str) -> Article:
+    """Return an article holding the body paragraphs from line ``start`` to the span's end.
+
+    Raises:
+        NotAnArticleError: no body paragraph is left.
+    """
+    article = Article(text="")
+    lines, probs = parse.lines[start : parse.end + 1], parse.probs[start : parse.end + 1]
+    body = _read_body(lines, probs, parse.roles, article, parse.repeated)
+    if not body:
+        raise NotAnArticleError("no article body found in this page dump", source)
+    article.text = "\n\n".join(body)
+    return article
+
+
+def _title_context(parse: _Parse) -> TitleContext:
+    lines = parse.lines
+    bylines, dates = header_marks(lines, parse.start, parse.roles)
+    return context_for(
+        lines,
+        parse.start,
+        body_indent_of(lines[parse.start : parse.end + 1]),
+        parse.article.text.split("\n\n"),
+        parse.page.links,
+        (bylines, dates, parse.probs),
+    )
+
+
+def title_candidates(text: str) -> list[tuple[str, list[float]]]:
+    """Return each headline candidate of a page dump with its features (for fitting the model).
+
+    Raises:
+        NotAnArticleError: the page has no article body.
+    """
+    parse = _parse(read_page(text), "<dump>")
+    context = _title_context(parse)
+    return [
+        (strip_markers(parse.lines[i].text), features(parse.lines, i, context))
+        for i in candidates(parse.lines, parse.start)
+    ]
 
 
 _FIELDS = (
@@ -138,35 +224,7 @@ _FIELDS = (
 )
 
 
-def _find_roles(lines: list[Line]) -> _Roles:
-    roles = _Roles()
-    for i, line in enumerate(lines):
-        clean = strip_markers(line.text)
-        if URL_LINE.match(clean):
-            roles.url.add(i)
-            continue
-        editors = parse_editors(clean)
-        if editors is not None:
-            roles.editors[i] = editors
-            continue
-        credit = split_credit(clean)
-        if credit is not None:
-            roles.credit[i] = (credit.caption, credit.credit)
-            previous = strip_markers(lines[i - 1].text) if i else ""
-            if (
-                i
-                and not SENTENCE_END.search(previous)
-                and len(WORD.findall(previous)) >= 4
-                and not lines[i].blank_before
-            ):
-                roles.alt.add(i - 1)
-            continue
-        if len(WORD.findall(clean)) <= 12 and is_date_line(clean):
-            roles.date.add(i)
-    return roles
-
-
-def _body_span(lines: list[Line], probs: list[float], roles: _Roles) -> tuple[int, int] | None:
+def _body_span(lines: list[Line], probs: list[float], roles: Roles) -> tuple[int, int] | None:
     """Return the first and last line of the body: a run of body-like lines of maximum sum.
 
     Pages often end in comments or legal text that read like prose, and the article comes
@@ -189,14 +247,20 @@ def _body_span(lines: list[Line], probs: list[float], roles: _Roles) -> tuple[in
         blocked.append((found[1], found[2]))
     if not runs:
         return None
-    best = max(r[0] for r in runs)
-    chosen = min((r for r in runs if r[0] >= EARLIER * best), key=lambda r: r[1])
+    weighed = [(r[0] * _after_date(r[1], roles), r[1], r[2]) for r in runs]
+    best = max(r[0] for r in weighed)
+    chosen = min((r for r in weighed if r[0] >= EARLIER * best), key=lambda r: r[1])
     first, last = chosen[1], chosen[2]
     for total, a, b in sorted(runs, key=lambda r: r[1]):
         near = a - last <= GAP if a > last else first - b <= GAP
         if total >= MERGE * chosen[0] and near:
             first, last = min(first, a), max(last, b)
     return first, last
+
+
+def _after_date(first: int, roles: Roles) -> float:
+    """Return the weight of a run: :data:`DATED` when a date line stands just above it."""
+    return DATED if any(k in roles.date for k in range(first - 4, first)) else 1.0
 
 
 def _max_run(gains: list[float], blocked: list[tuple[int, int]]) -> tuple[float, int, int] | None:
@@ -216,8 +280,14 @@ def _max_run(gains: list[float], blocked: list[tuple[int, int]]) -> tuple[float,
     return (best, *best_span) if best_span else None
 
 
-def _read_body(lines: list[Line], probs: list[float], roles: _Roles, article: Article) -> list[str]:
-    """Return the body paragraphs of the segment; collect headings and images on the way."""
+def _read_body(
+    lines: list[Line], probs: list[float], roles: Roles, article: Article, repeated: set[str]
+) -> list[str]:
+    """Return the body paragraphs of the segment; collect headings and images on the way.
+
+    A short line between body lines is a sub-heading unless it reads as a link, a teaser,
+    navigation, or a line the page prints elsewhere too (a teaser's headline, a menu entry).
+    """
     body_indent = body_indent_of(lines)
     paragraphs: list[str] = []
     for k, (line, p) in enumerate(zip(lines, probs, strict=True)):
@@ -240,6 +310,7 @@ def _read_body(lines: list[Line], probs: list[float], roles: _Roles, article: Ar
                 and not MARKER.search(line.text)
                 and not teaser_like(clean)
                 and not nav_like(clean)
+                and _line_key(clean) not in repeated
                 and line.indent <= body_indent
                 and probs[k + 1] >= THRESHOLD
             ):
@@ -255,107 +326,7 @@ def _read_body(lines: list[Line], probs: list[float], roles: _Roles, article: Ar
     return paragraphs
 
 
-def _read_header(lines: list[Line], roles: _Roles, article: Article) -> None:
-    """Read title, byline, date, tags, standfirst and images from the lines above the body."""
-    body_indent = body_indent_of(lines) if lines else 0
-    date_at = None
-    for i in range(len(lines) - 1, -1, -1):
-        clean = strip_markers(lines[i].text)
-        found = find_date(clean) if len(WORD.findall(clean)) <= 16 else None
-        if found and i not in roles.credit:
-            article.published, date_at = found[0], i
-            article.published_text = clean[found[1][0] : found[1][1]]
-            break
-    title_at = _pick_title(lines, roles, date_at, body_indent)
-    byline_at = _read_byline(lines, roles, article, title_at, date_at)
-    if title_at is not None:
-        article.title = strip_markers(lines[title_at].text)
-        article.tags = _tags_above(lines, title_at)
-    marks = [m for m in (title_at, date_at, byline_at) if m is not None]
-    after = max(marks) + 1 if marks else len(lines)
-    for i in range(after, len(lines)):
-        clean = strip_markers(lines[i].text)
-        if i in roles.credit:
-            caption, credit = roles.credit[i]
-            alt = strip_markers(lines[i - 1].text) if i - 1 in roles.alt else None
-            article.images.append(Image(alt=alt, caption=caption or None, credit=credit or None))
-        elif (
-            article.standfirst is None
-            and i not in roles.furniture()
-            and len(WORD.findall(clean)) >= 8
-            and SENTENCE_END.search(clean)
-            and not MARKER.search(lines[i].text)
-        ):
-            article.standfirst = clean
-
-
-def _read_byline(
-    lines: list[Line], roles: _Roles, article: Article, title_at: int | None, date_at: int | None
-) -> int | None:
-    """Find the byline: a cued one (``By …``) below the title, or a bare name next to title/date."""
-    first = title_at + 1 if title_at is not None else 0
-    near = {n for m in (title_at, date_at) if m is not None for n in range(m - 2, m + 3)}
-    for i in range(first, len(lines)):
-        clean = strip_markers(lines[i].text)
-        if i in roles.credit or i in roles.alt or len(WORD.findall(clean)) > 16:
-            continue
-        byline = parse_byline(clean)
-        if byline is None or not (byline.cued or i in near or byline.dateline):
-            continue
-        article.authors, article.dateline = byline.authors, byline.dateline
-        return i
-    return None
-
-
-def _tags_above(lines: list[Line], title_at: int) -> list[str]:
-    """Read a section/tag line just above the title (``ConflictsJapan``, ``World | Asia``)."""
-    if title_at == 0:
-        return []
-    previous = lines[title_at - 1]
-    clean = strip_markers(previous.text)
-    if not 0 < len(clean.split()) <= 4 or previous.text.startswith(("*", "+", "#")):
-        return []
-    tags = split_tags(previous.text)
-    if tags and all(t[:1].isupper() and len(t.split()) <= 3 for t in tags):
-        return tags
-    return []
-
-
-def _pick_title(
-    lines: list[Line], roles: _Roles, date_at: int | None, body_indent: int
-) -> int | None:
-    """Pick the headline: the best title-like line close above the date (or the body)."""
-    before = date_at if date_at is not None else len(lines)
-    best, best_score = None, 0.0
-    lowest = max(0, before - (8 if date_at is not None else 15))
-    for i in range(before - 1, lowest - 1, -1):
-        line = lines[i]
-        clean = strip_markers(line.text)
-        words = len(WORD.findall(clean))
-        if (
-            i in roles.furniture()
-            or not 3 <= words <= 30
-            or line.text.startswith(("#", "*", "+", "("))
-            or clean.endswith((".", ":", ",", ")"))
-            or "____" in line.text
-            or parse_byline(clean) is not None
-        ):
-            continue
-        score = 2.0 - 0.1 * (before - i)
-        if MARKER.search(line.text):
-            score -= 1.0
-        if 5 <= words <= 20:
-            score += 0.5
-        if line.indent < body_indent:
-            score += 1.0
-        if i + 1 in roles.credit or i + 1 in roles.alt:
-            score -= 1.5
-        if score > best_score:
-            best, best_score = i, score
-    return best
-
-
-def _find_url(lines: list[Line], roles: _Roles) -> str | None:
+def _find_url(lines: list[Line], roles: Roles) -> str | None:
     for i in sorted(roles.url):
         return unproxy(strip_markers(lines[i].text))
     return None

@@ -25,6 +25,8 @@ JUNK = re.compile(
     r"\[INS:\s*|\s*:INS\]|\[DEL:\s*|\s*:DEL\]|\(BUTTON\)|\[BUTTON\]|\[IMG\]|\[INLINE\]|"
     r"\[LINK\]|\[_\]|\[X\]|\(_\)|\(\*\)|_{4,}|IFRAME:"
 )
+# html2text's star rules around headings (``***** Heading *****``).
+STARS = re.compile(r"(?:^|(?<=\s))\*{3,}(?=\s|$)")
 BULLET = re.compile(r"^(?:[*+#o•·–-]|\d{1,3}\.)\s+")
 WORD = re.compile(r"\w+")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -98,7 +100,7 @@ def drop_references(text: str) -> tuple[str, dict[int, str]]:
 
 def strip_markers(text: str) -> str:
     """Remove lynx link markers (``[12]``) and form/insert junk, collapsing white space."""
-    text = JUNK.sub(" ", MARKER.sub("", text))
+    text = STARS.sub(" ", JUNK.sub(" ", MARKER.sub("", text)))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -125,7 +127,7 @@ def is_clean_text(text: str, lines: list[Line]) -> bool:
     """Return whether ``text`` reads as a clean article: prose paragraphs without page furniture.
 
     Clean text has no link markers, no bulleted lists, no bare URL lines and no indentation
-    layout, and most of its words sit in long prose lines.
+    layout, and most of its words sit in long prose lines (or every line is a sentence).
     """
     if not lines or MARKER.search(text) or JUNK.search(text):
         return False
@@ -134,6 +136,8 @@ def is_clean_text(text: str, lines: list[Line]) -> bool:
     short = sum(1 for w in words if w < 12)
     if any(URL_LINE.match(line.text) or BULLET.match(line.text) for line in lines):
         return False
+    if all(w >= 6 and SENTENCE_END.search(line.text) for line, w in zip(lines, words, strict=True)):
+        return True  # every line a sentence or more: a short text of prose
     return prose >= 0.85 * max(1, sum(words)) and short <= max(3, len(lines) // 4)
 
 

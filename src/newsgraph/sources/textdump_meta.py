@@ -11,11 +11,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .textdump_lines import WORD, lexicon, strip_markers, word_set
+from .bylines import normalise_case, strip_licensing
+from .textdump_lines import MARKER, WORD, lexicon, strip_markers, word_set
 
+# Two page elements printed without a space (``Jane DoeShowbiz Reporter``, ``ByJane``): a
+# lower-case letter then a capital, unless the first part is a name prefix (``McAllister``).
+GLUED = re.compile(r"\b([A-Z]?[a-zà-ÿ]+)(?=[A-Z][a-zà-ÿ])")
+NAME_PREFIXES = frozenset(["Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O", "D"])
 PROXY = re.compile(r"^https?://[^/\s]+(?::\d+)?/(https?)(?::/|/)/?(.+)$")
 URL_IN_LINE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
 NAME_PART = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-ZÀ-ÖØ-Þ]\.)$")
+INITIAL_END = re.compile(r"(?:\b[A-Z]\.|\bJr\.|\bSr\.)$")
 NAME_PARTICLES = frozenset(
     ["van", "von", "der", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "el"]
 )
@@ -39,24 +45,30 @@ def _month_pattern() -> str:
     return "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
 
 
+_YEAR = r"(?P<y>\d{4})(?:\b|(?=\d{1,2}:\d\d))"  # a year, also glued to a time (``20233:00``)
+
+
 @cache
 def _date_regexes() -> tuple[re.Pattern[str], ...]:
     month = _month_pattern()
+    after_lower = r"(?-i:(?<![a-z]))"  # a month name may follow a capital (``ODec. 18``)
     return (
         re.compile(
-            rf"\b(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I
+            rf"{after_lower}(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I
         ),
-        re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<m>{month})\s*,?\s+(?P<y>\d{{4}})\b", re.I
-        ),
+        re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<m>{month})\s*,?\s+{_YEAR}", re.I),
         re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{1,2})-(?P<d>\d{1,2})\b"),
         re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>\d{4})\b"),
         re.compile(r"\b(?P<y>\d{4})/(?P<mm>\d{1,2})/(?P<d>\d{1,2})\b"),
+        re.compile(r"(?<![/\d])(?P<mm>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b(?!/)"),
     )
 
 
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """Find the first calendar date in ``text``.
+
+    Numeric dates with slashes are read month first (``12/18/23``) unless the first number
+    cannot be a month (``18/12/2023``); a two-digit year is in this century.
 
     Returns:
         The date as ``YYYY-MM-DD`` and the span it was found at, or None.
@@ -70,6 +82,10 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
             else:
                 month = int(parts["mm"])
             day, year = int(parts["d"]), int(parts["y"])
+            if year < 100:
+                year += 2000
+            if month and month > 12 and day <= 12 and "/" in match.group(0):
+                month, day = day, month
             if not month or not 1 <= month <= 12 or not 1 <= day <= 31 or not 1990 <= year <= 2100:
                 continue
             if best is None or match.start() < best[1][0]:
@@ -163,6 +179,7 @@ def split_credit(text: str) -> Credit | None:
     Returns:
         The caption and credit, or None when the line carries no credit cue.
     """
+    text = strip_licensing(text)
     match = _credit_pattern().search(text)
     if match and len(WORD.findall(match.group("credit"))) <= 12:
         return Credit(text[: match.start()].strip(), match.group("credit").strip())
@@ -182,29 +199,70 @@ def _cue_rest(text: str, cues: list[str]) -> str | None:
     return None
 
 
-def split_names(text: str) -> list[str]:
-    """Split a list of people (``A, B and C``) into names; [] if any part is not a name."""
+def split_names(text: str, cued: bool = False) -> list[str]:
+    """Split a list of people (``A, B and C``) into names.
+
+    Without a cue every part must be a name (else ``[]``). After a cue (``By …``) the names
+    are the parts up to the first one that is not a name (a role, the site, a place), and
+    names in capitals are accepted and written in name case.
+    """
     parts = [
-        p.strip(" .,;")
+        p.strip(" ,;").rstrip(".") if not INITIAL_END.search(p.strip(" ,;")) else p.strip(" ,;")
         for p in re.split(r",\s*|\s+(?:and|&|und|et|y|e)\s+", text)
         if p.strip(" .,;")
     ]
-    if not parts or not all(looks_like_name(p) for p in parts):
-        return []
-    return parts
+    if not cued:
+        names = parts if parts and all(looks_like_name(p) for p in parts) else []
+    else:
+        names = []
+        for part in parts:
+            if not looks_like_name(part, capitals=True):
+                break
+            names.append(normalise_case(part))
+    return _unique([_tidy_name(n) for n in names])
 
 
-def looks_like_name(text: str) -> bool:
-    """Return whether ``text`` looks like a person's name: 2–5 capitalised words, no stop words."""
+def _tidy_name(name: str) -> str:
+    """Drop trailing credentials and a name printed twice (``Jo Roe Jo Roe``, ``Jo Roe MS``)."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    while len(words) > 2 and words[-1].strip(".,").casefold() in _credentials():
+        words.pop()
+    return " ".join(words)
+
+
+def _unique(names: list[str]) -> list[str]:
+    kept: dict[str, str] = {}
+    for name in names:
+        kept.setdefault(name.casefold(), name)
+    return list(kept.values())
+
+
+@cache
+def _credentials() -> frozenset[str]:
+    from .html_dom import vocab
+
+    return frozenset(w.casefold() for w in vocab()["credentials"])
+
+
+def looks_like_name(text: str, capitals: bool = False) -> bool:
+    """Return whether ``text`` looks like a person's name: 2–5 capitalised words, no stop words.
+
+    Words in capitals (``JANE DOE``) count only when ``capitals`` is set (after a byline cue);
+    otherwise they read as a shouted heading.
+    """
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    stop = word_set("stopwords") | word_set("nav_words")
+    stop = word_set("stopwords") | word_set("nav_words") | word_set("role_words")
     capitalised = 0
     for word in words:
         if word.lower() in NAME_PARTICLES:
             continue
-        if not NAME_PART.match(word) or word.lower() in stop or (word.isupper() and len(word) > 3):
+        shouted = word.isupper() and len(word) > 3
+        if not NAME_PART.match(word) or word.lower() in stop or (shouted and not capitals):
             return False
         capitalised += 1
     return capitalised >= 2
@@ -222,38 +280,64 @@ class Byline:
 def parse_byline(text: str) -> Byline | None:
     """Read a byline: ``By A and B``, ``NAME in CITY``, ``NAME - Nov 19, 2019``.
 
+    Runs of spaces, ``|`` and dashes separate the byline from what follows it (the site, a
+    role, the date); a ``By`` in the middle of the line starts the byline.
+
     Returns:
         The authors and dateline, or None when the line is not a byline.
     """
-    text = strip_markers(text)
+    text = re.sub(r"\s{2,}", " | ", MARKER.sub("", text).strip())
     found = find_date(text)
     if found:
         text = (text[: found[1][0]] + " " + text[found[1][1] :]).strip()
         text = TIME.sub(" ", text)
-    text = re.split(r"\s+[-–—|•·]\s+|\s*\|\s*", text.strip(" -–—|•·,"))[0].strip()
-    cued = _cue_rest(text, lexicon()["byline_cues"])
-    body = cued if cued is not None else text
+    text = re.sub(r"(?<=\S)\s+(?=[Bb]y\s+[A-Z])", " | ", text)
+    text = GLUED.sub(_unglue, text)
+    text = re.sub(r"^(By|by)\s*\|\s*", r"\1 ", text)
+    pieces = [p.strip() for p in re.split(r"\s+[-–—|•·]\s+|\s*\|\s*", text.strip(" -–—|•·,"))]
+    pieces = [p for p in pieces if p]
+    cue_words = lexicon()["byline_cues"]
+    cued_piece = next((p for p in pieces if _cue_rest(p, cue_words) is not None), None)
+    first = cued_piece or (pieces[0] if pieces else "")
+    cued = _cue_rest(first, cue_words)
+    body = cued if cued is not None else first
     place: str | None = None
     for link in sorted(lexicon()["byline_place_links"], key=len, reverse=True):
         head, sep, tail = body.rpartition(f" {link} ")
         if sep and head and _looks_like_place(tail):
             body, place = head, tail.strip(" .,")
             break
-    names = split_names(_drop_roles(body))
+    names = split_names(_drop_roles(body), cued=cued is not None)
     if not names:
         return None
     return Byline(names, place, cued is not None)
 
 
+def _unglue(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return word if word in NAME_PREFIXES else word + " | "
+
+
 def _drop_roles(text: str) -> str:
     """Cut job titles off a byline: ``Meg JamesStaff Writer`` → ``Meg James``."""
     roles = word_set("role_words")
-    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+    text = re.sub(
+        r"(?<=[a-z])(?=([A-Z][a-z]+))",
+        lambda m: " " if m.group(1).lower() in roles else "",
+        text,
+    )
     kept: list[str] = []
     for part in re.split(r"(,\s*|\s+(?:and|&)\s+)", text):
         words = part.split()
         cut = next((k for k, w in enumerate(words) if w.lower().strip(".,") in roles), None)
-        kept.append(" ".join(words[:cut]) if cut is not None else part)
+        if cut is None:
+            kept.append(part)
+        elif cut >= 2:
+            kept.append(" ".join(words[:cut]))  # ``Meg James Staff Writer``
+        else:
+            if kept and kept[-1].strip().startswith(","):
+                kept.pop()  # a role of its own (``, Money Reporter``) goes with its comma
+            break  # and what follows it (``, Contributor, Site Name``) is no name either
     return "".join(kept).strip(" ,&")
 
 
