@@ -310,6 +310,15 @@ def test_html_standfirst_h2_dek_under_headline() -> None:
     head = "<meta name='description' content='Cities that could be affected include Dallas.'>"
     article = read_html(page(head, before=before), "test.html", ReadOptions())
     assert article.standfirst == "Strong tornadoes are possible both Friday and Saturday"
+    # Printed on the page above the body, the standfirst is read as its first paragraph.
+    assert article.text.startswith("Strong tornadoes are possible both Friday and Saturday\n\n")
+
+
+def test_html_standfirst_from_meta_only_is_not_put_in_the_body() -> None:
+    head = "<meta name='description' content='Cities that could be affected include Dallas.'>"
+    article = read_html(page(head, before="<h1>Storms</h1>"), "test.html", ReadOptions())
+    assert article.metadata_sources.get("standfirst") != "heuristic"
+    assert "Cities that could be affected" not in article.text
 
 
 def test_html_standfirst_lead_paragraph_matching_description_after_dateline() -> None:

@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 from ..errors import NotAnArticleError
 from ..model import Article
 from .bylines import take_credit_lines
-from .html_dom import build_hint_index, collapse, vocab
+from .html_dom import build_hint_index, collapse, norm_key, vocab
 from .html_images import read_images
 from .html_jsonld import JsonLd
 from .html_metadata import HEURISTIC, PageMetadata, find_dateline, read_metadata
@@ -45,6 +45,7 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "…", ")", "。")
 _NO_BODY = "no article body found in this page"
 _HEADER_LINES = 4  # how many opening body paragraphs may be the page's header
 _DATE_LINE_WORDS = 12
+_STANDFIRST_SEARCH = 4  # a standfirst already printed among the opening paragraphs
 
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 
@@ -97,6 +98,10 @@ def read_html(html: str, source: str, options: ReadOptions) -> Article:
     )
     if standfirst:
         meta.set("standfirst", standfirst, standfirst_source)
+        if standfirst_source == HEURISTIC and not _in_body(standfirst, paragraphs):
+            # A standfirst printed on the page is read as the story's first paragraph, so that
+            # what it states (often the main happening) has offsets like the rest.
+            text = f"{standfirst}\n\n{text}" if text else standfirst
     article = Article(
         text=text,
         url=meta.url,
@@ -113,6 +118,11 @@ def read_html(html: str, source: str, options: ReadOptions) -> Article:
     )
     _finish(article, meta)
     return article
+
+
+def _in_body(standfirst: str, paragraphs: list[str]) -> bool:
+    key = norm_key(standfirst)
+    return any(key in norm_key(p) for p in paragraphs[:_STANDFIRST_SEARCH])
 
 
 def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
