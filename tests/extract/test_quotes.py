@@ -159,12 +159,12 @@ def test_quotes_floating_quote_gets_previous_speaker(nlp: Any) -> None:
     assert floating.speaker is not None and floating.speaker.name == "Omar Haddad"
 
 
-def test_quotes_interrupted_quote_is_one_quote(nlp: Any) -> None:
+def test_quotes_interrupted_quote_is_two_linked_pieces_without_narration(nlp: Any) -> None:
     text = "“We have the votes,” Sara Kim said. “The bill will pass tomorrow.”"
     quotes = quotes_of(nlp, text)
-    assert len(quotes) == 1
-    assert quotes[0].text.startswith("We have the votes")
-    assert quotes[0].text.endswith("The bill will pass tomorrow.")
+    assert [q.text for q in quotes] == ["We have the votes,", "The bill will pass tomorrow."]
+    assert quotes[0].continues is None and quotes[1].continues == quotes[0].start
+    assert all(q.speaker is not None and q.speaker.name == "Sara Kim" for q in quotes)
 
 
 # --- speakers ----------------------------------------------------------------------------

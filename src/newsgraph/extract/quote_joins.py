@@ -29,17 +29,15 @@ MAX_RUN_ON_WORDS = 5
 
 
 def merge_interrupted(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
-    """Join quotes interrupted only by their attribution (see :func:`_interrupted`)."""
+    """Link the pieces of quotes interrupted only by their attribution (:func:`_interrupted`).
+
+    Each piece stays its own quote, without the narration between them; the later piece
+    ``continues`` the earlier one and takes its speaker and cue when it has no cue of its own.
+    """
     result: list[Quote] = []
     for quote in quotes:
-        verdict = _interrupted(ctx, result[-1], quote) if result else False
-        if verdict is None:
-            first = result[-1]
-            if (quote.end - quote.start) > (first.end - first.start):
-                result[-1] = quote
-            continue
-        if verdict:
-            quote = _join(ctx, result.pop(), quote)
+        if result and _interrupted(ctx, result[-1], quote) is not False:
+            quote = _piece(result[-1], quote)
         result.append(quote)
     return result
 
@@ -84,19 +82,18 @@ def _continues(ctx: QuoteContext, end: int) -> bool:
     return any(m.end == end and m.continues for m in ctx.marks)
 
 
-def _join(ctx: QuoteContext, first: Quote, second: Quote) -> Quote:
-    """One quote running from ``first`` to ``second`` (the attribution between them inside)."""
-    kind = "direct" if "direct" in (first.kind, second.kind) else first.kind
-    confidence = max(first.confidence, second.confidence)
-    speaker = first.speaker if first.kind != "floating" else second.speaker
+def _piece(first: Quote, second: Quote) -> Quote:
+    """``second`` as the next piece of the utterance ``first`` began."""
+    floating = second.kind == "floating"
     return Quote(
-        kind,
-        ctx.text[first.start : second.end],
-        first.start,
+        "direct" if floating else second.kind,
+        second.text,
+        second.start,
         second.end,
-        speaker,
-        first.cue or second.cue,
-        confidence,
+        first.speaker if floating or second.speaker is None else second.speaker,
+        first.cue if floating or second.cue is None else second.cue,
+        max(first.confidence, second.confidence) if floating else second.confidence,
+        continues=first.start,
     )
 
 
