@@ -115,7 +115,7 @@ def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None
     if words and _dash_gap(gap):
         names = [t for t in words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
         if names and len(words) <= 8 and len(names) >= len(words) - 3:
-            return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+            return resolve_speaker(names[-1], ctx.index)
     return _colon_speaker(ctx, lo)
 
 
@@ -137,10 +137,10 @@ def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
     for verb in _sentence_verbs(ctx, doc[start : i + 1]):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and start <= subject.i < i and not ctx.in_quote(subject.i):
-            return resolve_speaker(subject, ctx.index, ctx.in_quote)
+            return resolve_speaker(subject, ctx.index)
     names = [t for t in doc[start:i] if t.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(t.i)]
     if names:
-        return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+        return resolve_speaker(names[-1], ctx.index)
     return None
 
 
@@ -215,7 +215,7 @@ def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] 
     for verb in _sentence_verbs(ctx, doc[i].sent):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and not ctx.in_quote(subject.i) and _personal(subject):
-            return subject, resolve_speaker(subject, ctx.index, ctx.in_quote)
+            return subject, resolve_speaker(subject, ctx.index)
     return None
 
 

@@ -108,7 +108,8 @@ def _context(doc: Any, text: str, analysis: Analysis | None) -> QuoteContext:
             quote_of[i] = n
     actors = analysis.actors if analysis is not None else []
     para_starts = [start for start, _ in paragraphs(text)] or [0]
-    return QuoteContext(doc, text, marks, build_index(doc, actors), quote_of, para_starts)
+    index = build_index(doc, actors, lambda i: quote_of[i] >= 0)
+    return QuoteContext(doc, text, marks, index, quote_of, para_starts)
 
 
 def _nearbysubject_of(ctx: QuoteContext, cue: Any) -> Any | None:
@@ -165,7 +166,7 @@ def _speaker(ctx: QuoteContext, cue: Any) -> Speaker | None:
         return None
     if ctx.paragraph(subject.idx) != ctx.paragraph(cue.idx):
         return None
-    return resolve_speaker(subject, ctx.index, ctx.in_quote)
+    return resolve_speaker(subject, ctx.index)
 
 
 def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] | None:
@@ -573,14 +574,17 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
 def _has_speaker(quote: Quote) -> bool:
     """Whether a quote has someone who said it: no quote without a speaker mention.
 
-    "You" as the subject of a cue ("you say") is not a speaker; nor is "it" for an indirect
-    quote ("it is said that …"), while a quotation "it reads" or "it added" is a document's.
+    "You" as the subject of a cue ("you say") is not a speaker; nor is an "it" that refers to
+    no organisation for an indirect quote ("it is said that …"), while a quotation "it reads"
+    or "it added" is a document's.
     """
     speaker = quote.speaker
     if speaker is None or not speaker.text:
         return False
     person = quote_words().pronouns.get(speaker.text.lower())
-    return person != "second" and (person != "neuter" or quote.kind != "indirect")
+    if person == "neuter" and quote.kind == "indirect":
+        return speaker.name is not None
+    return person != "second"
 
 
 @register("quotes", requires=("actors",), assigns=("quotes",))
