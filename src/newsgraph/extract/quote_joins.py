@@ -13,7 +13,7 @@ from .cues import SENTENCE_END
 from .quote_spans import MarkSpan
 
 if TYPE_CHECKING:
-    from .quotes import QuoteContext
+    from .quote_context import QuoteContext
 
 MIN_FLOATING_WORDS = 3
 """A quotation with fewer words is not taken as a floating quote ("Related:")."""

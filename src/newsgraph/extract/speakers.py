@@ -191,9 +191,8 @@ def _named_here(token: Any, index: SpeakerIndex) -> Mention | None:
     for child in token.children:
         if child.dep_ in ("appos", "compound", "flat") and child.i > token.i:
             named = index.covering(child.i)
-            if named is not None and (named.person is not None or named.group is not None):
-                if named.person is not None or found is None:
-                    return named
+            if named is not None and (named.person is not None or (named.group and not found)):
+                return named
     return found
 
 
@@ -226,8 +225,9 @@ def _described(
         return _author(token, index)
     if lemma in words.organization_nouns and token.pos_ == "NOUN":
         specific = antecedent_org(index, token, lemma)
-        if specific is not None and (country is None or specific.group is None or
-                                     specific.group.country in (None, country)):
+        if specific is not None and (
+            country is None or specific.group is None or specific.group.country in (None, country)
+        ):
             return specific
         if lemma not in words.national_institutions and country is None:
             general = antecedent_org(index, token, None)
@@ -256,17 +256,25 @@ def _country_in(index: SpeakerIndex, start: int, end: int) -> str | None:
     """The country named inside ``doc[start:end]`` ("the Israeli army", "Gaza's ministry")."""
     for i in range(start, end):
         mention = index.covering(i)
-        if mention is not None and mention.group is not None and mention.group.kind in (
-            "country",
-            "seat",
+        if (
+            mention is not None
+            and mention.group is not None
+            and mention.group.kind
+            in (
+                "country",
+                "seat",
+            )
         ):
             return mention.group.country
     return None
 
 
 def _author(token: Any, index: SpeakerIndex) -> Mention | None:
-    """Who wrote a document: named with it ("a report from the UN", "EUNAVFOR data",
-    "Lopez's letter") or, for "the report", where the same word was first used."""
+    """Who wrote a document.
+
+    Named with it ("a report from the UN", "EUNAVFOR data", "Lopez's letter") or, for "the
+    report", where the same word was used before.
+    """
     found = _author_here(token, index)
     if found is not None:
         return found
@@ -275,8 +283,10 @@ def _author(token: Any, index: SpeakerIndex) -> Mention | None:
     for earlier in reversed(index.doc[: token.i]):
         if index.sent_of[earlier.i] < first:
             break
-        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN" and not index.in_quote(
-            earlier.i
+        if (
+            earlier.lemma_.lower() == lemma
+            and earlier.pos_ == "NOUN"
+            and not index.in_quote(earlier.i)
         ):
             found = _author_here(earlier, index) or _setting_source(earlier, index)
             if found is not None:

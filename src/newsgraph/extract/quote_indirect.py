@@ -1,0 +1,101 @@
+"""Indirect quotes: a cue verb's reported clause ("X said (that) …"), and "according to X".
+
+Helpers of :mod:`.quotes`, run after the quotations are attributed: every cue left over is
+read for what it reports, unless a quote already covers it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Quote
+from .cues import cue_kind, trim_clause
+from .quote_context import (
+    MIN_CLAUSE_TOKENS,
+    MIXED_MIN_WORDS,
+    QuoteContext,
+    clause,
+    covered,
+    make_quote,
+    sentence_range,
+    speaker_of,
+    that_clause,
+    whole_marks,
+    words_outside,
+)
+
+_CONTENT_DEPS = frozenset({"ccomp"})
+
+
+def _according(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
+    """Return the content of "according to X": the sentence without the phrase."""
+    lo, hi = sentence_range(ctx, cue)
+    if cue.i == lo:
+        end = cue.right_edge.i
+        if cue.i + 1 < len(ctx.doc) and ctx.doc[cue.i + 1].lower_ == "to":
+            end = max(end, ctx.doc[cue.i + 1].right_edge.i)  # the parse may hang "to X" elsewhere
+        return trim_clause(ctx.doc, end + 1, hi)
+    return trim_clause(ctx.doc, lo, cue.i)
+
+
+def according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
+    """Give the quotations of a sentence told "according to X" to X, as one mixed quote.
+
+    ("…," he told the senator, according to officials: what is quoted, and that he said it, is the
+    officials' account.) The quotes inside the sentence, cue and all, make way for one quote
+    of the whole sentence but the "according to" phrase.
+    """
+    for cue in ctx.doc:
+        if cue.lower_ != "according" or ctx.in_quote(cue.i) or cue_kind(cue) is None:
+            continue
+        rng = _according(ctx, cue)
+        if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
+            continue
+        lo, hi = whole_marks(ctx, *rng)
+        span = ctx.doc[lo:hi]
+        inner = [q for q in quotes if span.start_char <= q.start and q.end <= span.end_char]
+        if not inner or words_outside(ctx, lo, hi) < MIXED_MIN_WORDS:
+            continue
+        speaker = speaker_of(ctx, cue)
+        if speaker is None or not speaker.text:
+            continue  # "according to what he wrote": no source to give them to
+        quotes = [q for q in quotes if q not in inner]
+        ctx.used_cues.add(cue.i)
+        quotes.append(make_quote(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.75))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
+    """Return the indirect quote of ``cue`` (a reported clause or "according to"), if any."""
+    para = ctx.paragraph(cue.idx)
+    if cue.lower_ == "according":
+        rng = _according(ctx, cue)
+    else:
+        child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
+        rng = clause(ctx, child, para) if child is not None else None
+    if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
+        return None
+    lo, hi = rng
+    tokens = ctx.doc[lo:hi]
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    if covered(ctx, tokens.start_char, tokens.end_char):
+        return None
+    quoted = any(ctx.in_quote(t.i) for t in tokens)
+    if quoted:
+        lo, hi = whole_marks(ctx, lo, hi)
+        tokens = ctx.doc[lo:hi]
+    return make_quote(
+        ctx,
+        "mixed" if quoted else "indirect",
+        tokens.start_char,
+        tokens.end_char,
+        speaker_of(ctx, cue),
+        cue,
+        0.7 if cue.lower_ != "according" else 0.75,
+    )
+
+
+def overlaps_turn(quote: Quote, turns: list[Quote]) -> bool:
+    """Whether ``quote`` overlaps a transcript turn (the turn's speaker quoting someone)."""
+    return any(t.start < quote.end and quote.start < t.end for t in turns)
