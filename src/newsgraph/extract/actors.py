@@ -342,6 +342,7 @@ def _organizations(
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
+        ent = _before_bracket(doc, ent)
         ent, known = _longest_known_org(doc, ent)
         if ent.label_ != "ORG" and known is None:
             continue
@@ -366,6 +367,7 @@ def _organizations(
         abbreviation = _abbreviation_after(doc, ent.end)
         if abbreviation:
             aliases[abbreviation.lower()] = key
+    _abbreviation_mentions(doc, drafts, aliases, taken)
     for person in people:
         for role in person.roles:
             if role.organization:
@@ -386,6 +388,33 @@ def _longest_known_org(doc: Any, ent: Any) -> tuple[Any, KnownOrg | None]:
             if known is not None:
                 return doc[ent.start : end], known
     return ent, known_org(ent.text)
+
+
+def _before_bracket(doc: Any, ent: Any) -> Any:
+    """An entity cut before a bracket the model took into it ("World Health Organization (WHO")."""
+    for i in range(ent.start + 1, ent.end):
+        if doc[i].text == "(":
+            return doc[ent.start : i]
+    return ent
+
+
+def _abbreviation_mentions(
+    doc: Any, drafts: dict[str, _Draft], aliases: dict[str, str], taken: list[tuple[int, int]]
+) -> None:
+    """Add the mentions of an organisation by the abbreviation it was introduced with.
+
+    ("the World Health Organization (WHO) said … WHO pointed out …": the model often leaves a
+    bare abbreviation untagged.)
+    """
+    text = doc_text(doc)
+    spans = [(s.start, s.end) for d in drafts.values() for s in d.mentions.values()] + taken
+    for token in doc:
+        key = aliases.get(token.lower_)
+        if key is None or key not in drafts or not token.text.isupper():
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if not _overlaps(start, end, spans):
+            drafts[key].mention(text, start, end)
 
 
 def _abbreviation_after(doc: Any, end: int) -> str | None:

@@ -102,7 +102,10 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
             return token.head
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return None
+        participle = token.tag_ == "VBG"
         token = token.head
+        if participle and token.dep_ == "ccomp" and cue_kind(token.head) in SPEECH_KINDS:
+            token = token.head  # "X said that A fell, adding …": the parse hangs "adding" on "fell"
         if token.dep_ == "prep" and token.head.i != token.i:
             token = token.head  # "After saying …, she was …": the main clause's subject
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Quote
-from .cues import cue_kind, trim_clause
+from .cues import SENTENCE_END, cue_kind, trim_clause
 from .quote_context import (
     MIN_CLAUSE_TOKENS,
     MIXED_MIN_WORDS,
@@ -23,8 +23,12 @@ from .quote_context import (
     whole_marks,
     words_outside,
 )
+from .quote_words import quote_words
+from .speakers import resolve_speaker
 
 _CONTENT_DEPS = frozenset({"ccomp"})
+_WHEN = frozenset({"DATE", "TIME"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _according(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
@@ -68,7 +72,12 @@ def according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
 def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     """Return the indirect quote of ``cue`` (a reported clause or "according to"), if any."""
     para = ctx.paragraph(cue.idx)
-    if cue.lower_ == "according":
+    subject = None
+    inverted = inverted_attribution(ctx, cue)
+    if inverted is not None:
+        lo, hi, subject = inverted
+        rng: tuple[int, int] | None = (lo, hi)
+    elif cue.lower_ == "according":
         rng = _according(ctx, cue)
     else:
         child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
@@ -90,10 +99,55 @@ def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
         "mixed" if quoted else "indirect",
         tokens.start_char,
         tokens.end_char,
-        speaker_of(ctx, cue),
+        resolve_speaker(subject, ctx.index) if subject is not None else speaker_of(ctx, cue),
         cue,
         0.7 if cue.lower_ != "according" else 0.75,
     )
+
+
+FINAL_SPEAKER_TOKENS = 14
+"""The longest speaker phrase after a sentence-final cue (", said a senior official at …")."""
+
+
+def inverted_attribution(ctx: QuoteContext, cue: Any) -> tuple[int, int, Any] | None:
+    """``(lo, hi, speaker head)`` of a sentence told first and attributed after a comma.
+
+    ("The tanker was on its way to Mangalore, said one of the officials." "Hackers fund the
+    programme, said State Department spokesperson Vedant Patel.") The cue is a past or
+    present speech verb right after a comma; after it comes only the speaker's phrase, up to
+    the sentence end or a comma; before the comma is what was said. The parser often gets
+    this shape wrong (the speaker as the object of a clause, the content as a subject).
+    """
+    doc = ctx.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() not in (
+        quote_words().inverting_verbs
+    ):
+        return None
+    s_lo, s_hi = sentence_range(ctx, cue)
+    if cue.i - 1 <= s_lo or doc[cue.i - 1].text != "," or ctx.in_quote(cue.i - 2):
+        return None
+    tail = []
+    for token in doc[cue.i + 1 : s_hi]:
+        if token.text == "," or token.text in SENTENCE_END or ctx.in_quote(token.i):
+            break
+        tail.append(token)
+    if not tail or len(tail) > FINAL_SPEAKER_TOKENS or tail[0].ent_type_ in _WHEN:
+        return None
+    if tail[0].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PRON"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in tail):
+        return None
+    nouns = [
+        t for t in tail if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and t.ent_type_ not in _WHEN
+    ]
+    if not nouns:
+        return None
+    inside = {t.i for t in tail}
+    heads = [t for t in nouns if t.head.i not in inside or t.head.pos_ == "VERB"]
+    lo, hi = trim_clause(doc, s_lo, cue.i - 1)
+    if hi - lo < MIN_CLAUSE_TOKENS or not any(t.tag_ in _FINITE for t in doc[lo:hi]):
+        return None  # "Jo Park, a senior adviser, said …": no clause before the comma
+    return lo, hi, (heads or nouns)[0]
 
 
 def overlaps_turn(quote: Quote, turns: list[Quote]) -> bool:

@@ -37,6 +37,8 @@ class QuoteWords:
         organization_nouns: nouns that name an organisation by what it is ("the ministry").
         national_institutions: organisations every country has ("the army"), named by their
             country when the article gives it.
+        inverting_verbs: cue verbs that may follow what was said, with their speaker after
+            them ("…, said a senior official."): verbs that take no object.
     """
 
     verbs: dict[str, str]
@@ -57,6 +59,7 @@ class QuoteWords:
     document_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
     national_institutions: frozenset[str] = frozenset()
+    inverting_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -94,4 +97,5 @@ def quote_words() -> QuoteWords:
         document_nouns=frozenset(data["document_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
         national_institutions=frozenset(data["national_institutions"]),
+        inverting_verbs=frozenset(data["inverting_verbs"]),
     )

@@ -247,7 +247,7 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     found = _climb_to_cue(ctx, lo, hi)
     if found is not None:
         cue, child, speaker_cue = found
-        ctx.used_cues.update((cue.i, speaker_cue.i))
+        ctx.used_cues.add(cue.i)
         speaker = speaker_of(ctx, speaker_cue)
         if child.head.i != cue.i:  # a parenthetical cue: it reports the rest of the sentence
             c_lo, c_hi = whole_marks(ctx, *_aside_content(ctx, cue, lo))

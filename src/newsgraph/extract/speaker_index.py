@@ -191,6 +191,7 @@ def build_index(
     if actors:
         _from_actors(doc, actors, index)
     _from_entities(doc, index)
+    _drop_nested_groups(index)
     for mention in index.mentions:
         token = doc[mention.start : mention.end].root
         mention.role = mention_role(token)
@@ -224,6 +225,26 @@ def _from_actors(doc: Any, actors: Sequence[Actor], index: SpeakerIndex) -> None
             index.mentions.append(Mention(tokens.start, tokens.end, person, group))
             if person is not None:
                 person.descriptors |= _descriptor_words(doc, tokens.start, tokens.end)
+
+
+def _drop_nested_groups(index: SpeakerIndex) -> None:
+    """Drop a group named inside a longer one: the longer name is the one that speaks.
+
+    ("United Kingdom" in "United Kingdom Maritime Trade Operations".)
+    """
+    groups = [m for m in index.mentions if m.group is not None]
+    nested = {
+        id(m)
+        for m in groups
+        for other in groups
+        if other is not m
+        and other.start <= m.start
+        and m.end <= other.end
+        and (other.end - other.start) > (m.end - m.start)
+    }
+    if nested:
+        index.mentions = [m for m in index.mentions if id(m) not in nested]
+        index.__post_init__()
 
 
 def _country_group(actor: Actor, text: str) -> Group:
