@@ -57,12 +57,50 @@ def frame(ctx: QuoteContext, lo: int, hi: int, step: int) -> list[Any]:
 
 
 def frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
-    """Find the cue of a quotation in the words after it, then in those before it."""
-    for tokens in (frame(ctx, lo, hi, 1), frame(ctx, lo, hi, -1)):
-        for token in tokens:
-            if cue_kind(token) is not None:
+    """Find the cue of a quotation in the words after it, then in those before it.
+
+    After a quotation that ends its sentence ("“… very simple.” The members gathered …") only
+    a speech cue counts: a verb of thinking or gathering there is the next sentence's own.
+    """
+    doc = ctx.doc
+    ends = hi - 1
+    while ends > lo and doc[ends].is_punct and doc[ends].text not in SENTENCE_END:
+        ends -= 1
+    final = doc[ends].text in SENTENCE_END
+    for step in (1, -1):
+        for token in frame(ctx, lo, hi, step):
+            kind = cue_kind(token)
+            if kind is not None and (step < 0 or not final or kind in SPEECH_KINDS):
                 return token
     return None
+
+
+RUN_ON_WORDS = 5
+"""At most this many words between two quotations make the second go on from the first's cue."""
+
+
+def run_on_cue(ctx: QuoteContext, n: int) -> Any | None:
+    """The cue between a quotation and the one before it: “After that,” she said, “I …”.
+
+    The earlier quotation ends with a comma, the words between (a speaker and a speech cue,
+    no more than :data:`RUN_ON_WORDS`) end with a comma or colon: the second quotation goes
+    on with the same utterance, whatever the parse made of its own sentence.
+    """
+    if n == 0:
+        return None
+    before, mark = ctx.marks[n - 1], ctx.marks[n]
+    if not before.closed or before.paragraph != mark.paragraph:
+        return None
+    gap = ctx.text[before.mark_end : mark.mark_start]
+    if ctx.text[before.end - 1] != "," and not gap.lstrip().startswith(","):
+        return None
+    if not gap.rstrip().endswith((",", ":")):
+        return None
+    lo, hi = token_range(ctx.doc, before.mark_end, mark.mark_start)
+    words = [t for t in ctx.doc[lo:hi] if not t.is_punct and not t.is_space]
+    if not 0 < len(words) <= RUN_ON_WORDS:
+        return None
+    return next((t for t in words if cue_kind(t) in SPEECH_KINDS), None)
 
 
 ADJACENT_WORDS = 3

@@ -55,6 +55,7 @@ from .quote_frame import (
     dash_or_colon_speaker,
     floating,
     frame_cue,
+    run_on_cue,
     scare_quote,
     token_range,
 )
@@ -258,7 +259,7 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
             span = ctx.doc[c_lo:c_hi]
             return make_quote(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
         return make_quote(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)
-    cue = adjacent_cue(ctx, mark, hi)
+    cue = run_on_cue(ctx, n) or adjacent_cue(ctx, mark, hi)
     if cue is None and scare_quote(ctx, mark):
         return None
     cue = cue or frame_cue(ctx, lo, hi)

@@ -57,6 +57,7 @@ _RIGHT_PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _AUTHOR_PREPS = frozenset({"from", "by", "of"})
 _WHEN = frozenset({"DATE", "TIME"})
+_MEMBER_PREPS = frozenset({"at", "from", "of", "with"})
 
 
 @cache
@@ -167,6 +168,9 @@ def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote | None = 
     if named is not None:
         return _fill(speaker, named)
     if _is_anonymous(doc, token, start, end):
+        organization = _organization_of(token, index)
+        if organization is not None:
+            return _fill(speaker, organization)
         speaker.anonymous = True
         return speaker
     if token.pos_ in ("NOUN", "PROPN"):
@@ -196,6 +200,24 @@ def _named_here(token: Any, index: SpeakerIndex) -> Mention | None:
     return found
 
 
+def _organization_of(token: Any, index: SpeakerIndex) -> Mention | None:
+    """The organisation unnamed sources belong to, when the phrase names it.
+
+    ("Associated Press journalists", "researchers at cybersecurity firm Mandiant": the
+    organisation speaks through them.) A country or a seat of power does not make "US
+    officials" or "White House advisers" anyone but anonymous.
+    """
+    nouns = [c for c in token.lefts if c.dep_ in ("compound", "poss", "nmod")]
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
+            nouns += [g for g in prep.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        found = index.covering(noun.i)
+        if found is not None and found.group is not None and found.group.kind == "organization":
+            return found
+    return None
+
+
 def _pronoun(token: Any, index: SpeakerIndex) -> Speaker:
     """A pronoun speaker: he/she by salience and gender, it/they to a group."""
     speaker = Speaker(text=token.text, start=token.idx, end=token.idx + len(token.text))
@@ -203,11 +225,19 @@ def _pronoun(token: Any, index: SpeakerIndex) -> Speaker:
     target: Mention | None = None
     if kind in ("male", "female"):
         target = index.pronouns.get(token.i) or antecedent_person(index, token, kind)
+    elif kind == "neuter" and _expletive(token):
+        target = None  # "it was later found that …"
     elif kind in ("neuter", "plural"):
         target = antecedent_group(index, token, plural=kind == "plural")
     if target is not None:
         _fill(speaker, target)
     return speaker
+
+
+def _expletive(token: Any) -> bool:
+    """Whether an "it" stands for nothing: the subject of a passive ("it was found that …")."""
+    verb = token.head
+    return token.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _described(
