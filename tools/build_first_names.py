@@ -1,6 +1,6 @@
 """Build ``knowledge/first_names.csv.gz`` (given name → gender) from two open name lists.
 
-Usage: ``python tools/build_first_names.py SSA_RAW_DATA_DIR wgnd_noctry.csv``
+Usage: ``python tools/build_first_names.py SSA_RAW_DATA_DIR wgnd_noctry.csv [WORDS]``
 
 - **US Social Security Administration**, "Baby Names from Social Security Card Applications -
   National Data" (``yob1880.txt`` … ``yob2020.txt``: name, sex, births), a US government work
@@ -15,7 +15,12 @@ Usage: ``python tools/build_first_names.py SSA_RAW_DATA_DIR wgnd_noctry.csv``
   gender. It adds the names of the rest of the world; where it and the SSA list disagree the
   name gets no gender.
 
-Kept are single-word names (letters, apostrophe, hyphen; 2 to 15 characters).
+Kept are single-word names (letters, apostrophe, hyphen; 2 to 15 characters). Both lists hold
+ordinary words ("Health", "World" and "Supreme" are names in WGND; "Justice" and "Royal" in the
+SSA's): with an English word list (``WORDS``, default ``/usr/share/dict/words`` from Debian's
+``wamerican``, SCOWL, Copyright 2000-2011 Kevin Atkinson, permissive licence; used only here,
+not shipped) a WGND name that is an English word is left out, and so is an SSA name that is a
+lower-case English word unless at least :data:`COMMON_BIRTHS` babies had it ("Mark", "Grant").
 """
 
 from __future__ import annotations
@@ -33,9 +38,10 @@ NAME = re.compile(r"^[a-z][a-z'\-]{1,14}$")
 GENDERS = {"M": "male", "F": "female"}
 MIN_BIRTHS = 100
 MIN_SHARE = 0.9
+COMMON_BIRTHS = 20_000
 
 
-def ssa_genders(raw_dir: Path) -> dict[str, str | None]:
+def ssa_genders(raw_dir: Path, words: set[str]) -> dict[str, str | None]:
     """Name → gender from the SSA yearly files (None: neither sex has the share)."""
     births: defaultdict[str, dict[str, int]] = defaultdict(lambda: {"M": 0, "F": 0})
     for path in sorted(raw_dir.glob("yob*.txt")):
@@ -47,26 +53,39 @@ def ssa_genders(raw_dir: Path) -> dict[str, str | None]:
         total = counts["M"] + counts["F"]
         if total < MIN_BIRTHS or not NAME.match(name):
             continue
+        if name in words and total < COMMON_BIRTHS:
+            continue
         sex = max(counts, key=lambda s: counts[s])
         result[name] = GENDERS[sex] if counts[sex] >= MIN_SHARE * total else None
     return result
 
 
-def wgnd_genders(source: Path) -> dict[str, str]:
-    """Name → gender from WGND 1.0's table of names without conflicts."""
+def wgnd_genders(source: Path, words: set[str], proper: set[str]) -> dict[str, str]:
+    """Name → gender from WGND 1.0's table of names without conflicts, English words left out."""
     result = {}
     with source.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             name, gender = row["name"].strip().lower(), row["gender"].strip()
-            if NAME.match(name) and gender in GENDERS:
+            if NAME.match(name) and gender in GENDERS and name not in words | proper:
                 result[name] = GENDERS[gender]
     return result
 
 
-def build(raw_dir: Path, wgnd: Path) -> list[tuple[str, str]]:
+def english_words(path: Path) -> tuple[set[str], set[str]]:
+    """``(lower-case words, lower-cased capitalised entries)`` of a one-word-a-line list."""
+    lower, proper = set(), set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        word = line.strip()
+        if word.isalpha():
+            (lower if word.islower() else proper).add(word.lower())
+    return lower, proper
+
+
+def build(raw_dir: Path, wgnd: Path, words_path: Path) -> list[tuple[str, str]]:
     """Return the sorted ``(name, gender)`` rows of the table."""
-    ssa = ssa_genders(raw_dir)
-    world = wgnd_genders(wgnd)
+    words, proper = english_words(words_path)
+    ssa = ssa_genders(raw_dir, words)
+    world = wgnd_genders(wgnd, words, proper - set(ssa))
     rows = []
     for name in sorted(set(ssa) | set(world)):
         genders = {g for g in (ssa.get(name, ""), world.get(name, "")) if g != ""}
@@ -78,7 +97,8 @@ def build(raw_dir: Path, wgnd: Path) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    rows = build(Path(sys.argv[1]), Path(sys.argv[2]))
+    words = Path(sys.argv[3]) if len(sys.argv) > 3 else Path("/usr/share/dict/words")
+    rows = build(Path(sys.argv[1]), Path(sys.argv[2]), words)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["name", "gender"])

@@ -27,8 +27,19 @@ from ..model import Actor, Analysis, Role, Span
 from ..nlp import doc_text
 from . import register
 from .countries import country_name, find_countries, find_regions
+from .cues import SPEECH_KINDS, cue_kind
+from .names import given_name_gender, person_bounds, speaker_names
 from .offices import holder_by_name, holder_for_title
-from .organizations import KnownOrg, clean_org_name, known_org, org_id, org_sector, slugify
+from .organizations import (
+    KnownOrg,
+    clean_org_name,
+    is_unit,
+    known_org,
+    org_id,
+    org_sector,
+    sector_from_words,
+    slugify,
+)
 from .people import (
     POSSESSIVES,
     Apposition,
@@ -46,6 +57,7 @@ from .people import (
     title_sector,
 )
 from .places import country_of_place, find_place
+from .quote_words import quote_words
 
 log = logging.getLogger(__name__)
 
@@ -189,23 +201,61 @@ def _country_actors(countries: _Countries) -> list[_Draft]:
 
 
 def _person_ents(doc: Any, countries: _Countries) -> list[Any]:
-    """Return PERSON entities that name a person, trimmed of honorifics and possessives."""
+    """Return the spans that name a person (:func:`newsgraph.extract.names.person_bounds`).
+
+    PERSON entities trimmed of titles and widened over particles and hyphens; not one that is
+    only a country or a known place ("Rafah") with no given name in it; plus the sources of
+    speech verbs that the model did not tag as people (:func:`.names.speaker_names`).
+    """
     found = []
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
-        start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
-            end -= 1
-        while start < end and (is_title(doc[start].text) or doc[start].is_punct):
-            start += 1
+        start, end = person_bounds(doc, ent.start, ent.end, is_title)
         if start >= end:
             continue
         span = doc[start:end]
         if countries.overlapping(span.start_char, span.end_char) and len(span) == 1:
             continue
+        if _is_place(doc, span, places):
+            continue
         found.append(span)
-    return found
+    taken = [(s.start, s.end) for s in found]
+    for start, end in speaker_names(doc, is_title, _speech_cue, _org_word):
+        if not any(s < end and start < e for s, e in taken):
+            found.append(doc[start:end])
+    return sorted(found, key=lambda s: s.start)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "from", "into", "across", "outside", "inside", "around"})
+
+
+def _is_place(doc: Any, span: Any, places: set[str]) -> bool:
+    """Whether a PERSON entity is a place the model took for a person.
+
+    A name of several words that is a known place and holds no given name ("Khan Younis"); a
+    single word only when the article also tags it a place, or it follows "in", "near" …
+    (a lone surname such as "Bush" or "Rubio" is also a town somewhere).
+    """
+    if find_place(span.text) is None:
+        return False
+    if len(span) > 1:
+        return not any(given_name_gender(t.text) for t in span if t.is_alpha)
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span.text in places or before in _LOCATIVE
+
+
+def _speech_cue(token: Any) -> bool:
+    return cue_kind(token) in SPEECH_KINDS
+
+
+def _org_word(word: str) -> bool:
+    return (
+        sector_from_words(word) is not None
+        or is_unit(word)
+        or word.lower() in quote_words().organization_nouns
+    )
 
 
 def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Draft]:

@@ -5,6 +5,10 @@
   cuts off: a particle's surname ("Ursula von der" + "Leyen", which the model calls a place)
   and hyphenated pieces ("Moon Jae" + "-in"). Particles, Arabic, Spanish, Korean and Chinese
   name orders are kept whole: the name is the text between its ends, never reordered.
+- **Missed names.** A proper name that is the source of a speech verb but no PERSON entity
+  ("said Fadel Naeem", tagged an organisation; "Eswar Prasad, a trade professor, said", not
+  tagged) is a person when its first word is a known given name or an apposition gives it a
+  person's title.
 - **Gender.** A full name's given name (its first word) is looked up in
   ``knowledge/first_names.csv.gz`` (US Social Security Administration names and WIPO's World
   Gender-Name Dictionary: see ``knowledge/SOURCES.md``); a name under a certain share for one
@@ -26,6 +30,7 @@ __all__ = [
     "name_gender",
     "noun_gender",
     "person_bounds",
+    "speaker_names",
 ]
 
 IsTitle = Callable[[str], bool]
@@ -58,8 +63,9 @@ def given_name_gender(word: str) -> str | None:
     if not key:
         return None
     found = _given_names().get(key)
-    if found is None and "-" in key:  # "Jean-Yves", "Anne-Marie": the first part says
-        found = _given_names().get(key.split("-")[0])
+    first = key.split("-")[0]
+    if found is None and first != key and len(first) > 2 and not is_particle(first):
+        found = _given_names().get(first)  # "Jean-Yves", "Anne-Marie": the first part says
     return found
 
 
@@ -127,3 +133,50 @@ def _after_titles(doc: Any, start: int, end: int, is_title: IsTitle) -> int:
             break
         start += best
     return start
+
+
+MAX_NAME_WORDS = 4
+"""The longest name taken from a speech verb's proper-noun source."""
+
+
+def speaker_names(
+    doc: Any, is_title: IsTitle, is_speech_cue: Callable[[Any], bool], is_org_word: IsTitle
+) -> list[tuple[int, int]]:
+    """Token ranges of people named as a speech verb's source that no PERSON entity covers.
+
+    Each is a run of 2 to :data:`MAX_NAME_WORDS` capitalised proper nouns, its head the
+    subject of the cue (or of "according to"), whose first word is a known given name or
+    which an apposition calls by a person's title.
+    """
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+            continue
+        if not (token.dep_ in ("nsubj", "nsubjpass") and is_speech_cue(token.head)):
+            continue
+        start = token.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and doc[start - 1].head.i in range(start, token.i + 1)
+        ):
+            start -= 1
+        start, end = person_bounds(doc, start, token.i + 1, is_title)
+        words = doc[start:end]
+        if not 2 <= len(words) <= MAX_NAME_WORDS:
+            continue
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words if t.is_alpha):
+            continue
+        if any(t.ent_type_ in ("GPE", "NORP") or is_org_word(t.text) for t in words):
+            continue  # "Gaza's Health Ministry", "the Al-Quds Brigades"
+        if given_name_gender(words[0].text) or _titled(token, is_title):
+            found.append((start, end))
+    return found
+
+
+def _titled(token: Any, is_title: IsTitle) -> bool:
+    """Whether an apposition of ``token`` calls it by a person's title ("a trade professor")."""
+    for child in token.children:
+        if child.dep_ == "appos" and (is_title(child.lemma_) or noun_gender(child.lemma_)):
+            return True
+    return False

@@ -270,10 +270,26 @@ def _described(
         is_title(lemma) or lemma in words.anonymous_group or noun_gender(lemma)
     ):
         person = antecedent_by_word(index, token, lemma, country)
+        if person is not None and person.person is not None:
+            known = person.person.descriptors | {w.lower() for w in person.person.name.split()}
+            if not _qualifiers(token) <= known:
+                person = None  # "the head of the rehabilitation department": someone else
         if person is None:
             speaker.anonymous = True
         return person
     return None
+
+
+def _qualifiers(token: Any) -> set[str]:
+    """The nouns of a description's own complement ("head of the orthopaedic department")."""
+    words: set[str] = set()
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "in", "with"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.ent_type_ not in ("GPE", "NORP"):
+                    words.add(noun.lemma_.lower())
+                    words |= {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+    return words
 
 
 def _unnamed(doc: Any, start: int, end: int) -> str:
