@@ -159,15 +159,16 @@ def has_own_attribution(token: Any) -> bool:
     That is a cue verb with its own subject ("…, and she added that …"), or a participle cue
     hanging from the first ("…, noting that …", "…, adding: …").
     """
-    if cue_kind(token) is None:
+    kind = cue_kind(token)
+    if kind is None:
         return False
     if token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp"):
-        return True
+        return kind in SPEECH_KINDS
     if token.tag_ not in _FINITE:
         return False
     if token.dep_ == "conj" and cue_kind(token) in SPEECH_KINDS:
         return True  # "… said A and called B "…"": two attributions
-    return any(c.dep_ == "nsubj" for c in token.children)
+    return kind in SPEECH_KINDS and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def depth(token: Any) -> int:

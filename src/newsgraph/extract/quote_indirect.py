@@ -15,6 +15,7 @@ from .quote_context import (
     MIXED_MIN_WORDS,
     QuoteContext,
     clause,
+    clip,
     covered,
     make_quote,
     sentence_range,
@@ -81,12 +82,12 @@ def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
         rng = _according(ctx, cue)
     else:
         child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
-        rng = clause(ctx, child, para) if child is not None else None
+        rng = clause(ctx, child, para) if child is not None else object_content(ctx, cue)
     if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
         return None
     lo, hi = rng
     tokens = ctx.doc[lo:hi]
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not _reports_object(cue):
         return None
     if covered(ctx, tokens.start_char, tokens.end_char):
         return None
@@ -103,6 +104,50 @@ def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
         cue,
         0.7 if cue.lower_ != "according" else 0.75,
     )
+
+
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd"})
+_OBJECT_PREPS = frozenset({"for", "on", "of", "about", "against", "to", "over", "into"})
+
+
+def _reports_object(cue: Any) -> bool:
+    """Whether ``cue`` reports by its object ("accused X of"; "called for", "urged X to")."""
+    cues = quote_words().object_cues
+    lemma = cue.lemma_.lower()
+    if lemma in cues:
+        return True
+    links = {c.lower_ for c in cue.rights if c.dep_ == "prep"}
+    if any(c.dep_ == "xcomp" for c in cue.rights):
+        links.add("to")
+    return any(f"{lemma} {link}" in cues for link in links)
+
+
+def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
+    """The object of a speech verb that says what was said, when it has no clause.
+
+    ("accused China of using coercion", "urged Vietnam to push back", "vowed to continue the
+    war", "called for a special prosecutor".) Only the verbs of ``object_cues`` report so,
+    and only their object, infinitive and the prepositions that introduce a topic count; a
+    time or place ("on Tuesday", "in Hanoi") is not what was said.
+    """
+    if not _reports_object(cue):
+        return None
+    parts = [
+        c
+        for c in cue.rights
+        if c.dep_ in _OBJECT_DEPS
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in _OBJECT_PREPS
+            and not any(g.ent_type_ in _WHEN for g in c.children)
+        )
+    ]
+    parts = [c for c in parts if not ctx.in_quote(c.i) or c.dep_ != "dobj"]
+    if not parts:
+        return None
+    lo = min(c.left_edge.i for c in parts)
+    hi = max(c.right_edge.i for c in parts) + 1
+    return clip(ctx, lo, hi, ctx.paragraph(cue.idx))
 
 
 FINAL_SPEAKER_TOKENS = 14

@@ -39,6 +39,9 @@ class QuoteWords:
             country when the article gives it.
         inverting_verbs: cue verbs that may follow what was said, with their speaker after
             them ("…, said a senior official."): verbs that take no object.
+        object_cues: speech verbs whose object or infinitive is what was said ("accused
+            China of coercion", "urged Vietnam to push back", "vowed to continue"); "call
+            for" only with that preposition, "ask to" only with an infinitive.
     """
 
     verbs: dict[str, str]
@@ -60,6 +63,7 @@ class QuoteWords:
     organization_nouns: frozenset[str] = frozenset()
     national_institutions: frozenset[str] = frozenset()
     inverting_verbs: frozenset[str] = frozenset()
+    object_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -98,4 +102,5 @@ def quote_words() -> QuoteWords:
         organization_nouns=frozenset(data["organization_nouns"]),
         national_institutions=frozenset(data["national_institutions"]),
         inverting_verbs=frozenset(data["inverting_verbs"]),
+        object_cues=frozenset(data["object_cues"]),
     )
