@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Quote
-from .cues import SENTENCE_END, cue_kind, trim_clause
+from .cues import SENTENCE_END, cue_kind, trailing_aside, trim_clause
 from .quote_context import (
     MIN_CLAUSE_TOKENS,
     MIXED_MIN_WORDS,
@@ -86,6 +86,7 @@ def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
         return None
     lo, hi = rng
+    hi = trailing_aside(ctx.doc, lo, hi, ctx.in_quote)
     tokens = ctx.doc[lo:hi]
     if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not _reports_object(cue):
         return None

@@ -36,10 +36,19 @@ def merge_interrupted(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """
     result: list[Quote] = []
     for quote in quotes:
-        if result and _interrupted(ctx, result[-1], quote) is not False:
-            quote = _piece(result[-1], quote)
+        before = _last_piece(result)
+        if before is not None and _interrupted(ctx, before, quote) is not False:
+            quote = _piece(before, quote)
         result.append(quote)
     return result
+
+
+def _last_piece(result: list[Quote]) -> Quote | None:
+    """The quote a new piece may go on from: the last one, passing over an indirect quote
+    told inside the attribution ("…," he told Reuters when asked if he had met her. "…")."""
+    if len(result) >= 2 and result[-1].kind == "indirect" and result[-2].kind in _JOINED_FIRST:
+        return result[-2]
+    return result[-1] if result else None
 
 
 def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
