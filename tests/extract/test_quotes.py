@@ -235,13 +235,20 @@ def test_quotes_registered_after_actors() -> None:
     assert DEFAULT_PIPELINE.index("quotes") > DEFAULT_PIPELINE.index("actors")
 
 
-def test_quotes_format_groups_by_speaker(nlp: Any) -> None:
-    text = "“Rain is coming,” said Ola Nordmann. Some experts say it will be dry."
+def test_quotes_format_lists_quotes_in_article_order_with_name_and_role(nlp: Any) -> None:
+    text = (
+        "Some experts say it will be dry. “Rain is coming,” said Ola Nordmann, a "
+        "professor at the Norwegian Institute. “Bring an umbrella.”"
+    )
     analysis = Analysis(article=Article(text=text))
-    analysis.quotes = extract_quotes(nlp(text), analysis)
+    REGISTRY["actors"].func(analysis, doc := nlp(text))
+    analysis.quotes = extract_quotes(doc, analysis)
     report = format_quotes(analysis)
-    assert "Ola Nordmann" in report and "Rain is coming" in report
-    assert "(anonymous: Some experts)" in report
+    lines = report.splitlines()
+    assert lines[0].startswith('1. anonymous source ("Some experts")')
+    assert lines[2].startswith("2. Ola Nordmann, professor, Norwegian Institute")
+    assert "Rain is coming" in lines[3] and "goes on" in lines[4]
+    assert "person:" not in report and "@" not in report
     assert format_quotes(Analysis(article=Article(text="x"))) == "(no quotes)"
 
 
