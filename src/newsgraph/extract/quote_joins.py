@@ -44,8 +44,11 @@ def merge_interrupted(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
 
 
 def _last_piece(result: list[Quote]) -> Quote | None:
-    """The quote a new piece may go on from: the last one, passing over an indirect quote
-    told inside the attribution ("…," he told Reuters when asked if he had met her. "…")."""
+    """The quote a new piece may go on from: the last one, or the one before an indirect quote.
+
+    ("…," he told Reuters when asked if he had met her. "…": the indirect quote is told inside
+    the attribution.)
+    """
     if len(result) >= 2 and result[-1].kind == "indirect" and result[-2].kind in _JOINED_FIRST:
         return result[-2]
     return result[-1] if result else None
