@@ -53,6 +53,7 @@ from .people import (
     normalize_title,
     noun_after,
     split_country_prefix,
+    title_across_comma,
     title_before,
     title_sector,
 )
@@ -293,6 +294,10 @@ def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Dr
         appo = apposition_after(doc, ent.end, countries.at, _place_country)
         if appo is not None:
             _apply_apposition(draft, appo)
+        before = title_across_comma(doc, ent.start, ent.end, countries.at)
+        if before is not None:  # "the Greek Foreign Minister, Giorgos Gerapetritis,"
+            draft.role(make_role(before.text, before.organization, before.country))
+            draft.sector = draft.sector or title_sector(before.text)
     _surname_mentions(doc, drafts, countries)
     if published is not None:
         _descriptor_mentions(doc, countries, published, drafts)
@@ -419,12 +424,32 @@ def _organizations(
             aliases[abbreviation.lower()] = key
     _abbreviation_mentions(doc, drafts, aliases, taken)
     for person in people:
-        for role in person.roles:
+        for n, role in enumerate(person.roles):
             if role.organization:
                 key = aliases.get(role.organization.lower()) or org_id(role.organization)
-                if key in drafts and role.country and drafts[key].country is None:
-                    drafts[key].country = role.country
+                first = min(person.mentions, default=(0, 0))[0]
+                found = drafts.get(key) or _org_by_words(role.organization, drafts, first)
+                if found is not None and role.country and found.country is None:
+                    found.country = role.country
+                elif found is not None and found.country and not role.country:
+                    person.roles[n] = Role(role.title, role.organization, found.country)
+                    person.country = person.country or found.country
     return sorted(drafts.values(), key=lambda d: min(d.mentions, default=(0, 0)))
+
+
+def _org_by_words(name: str, drafts: dict[str, _Draft], before: int) -> _Draft | None:
+    """The organisation named last before ``before`` whose name holds every word of ``name``.
+
+    ("The Ministry's spokesperson" works for the "Ministry of Health" named before.)
+    """
+    words = set(clean_org_name(name).lower().split())
+    found = [
+        (max((s for s, _ in d.mentions if s < before), default=-1), d)
+        for d in drafts.values()
+        if words and words <= set(d.name.lower().split())
+    ]
+    found = [(at, d) for at, d in found if at >= 0]
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def _longest_known_org(doc: Any, ent: Any) -> tuple[Any, KnownOrg | None]:

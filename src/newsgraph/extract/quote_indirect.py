@@ -70,23 +70,45 @@ def according_wins(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     return sorted(quotes, key=lambda q: q.start)
 
 
-def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
-    """Return the indirect quote of ``cue`` (a reported clause or "according to"), if any."""
+def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
+    """Return the indirect quote of ``cue`` (a reported clause or "according to"), if any.
+
+    A sentence attributed in the middle ("The rules, he says, are clear") gives two linked
+    pieces.
+    """
     para = ctx.paragraph(cue.idx)
     subject = None
-    inverted = inverted_attribution(ctx, cue)
-    if inverted is not None:
+    aside = aside_attribution(ctx, cue)
+    inverted = inverted_attribution(ctx, cue) if aside is None else None
+    if aside is not None:
+        pieces, subject = aside
+        rng: tuple[int, int] | None = pieces[0]
+    elif inverted is not None:
         lo, hi, subject = inverted
-        rng: tuple[int, int] | None = (lo, hi)
+        rng = (lo, hi)
     elif cue.lower_ == "according":
         rng = _according(ctx, cue)
     else:
         child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
         rng = clause(ctx, child, para) if child is not None else object_content(ctx, cue)
     if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
-        return None
+        return []
     lo, hi = rng
     hi = trailing_aside(ctx.doc, lo, hi, ctx.in_quote)
+    speaker = resolve_speaker(subject, ctx.index) if subject is not None else speaker_of(ctx, cue)
+    first = _content_quote(ctx, cue, lo, hi, speaker)
+    if first is None:
+        return []
+    quotes = [first]
+    if aside is not None and len(aside[0]) > 1:
+        second = _content_quote(ctx, cue, *aside[0][1], speaker)
+        if second is not None:
+            second.continues = first.start
+            quotes.append(second)
+    return quotes
+
+
+def _content_quote(ctx: QuoteContext, cue: Any, lo: int, hi: int, speaker: Any) -> Quote | None:
     tokens = ctx.doc[lo:hi]
     if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not _reports_object(cue):
         return None
@@ -101,10 +123,52 @@ def indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
         "mixed" if quoted else "indirect",
         tokens.start_char,
         tokens.end_char,
-        resolve_speaker(subject, ctx.index) if subject is not None else speaker_of(ctx, cue),
+        speaker,
         cue,
         0.7 if cue.lower_ != "according" else 0.75,
     )
+
+
+def aside_attribution(ctx: QuoteContext, cue: Any) -> tuple[list[tuple[int, int]], Any] | None:
+    """``(pieces, speaker head)`` of a sentence attributed after a comma, by subject and verb.
+
+    ("Deficits will rise after 2018, the budget office said."; "It is to our advantage, he
+    says, to write the rules.") The cue has no clause of its own; its subject follows a
+    comma; after the cue come only adverbials up to a comma or the sentence end. What stands
+    before the comma was said, and what follows a second comma goes on with it.
+    """
+    doc = ctx.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() not in (
+        quote_words().inverting_verbs
+    ):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or ctx.in_quote(subject.i):
+        return None
+    s_lo, s_hi = sentence_range(ctx, cue)
+    start = subject.left_edge.i
+    if start - 1 <= s_lo or doc[start - 1].text != ",":
+        return None
+    if any(t.pos_ not in ("ADV", "AUX", "PART") for t in doc[subject.right_edge.i + 1 : cue.i]):
+        return None
+    j = cue.i + 1
+    while j < s_hi and doc[j].text != "," and doc[j].text not in SENTENCE_END:
+        if doc[j].pos_ in ("VERB", "AUX") or ctx.in_quote(j):
+            return None
+        j += 1
+    before = trim_clause(doc, s_lo, start - 1)
+    if before[1] - before[0] < MIN_CLAUSE_TOKENS:
+        return None
+    if not any(t.tag_ in _FINITE or ctx.in_quote(t.i) for t in doc[before[0] : before[1]]):
+        return None
+    pieces = [before]
+    if j < s_hi and doc[j].text == ",":
+        after = trim_clause(doc, j + 1, s_hi)
+        if after[1] - after[0] >= MIN_CLAUSE_TOKENS:
+            pieces.append(after)
+    return pieces, subject
 
 
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd"})

@@ -305,8 +305,7 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     for cue in sorted(cues, key=lambda t: (t.lower_ != "according", depth(t))):
         if covered(ctx, cue.idx, cue.idx + 1):
             continue
-        quote = indirect(ctx, cue)
-        if quote is not None:
+        for quote in indirect(ctx, cue):
             quotes.append(quote)
             ctx.covered.append((quote.start, quote.end))
     quotes.sort(key=lambda q: q.start)
