@@ -14,6 +14,7 @@ from ..model import Analysis, Quote, Speaker
 from .cues import SENTENCE_END, cue_kind, cue_span, has_own_attribution, subject_of, trim_clause
 from .quote_frame import token_range
 from .quote_spans import MarkSpan, find_mark_spans, paragraphs
+from .quote_words import quote_words
 from .speakers import SpeakerIndex, build_index, resolve_speaker
 
 MIN_CLAUSE_TOKENS = 3
@@ -70,6 +71,10 @@ def _nearby_subject(ctx: QuoteContext, cue: Any) -> Any | None:
     start; then right of it ("…," said the man), up to punctuation.
     """
     doc, para = ctx.doc, ctx.paragraph(cue.idx)
+    if cue.lemma_.lower() in quote_words().target_cues and any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in cue.children
+    ):
+        return None  # "Russia has been accused of …": who is accused did not speak
     i = cue.i - 1
     while i >= 0 and not ctx.in_quote(i) and doc[i].text not in SENTENCE_END:
         token = doc[i]

@@ -64,6 +64,7 @@ class QuoteWords:
     national_institutions: frozenset[str] = frozenset()
     inverting_verbs: frozenset[str] = frozenset()
     object_cues: frozenset[str] = frozenset()
+    target_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -103,4 +104,5 @@ def quote_words() -> QuoteWords:
         national_institutions=frozenset(data["national_institutions"]),
         inverting_verbs=frozenset(data["inverting_verbs"]),
         object_cues=frozenset(data["object_cues"]),
+        target_cues=frozenset(data["target_cues"]),
     )

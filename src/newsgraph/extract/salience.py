@@ -138,6 +138,16 @@ def antecedent_org(index: SpeakerIndex, token: Any, word: str | None) -> Mention
     return _best(candidates, index.sent_of[token.i], DECAY)
 
 
+def antecedent_country(index: SpeakerIndex, token: Any) -> Mention | None:
+    """The country most salient as a source or subject in the last sentences, or None."""
+    candidates = [
+        m
+        for m in index.before(token.i, PRONOUN_WINDOW + 1)
+        if m.group is not None and m.group.kind in ("country", "seat") and m.role >= SUBJECT
+    ]
+    return _best(candidates, index.sent_of[token.i], DECAY)
+
+
 def resolve_pronouns(index: SpeakerIndex) -> None:
     """Resolve every ``he``/``she`` subject outside quotations in text order.
 

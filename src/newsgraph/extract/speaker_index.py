@@ -164,7 +164,7 @@ def mention_role(token: Any) -> int:
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return SPEAKER
     if token.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
-        return SPEAKER if cue_kind(head.head) in SPEECH_KINDS else SUBJECT
+        return SPEAKER if cue_kind(head.head) in SPEECH_KINDS else OTHER
     return OTHER
 
 

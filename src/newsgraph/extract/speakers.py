@@ -30,11 +30,13 @@ from typing import Any
 
 from ..knowledge import load_csv
 from ..model import Speaker
+from .countries import demonym
 from .names import noun_gender
 from .people import is_title
 from .quote_words import quote_words
 from .salience import (
     antecedent_by_word,
+    antecedent_country,
     antecedent_group,
     antecedent_org,
     antecedent_person,
@@ -157,6 +159,10 @@ def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote | None = 
         The speaker: mention text and offsets, and the resolved name and actor when known.
     """
     doc = token.doc
+    named = index.covering(token.i)
+    if token.text.isupper() and len(token.text) > 1 and named is not None:
+        span = doc[named.start : named.end]  # "WHO said": an abbreviation, not a pronoun
+        return _fill(Speaker(text=span.text, start=span.start_char, end=span.end_char), named)
     if token.tag_ in _RELATIVE_TAGS and token.head.dep_ == "relcl" and token.head.head != token:
         return _relative(token, resolve_speaker(token.head.head, index))
     if token.pos_ == "PRON":
@@ -250,6 +256,8 @@ def _described(
     """
     words = quote_words()
     lemma = token.lemma_.lower()
+    if token.lower_ in words.organization_nouns:
+        lemma = token.lower_  # "media", whose lemma is "medium"
     country = _country_in(index, start, end)
     if lemma in words.document_nouns:
         return _author(token, index)
@@ -264,6 +272,11 @@ def _described(
             if general is not None:
                 return general
         speaker.name = _unnamed(index.doc, start, end)
+        if country is None and lemma in words.national_institutions:
+            country = _country_in_context(index, token)
+            known = demonym(country) if country else None
+            if known and speaker.name.lower() == lemma:
+                speaker.name = f"{known} {speaker.name}"  # "the military" of Israel
         speaker.country = country
         return None
     if token.pos_ == "NOUN" and (
@@ -296,6 +309,12 @@ def _unnamed(doc: Any, start: int, end: int) -> str:
     """The words of an organisation named by what it is, without its article ("Israeli army")."""
     tokens = [t for t in doc[start:end] if not (t.dep_ == "det" and t.i == start)]
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _country_in_context(index: SpeakerIndex, token: Any) -> str | None:
+    """The country that was last a source or subject ("Israel has vowed … The military said")."""
+    found = antecedent_country(index, token)
+    return found.group.country if found is not None and found.group is not None else None
 
 
 def _country_in(index: SpeakerIndex, start: int, end: int) -> str | None:
