@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Quote, Speaker
 from .cues import SENTENCE_END, SPEECH_KINDS, cue_kind, cue_span
 from .quote_joins import long_enough, mark_text
-from .quote_spans import MarkSpan
+from .quote_spans import MarkSpan, paragraph_bounds
 from .quote_words import quote_words
 from .speakers import resolve_speaker
 
@@ -223,6 +223,8 @@ def floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> li
     for n, mark in enumerate(ctx.marks):
         if n in attributed or not long_enough(ctx, mark) or not stands_alone(ctx, mark):
             continue
+        if _heading(ctx, mark):
+            continue
         before = bisect_right(starts, mark.start) - 1
         candidates = ([quotes[before]] if before >= 0 else []) + result[-1:]
         last = max(candidates, key=lambda q: q.start, default=None)
@@ -240,6 +242,26 @@ def floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> li
             text = mark_text(ctx.text, mark)
             result.append(Quote("floating", text, mark.start, mark.end, speaker, cue, 0.6))
     return result
+
+
+HEADING_WORDS = 10
+"""A line this short, a quotation without a sentence-final mark, is a heading."""
+
+
+def _heading(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation is a heading: a whole line with no sentence-final mark.
+
+    (A section titled “U.S.-controlled bandit formations” quotes a phrase; it is not a quote
+    of the speaker of the paragraph before.)
+    """
+    lo, hi = paragraph_bounds(ctx.text, mark.start)
+    line = ctx.text[lo:hi].strip()
+    inside = ctx.text[mark.start : mark.end].rstrip()
+    if len(line.split()) > HEADING_WORDS:
+        return False
+    return line.endswith(tuple(quote_words().closing_marks + quote_words().ambiguous_marks)) and (
+        not inside.endswith((".", "!", "?", ",", ":", ";"))
+    )
 
 
 def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:

@@ -110,11 +110,11 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
 
 def _content_quote(ctx: QuoteContext, cue: Any, lo: int, hi: int, speaker: Any) -> Quote | None:
     tokens = ctx.doc[lo:hi]
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not _reports_object(cue):
+    quoted = any(ctx.in_quote(t.i) for t in tokens)
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not (quoted or _reports_object(cue)):
         return None
     if covered(ctx, tokens.start_char, tokens.end_char):
         return None
-    quoted = any(ctx.in_quote(t.i) for t in tokens)
     if quoted:
         lo, hi = whole_marks(ctx, lo, hi)
         tokens = ctx.doc[lo:hi]
@@ -208,6 +208,8 @@ def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
         )
     ]
     parts = [c for c in parts if not ctx.in_quote(c.i) or c.dep_ != "dobj"]
+    if any(c.dep_ == "xcomp" and {"auxpass", "neg"} <= {g.dep_ for g in c.children} for c in parts):
+        return None  # "asked not to be identified"
     if not parts:
         return None
     lo = min(c.left_edge.i for c in parts)
@@ -255,7 +257,9 @@ def inverted_attribution(ctx: QuoteContext, cue: Any) -> tuple[int, int, Any] | 
     inside = {t.i for t in tail}
     heads = [t for t in nouns if t.head.i not in inside or t.head.pos_ == "VERB"]
     lo, hi = trim_clause(doc, s_lo, cue.i - 1)
-    if hi - lo < MIN_CLAUSE_TOKENS or not any(t.tag_ in _FINITE for t in doc[lo:hi]):
+    if hi - lo < MIN_CLAUSE_TOKENS or not any(
+        t.tag_ in _FINITE or ctx.in_quote(t.i) for t in doc[lo:hi]
+    ):
         return None  # "Jo Park, a senior adviser, said …": no clause before the comma
     return lo, hi, (heads or nouns)[0]
 

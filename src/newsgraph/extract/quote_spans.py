@@ -71,6 +71,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    """Return the ``(start, end)`` of the line of ``text`` holding the character ``at``."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return lo, len(text) if hi < 0 else hi
+
+
 def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:
     """Return ``open``, ``close`` or ``either`` for the mark at ``pos`` in ``text[lo:hi]``."""
     words = quote_words()
