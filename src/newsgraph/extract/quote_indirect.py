@@ -247,8 +247,11 @@ def inverted_attribution(ctx: QuoteContext, cue: Any) -> tuple[int, int, Any] | 
         return None
     if tail[0].pos_ not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PRON"):
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in tail):
+    first_noun = next((n for n, t in enumerate(tail) if t.pos_ in ("NOUN", "PROPN", "NUM")), 0)
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in tail[: first_noun + 1]):
         return None
+    if any(t.pos_ == "AUX" or t.tag_ in ("VBZ", "VBP") for t in tail):
+        return None  # "…, said Smith is right": a clause, not a speaker
     nouns = [
         t for t in tail if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and t.ent_type_ not in _WHEN
     ]
