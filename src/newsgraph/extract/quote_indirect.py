@@ -91,27 +91,32 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
     else:
         child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
         rng = clause(ctx, child, para) if child is not None else object_content(ctx, cue)
-    if rng is None or rng[1] - rng[0] < MIN_CLAUSE_TOKENS:
+    two_pieces = aside is not None and len(aside[0]) > 1
+    if rng is None or (rng[1] - rng[0] < MIN_CLAUSE_TOKENS and not two_pieces):
         return []
     lo, hi = rng
     hi = trailing_aside(ctx.doc, lo, hi, ctx.in_quote)
     speaker = resolve_speaker(subject, ctx.index) if subject is not None else speaker_of(ctx, cue)
-    first = _content_quote(ctx, cue, lo, hi, speaker)
+    two = aside is not None and len(aside[0]) > 1
+    first = _content_quote(ctx, cue, lo, hi, speaker, need_verb=not two)
     if first is None:
         return []
     quotes = [first]
-    if aside is not None and len(aside[0]) > 1:
-        second = _content_quote(ctx, cue, *aside[0][1], speaker)
+    if aside is not None and two:
+        second = _content_quote(ctx, cue, *aside[0][1], speaker, need_verb=False)
         if second is not None:
             second.continues = first.start
             quotes.append(second)
     return quotes
 
 
-def _content_quote(ctx: QuoteContext, cue: Any, lo: int, hi: int, speaker: Any) -> Quote | None:
+def _content_quote(
+    ctx: QuoteContext, cue: Any, lo: int, hi: int, speaker: Any, need_verb: bool = True
+) -> Quote | None:
     tokens = ctx.doc[lo:hi]
     quoted = any(ctx.in_quote(t.i) for t in tokens)
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not (quoted or _reports_object(cue)):
+    verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    if need_verb and verbless and not (quoted or _reports_object(cue)):
         return None
     if covered(ctx, tokens.start_char, tokens.end_char):
         return None
@@ -159,15 +164,20 @@ def aside_attribution(ctx: QuoteContext, cue: Any) -> tuple[list[tuple[int, int]
             return None
         j += 1
     before = trim_clause(doc, s_lo, start - 1)
-    if before[1] - before[0] < MIN_CLAUSE_TOKENS:
-        return None
-    if not any(t.tag_ in _FINITE or ctx.in_quote(t.i) for t in doc[before[0] : before[1]]):
+    if before[1] <= before[0]:
         return None
     pieces = [before]
     if j < s_hi and doc[j].text == ",":
         after = trim_clause(doc, j + 1, s_hi)
         if after[1] - after[0] >= MIN_CLAUSE_TOKENS:
             pieces.append(after)
+    said = [t for lo, hi in pieces for t in doc[lo:hi]]
+    if len(said) < MIN_CLAUSE_TOKENS or not any(
+        t.tag_ in _FINITE or ctx.in_quote(t.i) for t in said
+    ):
+        return None
+    if len(pieces) == 1 and pieces[0][1] - pieces[0][0] < MIN_CLAUSE_TOKENS:
+        return None
     return pieces, subject
 
 

@@ -135,7 +135,9 @@ def _is_anonymous(doc: Any, head: Any, start: int, end: int) -> bool:
         # "one of the officials", "two of the witnesses"
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-        return noun is not None and _is_anonymous(doc, noun, noun.left_edge.i, noun.i + 1)
+        if noun is None or noun.pos_ == "PROPN" or noun.ent_type_:
+            return False
+        return noun.tag_ == "NNS" or _is_anonymous(doc, noun, noun.left_edge.i, noun.i + 1)
     if lower in words.anonymous_always or lemma in words.anonymous_always:
         return True
     if lower not in words.anonymous_group and lemma not in words.anonymous_group:
