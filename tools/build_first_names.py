@@ -97,6 +97,7 @@ def build(raw_dir: Path, wgnd: Path, words_path: Path) -> list[tuple[str, str]]:
 
 
 def main() -> None:
+    """Write the table from the paths given on the command line."""
     words = Path(sys.argv[3]) if len(sys.argv) > 3 else Path("/usr/share/dict/words")
     rows = build(Path(sys.argv[1]), Path(sys.argv[2]), words)
     out = io.StringIO()

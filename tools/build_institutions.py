@@ -20,18 +20,70 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_role_titles import SECTORS  # noqa: E402
+from build_role_titles import SECTORS
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "knowledge"
 INSTITUTION_WORDS = frozenset(
-    "DEPARTMENT MINISTRY HOUSE COUNCIL AGENCY BUREAU COMMAND ARMY NAVY FORCE FORCES POLICE "
-    "INTELLIGENCE COURT PARLIAMENT CONGRESS SENATE ASSEMBLY OFFICE SERVICE GUARD MILITARY "
-    "CABINET GOVERNMENT COMMISSION ADMINISTRATION COMMITTEE KREMLIN PENTAGON AUTHORITY "
-    "MARINES CORPS STAFF TREASURY RESERVE DUMA KNESSET BUNDESTAG".split()
+    [
+        "DEPARTMENT",
+        "MINISTRY",
+        "HOUSE",
+        "COUNCIL",
+        "AGENCY",
+        "BUREAU",
+        "COMMAND",
+        "ARMY",
+        "NAVY",
+        "FORCE",
+        "FORCES",
+        "POLICE",
+        "INTELLIGENCE",
+        "COURT",
+        "PARLIAMENT",
+        "CONGRESS",
+        "SENATE",
+        "ASSEMBLY",
+        "OFFICE",
+        "SERVICE",
+        "GUARD",
+        "MILITARY",
+        "CABINET",
+        "GOVERNMENT",
+        "COMMISSION",
+        "ADMINISTRATION",
+        "COMMITTEE",
+        "KREMLIN",
+        "PENTAGON",
+        "AUTHORITY",
+        "MARINES",
+        "CORPS",
+        "STAFF",
+        "TREASURY",
+        "RESERVE",
+        "DUMA",
+        "KNESSET",
+        "BUNDESTAG",
+    ]
 )
 PERSON_WORDS = frozenset(
-    "OFFICIAL OFFICIALS SPOKESMAN SPOKESWOMAN SPOKESPERSON SECRETARY CHIEF MINISTER "
-    "DIRECTOR ADVISER ADVISOR SPEAKER MEMBER MEMBERS AIDE AIDES".split()
+    [
+        "OFFICIAL",
+        "OFFICIALS",
+        "SPOKESMAN",
+        "SPOKESWOMAN",
+        "SPOKESPERSON",
+        "SECRETARY",
+        "CHIEF",
+        "MINISTER",
+        "DIRECTOR",
+        "ADVISER",
+        "ADVISOR",
+        "SPEAKER",
+        "MEMBER",
+        "MEMBERS",
+        "AIDE",
+        "AIDES",
+    ]
 )
 CODE = re.compile(r"^\[([A-Z]{3})([A-Z]{3,9})\]$")
 
@@ -83,9 +135,7 @@ def parse(path: Path, countries: set[str]) -> list[tuple[str, str, str, str]]:
         if country not in countries or not set(names[0]) & INSTITUTION_WORDS:
             continue
         aliases = [
-            _title(n)
-            for n in names[1:]
-            if set(n) & INSTITUTION_WORDS and not set(n) & PERSON_WORDS
+            _title(n) for n in names[1:] if set(n) & INSTITUTION_WORDS and not set(n) & PERSON_WORDS
         ]
         if set(names[0]) & PERSON_WORDS:
             continue
@@ -96,6 +146,7 @@ def parse(path: Path, countries: set[str]) -> list[tuple[str, str, str, str]]:
 
 
 def main() -> None:
+    """Write the table from the dictionary path given on the command line."""
     source = Path(sys.argv[1]) / "Phoenix.Countries.actors.txt"
     with (KNOWLEDGE / "countries.csv").open(encoding="utf-8") as handle:
         countries = {row["iso3"] for row in csv.DictReader(handle)}

@@ -276,9 +276,9 @@ def _described(
         speaker.name = _unnamed(index.doc, start, end)
         if country is None and lemma in words.national_institutions:
             country = _country_in_context(index, token)
-            known = demonym(country) if country else None
-            if known and speaker.name.lower() == lemma:
-                speaker.name = f"{known} {speaker.name}"  # "the military" of Israel
+            adjective = demonym(country) if country else None
+            if adjective and speaker.name.lower() == lemma:
+                speaker.name = f"{adjective} {speaker.name}"  # "the military" of Israel
         speaker.country = country
         return None
     if token.pos_ == "NOUN" and (
