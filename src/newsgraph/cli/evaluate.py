@@ -48,8 +48,7 @@ def eval_extraction(gold_dir: Path, fmt: str, limit: int | None) -> None:
 def eval_events(gold: Path, fmt: str, limit: int | None) -> None:
     """Score event coding on PLV TSV, PLOVER GSR JSON or PETRARCH2 unit-test XML.
 
-    Examples: newsgraph eval events ../shared/eval/events/plv;
-    newsgraph eval events ../shared/eval/events/plover-gsr-dev.json
+    Example: newsgraph eval events ../shared/eval/events/plv (or plover-gsr-dev.json)
     """
     from ..evaluation.events import evaluate_events
 

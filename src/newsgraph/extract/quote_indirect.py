@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Quote
-from .cues import SENTENCE_END, cue_kind, trailing_aside, trim_clause
+from .cues import SENTENCE_END, SPEECH_KINDS, cue_kind, trailing_aside, trim_clause
 from .quote_context import (
     MIN_CLAUSE_TOKENS,
     MIXED_MIN_WORDS,
@@ -115,6 +115,8 @@ def _content_quote(
 ) -> Quote | None:
     tokens = ctx.doc[lo:hi]
     quoted = any(ctx.in_quote(t.i) for t in tokens)
+    if not quoted and cue_kind(cue) not in SPEECH_KINDS:
+        return None  # "X thinks …", "X wants …": a belief, not a statement
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
     if need_verb and verbless and not (quoted or _reports_object(cue)):
         return None

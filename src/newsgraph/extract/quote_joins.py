@@ -1,6 +1,7 @@
-"""Joining the pieces of one quote: interrupted quotations and paragraph continuations.
+"""Linking the pieces of one quote: interrupted quotations and paragraph continuations.
 
-Helpers of :mod:`.quotes`: ("…," she said. "…") is one quote, and every paragraph of a quote
+Helpers of :mod:`.quotes`: ("…," she said. "…") is one utterance told as two quotes, the second
+``continues`` the first (the narration between them is in neither); every paragraph of a quote
 continued over several paragraphs gets the speaker found in any of them.
 """
 

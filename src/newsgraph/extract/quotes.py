@@ -10,14 +10,20 @@ One pass over the spaCy ``Doc`` that every extractor shares, in four steps:
    quote is *mixed* and its text is the whole clause. When the parse does not link them, the
    words between the quote and the sentence end (or start) are searched for a cue, and a
    speaker after a dash or before a colon is accepted.
-3. **Indirect**: a cue verb with a clausal complement (X said (that) …; X told Y …; X warned
-   …), and "according to X, …".
+3. **Indirect** (:mod:`.quote_indirect`): a cue verb with a clausal complement (X said
+   (that) …; X told Y …; X warned …), a sentence attributed after a comma ("…, the ministry
+   said"; "…, said a senior official"; "X, she said, Y"), what some speech verbs report by
+   their object ("accused China of …", "urged Vietnam to …"), and "according to X, …".
 4. **Floating and continued**: a sentence or paragraph that is only a quote, right after a
    quote with a speaker, gets that speaker; so does every paragraph of a quote continued over
    several paragraphs.
 
-Speakers are resolved by :mod:`.speakers` (names, pronouns, descriptors, organisations,
-anonymous sources). Cue words live in ``knowledge/cue_verbs.csv``; no lexicon is in this code.
+An utterance interrupted by its attribution ("…," she said. "…") is told in pieces, one quote
+each, so that no quote holds narration; the later pieces point at the earlier with
+``continues`` (:mod:`.quote_joins`). Speakers are resolved by :mod:`.speakers` (names,
+pronouns weighed by gender and salience, descriptions, organisations, documents, anonymous
+sources). Cue words live in ``knowledge/cue_verbs.csv`` and ``knowledge/quote_words.json``; no
+lexicon is in this code.
 """
 
 from __future__ import annotations
