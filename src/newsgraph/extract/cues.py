@@ -114,21 +114,34 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
-def _dateline(token: Any) -> bool:
-    """Whether ``token`` is a dateline opening a story ("PHILADELPHIA — The committee …").
+DATELINE_TOKENS = 10
+"""The longest dateline before its dash ("HANOI, Vietnam (AP) —")."""
 
-    A word in capitals at the start of a paragraph, then a dash; the parser often takes it
-    for the subject of the first verb.
+
+def _dateline(token: Any) -> bool:
+    """Whether ``token`` is in a dateline opening a story ("PHILADELPHIA — The committee …").
+
+    A paragraph that opens with a word in capitals and reaches a dash within
+    :data:`DATELINE_TOKENS` tokens ("HANOI, Vietnam (AP) —"); the parser often takes a word of
+    it for the subject of the first verb.
     """
     doc = token.doc
-    at_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-    return (
-        at_start
-        and token.text.isupper()
-        and len(token.text) > 2
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].text in _DATELINE_DASHES
-    )
+    start = token.i
+    while (
+        start > 0 and "\n" not in doc[start - 1].text_with_ws and token.i - start < DATELINE_TOKENS
+    ):
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return False
+    first = doc[start]
+    if not (first.text.isupper() and len(first.text) > 2):
+        return False
+    for i in range(token.i + 1, min(len(doc), start + DATELINE_TOKENS + 1)):
+        if doc[i].text in _DATELINE_DASHES:
+            return True
+        if "\n" in doc[i].text_with_ws:
+            return False
+    return False
 
 
 def cue_span(cue: Any) -> Span:

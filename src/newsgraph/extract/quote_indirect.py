@@ -91,6 +91,9 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
     else:
         child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
         rng = clause(ctx, child, para) if child is not None else object_content(ctx, cue)
+    if aside is not None and len(aside[0]) > 1 and _verbless(ctx, *aside[0][0]):
+        aside = ([aside[0][1]], aside[1])  # "The common theme, he argued, was …": one piece
+        rng = aside[0][0]
     two_pieces = aside is not None and len(aside[0]) > 1
     if rng is None or (rng[1] - rng[0] < MIN_CLAUSE_TOKENS and not two_pieces):
         return []
@@ -108,6 +111,10 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
             second.continues = first.start
             quotes.append(second)
     return quotes
+
+
+def _verbless(ctx: QuoteContext, lo: int, hi: int) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") or ctx.in_quote(t.i) for t in ctx.doc[lo:hi])
 
 
 def _content_quote(
@@ -183,6 +190,9 @@ def aside_attribution(ctx: QuoteContext, cue: Any) -> tuple[list[tuple[int, int]
     return pieces, subject
 
 
+BARE_OBJECT_TOKENS = 6
+"""A lone object this short, without a verb or preposition, names a thing, not a statement."""
+
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd"})
 _OBJECT_PREPS = frozenset({"for", "on", "of", "about", "against", "to", "over", "into"})
 
@@ -226,7 +236,21 @@ def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
         return None
     lo = min(c.left_edge.i for c in parts)
     hi = max(c.right_edge.i for c in parts) + 1
+    if (
+        cue.lemma_.lower() in quote_words().thing_object_cues
+        and len(parts) == 1
+        and parts[0].dep_ == "dobj"
+        and _bare_noun_phrase(ctx.doc[lo:hi])
+    ):
+        return None  # "announced the trade deal": a thing, not what was said
     return clip(ctx, lo, hi, ctx.paragraph(cue.idx))
+
+
+def _bare_noun_phrase(tokens: Any) -> bool:
+    """Whether a stretch is a short noun phrase without a verb or a preposition."""
+    return len(tokens) <= BARE_OBJECT_TOKENS and not any(
+        t.pos_ in ("VERB", "AUX", "ADP") for t in tokens
+    )
 
 
 FINAL_SPEAKER_TOKENS = 14

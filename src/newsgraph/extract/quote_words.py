@@ -65,6 +65,7 @@ class QuoteWords:
     inverting_verbs: frozenset[str] = frozenset()
     object_cues: frozenset[str] = frozenset()
     target_cues: frozenset[str] = frozenset()
+    thing_object_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -105,4 +106,5 @@ def quote_words() -> QuoteWords:
         inverting_verbs=frozenset(data["inverting_verbs"]),
         object_cues=frozenset(data["object_cues"]),
         target_cues=frozenset(data["target_cues"]),
+        thing_object_cues=frozenset(data["thing_object_cues"]),
     )
