@@ -189,10 +189,16 @@ def test_quotes_a_sentence_attributed_at_its_end_is_indirect(nlp: Any) -> None:
 
 
 def test_quotes_a_sentence_attributed_in_its_middle_is_two_linked_pieces(nlp: Any) -> None:
+    text = "Prices will rise this year, she says, and wages will stay flat."
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
+    assert [q.text for q in quotes] == ["Prices will rise this year", "and wages will stay flat."]
+    assert quotes[1].continues == quotes[0].start
+
+
+def test_quotes_a_verbless_first_piece_is_left_out(nlp: Any) -> None:
     text = "The new rules, she says, will hurt small farms most of all."
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "indirect"]
-    assert [q.text for q in quotes] == ["The new rules", "will hurt small farms most of all."]
-    assert quotes[1].continues == quotes[0].start
+    assert [q.text for q in quotes] == ["will hurt small farms most of all."]
 
 
 def test_quotes_what_a_speech_verb_reports_by_its_object(nlp: Any) -> None:
