@@ -159,6 +159,20 @@ def test_quotes_floating_quote_gets_previous_speaker(nlp: Any) -> None:
     assert floating.speaker is not None and floating.speaker.name == "Omar Haddad"
 
 
+def test_quotes_a_quote_hard_wrapped_over_lines_is_one_quote(nlp: Any) -> None:
+    text = (
+        "The committee met on Monday to review the budget for the coming year.\n\n"
+        '"We cannot afford another year of cuts to the schools and the\n'
+        'hospitals of this county," said Councillor Abel Moreno.\n'
+    )
+    quotes = quotes_of(nlp, text)
+    expected = (
+        "We cannot afford another year of cuts to the schools and the hospitals of this county,"
+    )
+    assert [" ".join(q.text.split()) for q in quotes] == [expected]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Abel Moreno"
+
+
 def test_quotes_interrupted_quote_is_two_linked_pieces_without_narration(nlp: Any) -> None:
     text = "“We have the votes,” Sara Kim said. “The bill will pass tomorrow.”"
     quotes = quotes_of(nlp, text)
