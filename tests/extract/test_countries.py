@@ -221,7 +221,9 @@ def test_countries_find_is_fast() -> None:
     mentions = find_countries(text)
     elapsed = time.perf_counter() - began
     assert len(mentions) == 6 * 400
-    assert elapsed < 0.1
+    # A guard against pathological slowness only (the speed itself is measured in benchmarks/):
+    # on the shared 2-core machine a load average of 3 made 0.1 s flaky.
+    assert elapsed < 1.0
 
 
 @pytest.mark.parametrize(
