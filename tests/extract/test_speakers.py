@@ -211,3 +211,20 @@ def test_quotes_what_a_speech_verb_reports_by_its_object(nlp: Any) -> None:
 def test_quotes_a_passive_accusation_has_no_speaker(nlp: Any) -> None:
     text = "The mayor has been accused of hiding the test results from the council."
     assert not quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks ended on Friday.\n\n“We will try again next month.” — Maria Lopez, "
+        "spokeswoman for the ministry of fisheries",
+        "“We will try again next month,” — Maria Lopez, the ministry spokeswoman.",
+    ],
+)
+def test_quotes_dash_attribution_with_or_without_an_apposition(nlp: Any, text: str) -> None:
+    assert speaker_of(quotes_of(nlp, text), "try again").name == "Maria Lopez"
+
+
+def test_quotes_credit_lines_are_not_quotes(nlp: Any) -> None:
+    text = "The talks ended on Friday.\n\nReporting by Jo Park; Editing by Sam Lee"
+    assert quotes_of(nlp, text) == []

@@ -145,14 +145,22 @@ def _final_cue_word(ctx: QuoteContext, words: list[Any]) -> Any | None:
     return last if kind in SPEECH_KINDS else None
 
 
+DASH_WORDS = 16
+"""At most this many words after a dash name a quotation's speaker and what they are."""
+
+
 def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None:
     """A speaker named after a dash (``"…" — Name``) or before a colon (``Name: "…"``)."""
     after = frame(ctx, lo, hi, 1)
     words = [t for t in after if not t.is_punct and not t.is_space]
     gap = ctx.text[ctx.doc[hi - 1].idx : words[0].idx] if words else ""
     if words and _dash_gap(gap):
-        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
-        if names and len(words) <= 8 and len(names) >= len(words) - 3:
+        # "— Maria Lopez, spokeswoman for the ministry": the name before a comma, then what
+        # she is, however long.
+        comma = next((t.i for t in after if t.text == ","), None)
+        head = [t for t in words if comma is None or t.i < comma]
+        names = [t for t in head if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if names and len(words) <= DASH_WORDS and len(names) >= len(head) - (1 if comma else 3):
             return resolve_speaker(names[-1], ctx.index)
     return _colon_speaker(ctx, lo)
 
