@@ -172,7 +172,11 @@ class DateMention:
 
 @dataclass
 class Speaker:
-    """Who a quote is attributed to: the mention in the text and the actor it resolves to."""
+    """Who a quote is attributed to: the mention in the text and the actor it resolves to.
+
+    ``country`` is the speaker's country when the article gives it (an organisation named only
+    by what it is, "the Israeli army", has no actor but has a country).
+    """
 
     actor: str | None = None
     name: str | None = None
@@ -180,6 +184,7 @@ class Speaker:
     start: int | None = None
     end: int | None = None
     anonymous: bool = False
+    country: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
@@ -188,7 +193,12 @@ class Speaker:
 
 @dataclass
 class Quote:
-    """Something someone said: direct, mixed, indirect or floating."""
+    """Something someone said: direct, mixed, indirect or floating.
+
+    One utterance interrupted by its attribution ("…," she said. "…") is told as one quote per
+    piece, so that no quote's text holds narration; every piece after the first has
+    ``continues`` set to the ``start`` of the piece it goes on from.
+    """
 
     kind: str
     text: str
@@ -197,6 +207,7 @@ class Quote:
     speaker: Speaker | None = None
     cue: Span | None = None
     confidence: float = 0.0
+    continues: int | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:

@@ -57,6 +57,8 @@ def test_name_matching_rules() -> None:
     assert names_person("Kim Jong Un", ["Kim"], aliases=["Kim"])
     assert names_org("Ministry of Health in Gaza", ["Gaza Health Ministry"])
     assert names_org("Israel Defense Forces", ["IDF"])
+    assert names_org("UKMTO", ["United Kingdom Maritime Trade Operations"])
+    assert not names_org("UKMTO", ["United Kingdom"])
     assert names_org("Israeli military", ["Israel"])
     assert not names_org("State Department", ["Defense Department"])
 

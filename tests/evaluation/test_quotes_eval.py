@@ -55,6 +55,20 @@ def test_quotes_eval_scores_by_overlap_and_speaker(tmp_path: Path) -> None:
     assert locate(TEXT, stray) == (60, 65)
 
 
+def test_quotes_eval_linked_pieces_are_one_prediction(tmp_path: Path) -> None:
+    path = tmp_path / "a.ann"
+    path.write_text(ANN, encoding="utf-8")
+    gold = read_brat(path)
+    speaker = Speaker(name="Jo Smith", text="Jo Smith")
+    first = Quote("direct", TEXT[1:8], 1, 8, speaker)
+    second = Quote("direct", TEXT[26:39], 26, 39, speaker, continues=1)
+    score = score_article(TEXT, gold, [first, second])
+    assert (score.predicted, score.predicted_matched, score.right_direct) == (1, 1, 1)
+    unlinked = Quote("direct", TEXT[26:39], 26, 39, speaker)
+    score = score_article(TEXT, gold, [first, unlinked])
+    assert (score.predicted, score.predicted_matched) == (2, 1)
+
+
 @pytest.mark.parametrize(
     ("speaker", "source", "right"),
     [
@@ -111,6 +125,6 @@ def test_quotes_eval_runs_on_polnear(shared_eval: Path) -> None:
 def test_quotes_eval_polnear_dev_floors(shared_eval: Path) -> None:
     figures = evaluate_quotes(shared_eval / "quotes" / "polnear" / "dev").scores["newsgraph"]
     result = figures.figures()
-    assert result["speech_end_to_end"] >= 0.75
-    assert result["direct_end_to_end"] >= 0.85
+    assert result["speech_end_to_end"] >= 0.80
+    assert result["direct_end_to_end"] >= 0.865
     assert result["precision"] >= 0.86

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsgraph.extract.countries import (
@@ -211,17 +209,13 @@ def test_countries_find_regions() -> None:
     assert set(region.countries) == {"KOR", "PRK"}
 
 
-def test_countries_find_is_fast() -> None:
+def test_countries_find_covers_a_long_text() -> None:
     text = (
         "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in "
         "Seoul on Sunday, while Washington and Beijing watched; the DPRK said nothing. "
-    ) * 400  # about 10,000 words
-    find_countries("warm the cache")
-    began = time.perf_counter()
+    ) * 400  # about 10,000 words; its speed is measured in benchmarks/, not asserted here
     mentions = find_countries(text)
-    elapsed = time.perf_counter() - began
     assert len(mentions) == 6 * 400
-    assert elapsed < 0.1
 
 
 @pytest.mark.parametrize(

@@ -159,12 +159,26 @@ def test_quotes_floating_quote_gets_previous_speaker(nlp: Any) -> None:
     assert floating.speaker is not None and floating.speaker.name == "Omar Haddad"
 
 
-def test_quotes_interrupted_quote_is_one_quote(nlp: Any) -> None:
+def test_quotes_a_quote_hard_wrapped_over_lines_is_one_quote(nlp: Any) -> None:
+    text = (
+        "The committee met on Monday to review the budget for the coming year.\n\n"
+        '"We cannot afford another year of cuts to the schools and the\n'
+        'hospitals of this county," said Councillor Abel Moreno.\n'
+    )
+    quotes = quotes_of(nlp, text)
+    expected = (
+        "We cannot afford another year of cuts to the schools and the hospitals of this county,"
+    )
+    assert [" ".join(q.text.split()) for q in quotes] == [expected]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Abel Moreno"
+
+
+def test_quotes_interrupted_quote_is_two_linked_pieces_without_narration(nlp: Any) -> None:
     text = "“We have the votes,” Sara Kim said. “The bill will pass tomorrow.”"
     quotes = quotes_of(nlp, text)
-    assert len(quotes) == 1
-    assert quotes[0].text.startswith("We have the votes")
-    assert quotes[0].text.endswith("The bill will pass tomorrow.")
+    assert [q.text for q in quotes] == ["We have the votes,", "The bill will pass tomorrow."]
+    assert quotes[0].continues is None and quotes[1].continues == quotes[0].start
+    assert all(q.speaker is not None and q.speaker.name == "Sara Kim" for q in quotes)
 
 
 # --- speakers ----------------------------------------------------------------------------
@@ -235,13 +249,20 @@ def test_quotes_registered_after_actors() -> None:
     assert DEFAULT_PIPELINE.index("quotes") > DEFAULT_PIPELINE.index("actors")
 
 
-def test_quotes_format_groups_by_speaker(nlp: Any) -> None:
-    text = "“Rain is coming,” said Ola Nordmann. Some experts say it will be dry."
+def test_quotes_format_lists_quotes_in_article_order_with_name_and_role(nlp: Any) -> None:
+    text = (
+        "Some experts say it will be dry. “Rain is coming,” said Ola Nordmann, a "
+        "professor at the Norwegian Institute. “Bring an umbrella.”"
+    )
     analysis = Analysis(article=Article(text=text))
-    analysis.quotes = extract_quotes(nlp(text), analysis)
+    REGISTRY["actors"].func(analysis, doc := nlp(text))
+    analysis.quotes = extract_quotes(doc, analysis)
     report = format_quotes(analysis)
-    assert "Ola Nordmann" in report and "Rain is coming" in report
-    assert "(anonymous: Some experts)" in report
+    lines = report.splitlines()
+    assert lines[0].startswith('1. anonymous source ("Some experts")')
+    assert lines[2].startswith("2. Ola Nordmann, professor, Norwegian Institute")
+    assert "Rain is coming" in lines[3] and "goes on" in lines[4]
+    assert "person:" not in report and "@" not in report
     assert format_quotes(Analysis(article=Article(text="x"))) == "(no quotes)"
 
 

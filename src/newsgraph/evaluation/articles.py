@@ -45,9 +45,10 @@ READINGS = (
     "and dashes folded); gold evidence not found in the text cannot be matched.",
     "Actors: a gold ISO3 code is named by that code among the event's countries; ORG:Name by a "
     "predicted actor (id, name or the event's actor text) sharing a main word of the name or "
-    "giving its initials (a country's name and its demonym count as one word); PERSON:Full "
-    "Name by one holding the surname.",
-    "Quotes: words are \\w+ tokens, case-folded, counted with multiplicity.",
+    "giving its initials, or whose initials are the gold name (a country's name and its "
+    "demonym count as one word); PERSON:Full Name by one holding the surname.",
+    "Quotes: words are \\w+ tokens, case-folded, counted with multiplicity; an organisation "
+    "speaker is right as an event's ORG actor is (a main word, or initials either way).",
     "People: the role is right when a predicted role title shares a word that is not a stop "
     "word with the gold role; only the fields the gold gives are checked.",
 )
@@ -153,14 +154,24 @@ def _initials(name: str) -> str:
 
 
 def names_org(gold_name: str, candidates: Iterable[str]) -> bool:
-    """Whether some candidate name shares a main word of ``gold_name`` or gives its initials."""
+    """Whether some candidate name shares a main word of ``gold_name`` or gives its initials.
+
+    Initials count both ways: "UN" names the United Nations, and "United Nations" names "UN".
+    """
     main = _org_words(gold_name)
     initials = _initials(gold_name)
+    gold_words = _words(gold_name)
     for candidate in candidates:
         words = set(_words(candidate))
         if main & {_folded(w) for w in words}:
             return True
         if len(initials) > 1 and initials in words:
+            return True
+        if (
+            len(gold_words) == 1
+            and len(gold_words[0]) > 1
+            and _initials(candidate) == gold_words[0]
+        ):
             return True
     return False
 

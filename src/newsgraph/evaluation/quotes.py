@@ -9,7 +9,9 @@ The rules are those of ``../shared/eval/README.md``:
 - A predicted quote is located by its ``text`` (its own offsets when they hold that text,
   else the first exact occurrence). It *matches* a gold Content when their character overlap
   is at least half of each; matching is one-to-one, largest overlap first, over all gold
-  attributions.
+  attributions. The pieces of one utterance (quotes linked by ``continues``: "…," she said.
+  "…") are one prediction made of all their characters, as the gold Content of such an
+  utterance is one attribution of several pieces (a reading: :data:`READING`).
 - The speaker is *right* when the predicted ``speaker.text`` or ``speaker.name`` shares a word
   (not a stop word, title or pronoun) with the gold Source, or, when the gold Source is a
   pronoun, ``speaker.text`` is that pronoun. A gold Source with no word that may be shared
@@ -38,6 +40,7 @@ from ..knowledge import load_json
 from ..model import Analysis, Article, Quote, Speaker
 
 __all__ = [
+    "READING",
     "SPEECH_WORDS",
     "GoldAttribution",
     "QuoteReport",
@@ -97,6 +100,12 @@ SPEECH_WORDS = frozenset(
 """The speech words of the scoring rules (a gold Cue holding one is a speech attribution)."""
 
 QUOTE_MARKS = ('"', "“", "”")
+
+READING = (
+    "Pieces: quotes linked by `continues` (one utterance split by its attribution) are one "
+    "prediction, located piece by piece, as a gold Content of several pieces is one attribution."
+)
+"""How the rules are read where they say nothing of predictions in several pieces."""
 _WORD = re.compile(r"\w+")
 _SPAN_LINE = re.compile(r"^[TE#]\d+\t")
 
@@ -264,23 +273,43 @@ class QuoteScore:
         }
 
 
+def utterances(text: str, quotes: Sequence[Quote]) -> list[tuple[int, set[int]]]:
+    """Group quote pieces into utterances: ``(index of the first piece, characters)`` each.
+
+    A quote that ``continues`` another (one utterance split by its attribution) adds its
+    characters to that one's, as a gold Content of several pieces holds all of them.
+    Pieces that cannot be located add nothing.
+    """
+    first_of: dict[int, int] = {}
+    groups: dict[int, set[int]] = {}
+    for p, quote in enumerate(quotes):
+        head = first_of.get(quote.continues) if quote.continues is not None else None
+        head = p if head is None else head
+        first_of[quote.start] = head
+        chars = groups.setdefault(head, set())
+        where = locate(text, quote)
+        if where is not None:
+            chars.update(range(*where))
+    return sorted(groups.items())
+
+
 def score_article(
     text: str, gold: Sequence[GoldAttribution], quotes: Sequence[Quote], strict: bool = False
 ) -> QuoteScore:
     """Score one article's predicted quotes against its gold attributions.
 
-    ``strict`` is passed on to :func:`speaker_right`.
+    The pieces of one utterance are one prediction (:func:`utterances`); its speaker is its
+    first piece's. ``strict`` is passed on to :func:`speaker_right`.
     """
-    located = [(q, locate(text, q)) for q in quotes]
+    predicted = utterances(text, quotes)
     pairs: list[tuple[int, int, int]] = []
     gold_sets = [{i for a, b in g.pieces for i in range(a, b)} for g in gold]
-    for p, (_, where) in enumerate(located):
-        if where is None or where[1] <= where[0]:
+    for p, (_, chars) in enumerate(predicted):
+        if not chars:
             continue
-        size = where[1] - where[0]
-        for g, chars in enumerate(gold_sets):
-            overlap = sum(1 for i in range(*where) if i in chars)
-            if overlap and 2 * overlap >= size and 2 * overlap >= len(chars):
+        for g, gold_chars in enumerate(gold_sets):
+            overlap = len(chars & gold_chars)
+            if overlap and 2 * overlap >= len(chars) and 2 * overlap >= len(gold_chars):
                 pairs.append((overlap, p, g))
     pairs.sort(reverse=True)
     match: dict[int, int] = {}
@@ -289,13 +318,13 @@ def score_article(
         if p not in used and g not in match:
             match[g] = p
             used.add(p)
-    score = QuoteScore(predicted=len(quotes), predicted_matched=len(used))
+    score = QuoteScore(predicted=len(predicted), predicted_matched=len(used))
     for g, attribution in enumerate(gold):
         if not attribution.speech:
             continue
         p_index = match.get(g)
         right = p_index is not None and speaker_right(
-            quotes[p_index].speaker, attribution.source, strict
+            quotes[predicted[p_index][0]].speaker, attribution.source, strict
         )
         score.gold_speech += 1
         score.matched_speech += p_index is not None
@@ -321,6 +350,7 @@ class QuoteReport:
         return {
             "gold_dir": self.gold_dir,
             "articles": self.articles,
+            "reading": READING,
             "errors": [{"article": a, "error": e} for a, e in self.errors],
             "systems": {
                 name: {**score.__dict__, **score.figures()} for name, score in self.scores.items()
@@ -343,6 +373,7 @@ class QuoteReport:
                 f"{f['precision']:10.3f} {score.predicted:9d}"
             )
         lines.extend(f"error: {a}: {e}" for a, e in self.errors)
+        lines.append(f"reading: {READING}")
         return "\n".join(lines)
 
 

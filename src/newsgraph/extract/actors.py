@@ -27,8 +27,19 @@ from ..model import Actor, Analysis, Role, Span
 from ..nlp import doc_text
 from . import register
 from .countries import country_name, find_countries, find_regions
+from .cues import SPEECH_KINDS, cue_kind
+from .names import given_name_gender, person_bounds, speaker_names
 from .offices import holder_by_name, holder_for_title
-from .organizations import KnownOrg, clean_org_name, known_org, org_id, org_sector, slugify
+from .organizations import (
+    KnownOrg,
+    clean_org_name,
+    is_unit,
+    known_org,
+    org_id,
+    org_sector,
+    sector_from_words,
+    slugify,
+)
 from .people import (
     POSSESSIVES,
     Apposition,
@@ -42,10 +53,12 @@ from .people import (
     normalize_title,
     noun_after,
     split_country_prefix,
+    title_across_comma,
     title_before,
     title_sector,
 )
 from .places import country_of_place, find_place
+from .quote_words import quote_words
 
 log = logging.getLogger(__name__)
 
@@ -189,23 +202,61 @@ def _country_actors(countries: _Countries) -> list[_Draft]:
 
 
 def _person_ents(doc: Any, countries: _Countries) -> list[Any]:
-    """Return PERSON entities that name a person, trimmed of honorifics and possessives."""
+    """Return the spans that name a person (:func:`newsgraph.extract.names.person_bounds`).
+
+    PERSON entities trimmed of titles and widened over particles and hyphens; not one that is
+    only a country or a known place ("Rafah") with no given name in it; plus the sources of
+    speech verbs that the model did not tag as people (:func:`.names.speaker_names`).
+    """
     found = []
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
-        start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
-            end -= 1
-        while start < end and (is_title(doc[start].text) or doc[start].is_punct):
-            start += 1
+        start, end = person_bounds(doc, ent.start, ent.end, is_title)
         if start >= end:
             continue
         span = doc[start:end]
         if countries.overlapping(span.start_char, span.end_char) and len(span) == 1:
             continue
+        if _is_place(doc, span, places):
+            continue
         found.append(span)
-    return found
+    taken = [(s.start, s.end) for s in found]
+    for start, end in speaker_names(doc, is_title, _speech_cue, _org_word):
+        if not any(s < end and start < e for s, e in taken):
+            found.append(doc[start:end])
+    return sorted(found, key=lambda s: s.start)
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "from", "into", "across", "outside", "inside", "around"})
+
+
+def _is_place(doc: Any, span: Any, places: set[str]) -> bool:
+    """Whether a PERSON entity is a place the model took for a person.
+
+    A name of several words that is a known place and holds no given name ("Khan Younis"); a
+    single word only when the article also tags it a place, or it follows "in", "near" …
+    (a lone surname such as "Bush" or "Rubio" is also a town somewhere).
+    """
+    if find_place(span.text) is None:
+        return False
+    if len(span) > 1:
+        return not any(given_name_gender(t.text) for t in span if t.is_alpha)
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span.text in places or before in _LOCATIVE
+
+
+def _speech_cue(token: Any) -> bool:
+    return cue_kind(token) in SPEECH_KINDS
+
+
+def _org_word(word: str) -> bool:
+    return (
+        sector_from_words(word) is not None
+        or is_unit(word)
+        or word.lower() in quote_words().organization_nouns
+    )
 
 
 def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Draft]:
@@ -243,6 +294,10 @@ def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Dr
         appo = apposition_after(doc, ent.end, countries.at, _place_country)
         if appo is not None:
             _apply_apposition(draft, appo)
+        before = title_across_comma(doc, ent.start, ent.end, countries.at)
+        if before is not None:  # "the Greek Foreign Minister, Giorgos Gerapetritis,"
+            draft.role(make_role(before.text, before.organization, before.country))
+            draft.sector = draft.sector or title_sector(before.text)
     _surname_mentions(doc, drafts, countries)
     if published is not None:
         _descriptor_mentions(doc, countries, published, drafts)
@@ -342,6 +397,7 @@ def _organizations(
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
+        ent = _before_bracket(doc, ent)
         ent, known = _longest_known_org(doc, ent)
         if ent.label_ != "ORG" and known is None:
             continue
@@ -366,13 +422,34 @@ def _organizations(
         abbreviation = _abbreviation_after(doc, ent.end)
         if abbreviation:
             aliases[abbreviation.lower()] = key
+    _abbreviation_mentions(doc, drafts, aliases, taken)
     for person in people:
-        for role in person.roles:
+        for n, role in enumerate(person.roles):
             if role.organization:
                 key = aliases.get(role.organization.lower()) or org_id(role.organization)
-                if key in drafts and role.country and drafts[key].country is None:
-                    drafts[key].country = role.country
+                first = min(person.mentions, default=(0, 0))[0]
+                found = drafts.get(key) or _org_by_words(role.organization, drafts, first)
+                if found is not None and role.country and found.country is None:
+                    found.country = role.country
+                elif found is not None and found.country and not role.country:
+                    person.roles[n] = Role(role.title, role.organization, found.country)
+                    person.country = person.country or found.country
     return sorted(drafts.values(), key=lambda d: min(d.mentions, default=(0, 0)))
+
+
+def _org_by_words(name: str, drafts: dict[str, _Draft], before: int) -> _Draft | None:
+    """The organisation named last before ``before`` whose name holds every word of ``name``.
+
+    ("The Ministry's spokesperson" works for the "Ministry of Health" named before.)
+    """
+    words = set(clean_org_name(name).lower().split())
+    found = [
+        (max((s for s, _ in d.mentions if s < before), default=-1), d)
+        for d in drafts.values()
+        if words and words <= set(d.name.lower().split())
+    ]
+    found = [(at, d) for at, d in found if at >= 0]
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def _longest_known_org(doc: Any, ent: Any) -> tuple[Any, KnownOrg | None]:
@@ -386,6 +463,33 @@ def _longest_known_org(doc: Any, ent: Any) -> tuple[Any, KnownOrg | None]:
             if known is not None:
                 return doc[ent.start : end], known
     return ent, known_org(ent.text)
+
+
+def _before_bracket(doc: Any, ent: Any) -> Any:
+    """An entity cut before a bracket the model took into it ("World Health Organization (WHO")."""
+    for i in range(ent.start + 1, ent.end):
+        if doc[i].text == "(":
+            return doc[ent.start : i]
+    return ent
+
+
+def _abbreviation_mentions(
+    doc: Any, drafts: dict[str, _Draft], aliases: dict[str, str], taken: list[tuple[int, int]]
+) -> None:
+    """Add the mentions of an organisation by the abbreviation it was introduced with.
+
+    ("the World Health Organization (WHO) said … WHO pointed out …": the model often leaves a
+    bare abbreviation untagged.)
+    """
+    text = doc_text(doc)
+    spans = [(s.start, s.end) for d in drafts.values() for s in d.mentions.values()] + taken
+    for token in doc:
+        key = aliases.get(token.lower_)
+        if key is None or key not in drafts or not token.text.isupper():
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if not _overlaps(start, end, spans):
+            drafts[key].mention(text, start, end)
 
 
 def _abbreviation_after(doc: Any, end: int) -> str | None:

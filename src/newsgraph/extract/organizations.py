@@ -74,11 +74,13 @@ def org_words() -> tuple[OrgWord, ...]:
 def known_orgs() -> dict[str, KnownOrg]:
     """Return the table of known organisations: lowercase name or alias -> org.
 
-    ``igos.csv`` (hand-made) comes first; ``organizations.csv`` (built from the Phoenix
-    dictionaries by ``tools/build_organizations.py``) fills in armed groups, NGOs and companies.
+    ``igos.csv`` (hand-made) comes first; ``national_institutions.csv`` (a country's
+    departments, councils and forces, by ``tools/build_institutions.py``) and
+    ``organizations.csv`` (built from the Phoenix dictionaries by
+    ``tools/build_organizations.py``) fill in national bodies, armed groups, NGOs and companies.
     """
     index: dict[str, KnownOrg] = {}
-    for table in ("igos.csv", "organizations.csv"):
+    for table in ("igos.csv", "national_institutions.csv", "organizations.csv"):
         for row in load_csv(table):
             org = KnownOrg(row["name"], row["sector"] or None, row.get("country") or None)
             for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:

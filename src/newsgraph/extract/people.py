@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..knowledge import load_csv
+from ..knowledge import load_csv, load_json
 from ..model import Role
-from .organizations import clean_org_name, is_unit, known_org
+from .organizations import clean_org_name, is_unit, known_org, sector_from_words
 
 MAX_TITLE_TOKENS = 6
 """The longest pre-name title considered, in tokens ("Deputy Secretary of State for ...")."""
@@ -122,7 +122,8 @@ def is_honorific(text: str) -> bool:
 
 
 def _is_word(token: Any) -> bool:
-    return bool(token.is_alpha or token.text == "-" or "-" in token.text)
+    text = token.text
+    return bool(token.is_alpha or "-" in text or (text.endswith(".") and text[:-1].isalpha()))
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ def title_before(doc: Any, name_start: int, country_at: CountryAt) -> TitleMatch
     becomes the role's country; an organisation entity there becomes its organisation.
     """
     first = doc[name_start].sent.start if doc.has_annotation("SENT_START") else 0
+    if first == name_start and name_start > 0 and doc[name_start - 1].text.endswith("."):
+        first = doc[name_start - 1].sent.start  # the parser ended a sentence at "Sen."
     if name_start > first and is_honorific(doc[name_start - 1].text):
         return TitleMatch(name_start - 1, name_start, doc[name_start - 1].text, honorific=True)
     best: TitleMatch | None = None
@@ -161,6 +164,24 @@ def title_before(doc: Any, name_start: int, country_at: CountryAt) -> TitleMatch
         return None
     country, org = _before_title(doc, best.start, first, country_at)
     return TitleMatch(best.start, best.end, best.text, country, org)
+
+
+def title_across_comma(
+    doc: Any, name_start: int, name_end: int, country_at: CountryAt
+) -> TitleMatch | None:
+    """Return the title a name stands in apposition to, before a comma.
+
+    ("the Greek Foreign Minister, Giorgos Gerapetritis, said"; "said the infant's
+    grandfather, Anwar Dhair".) The name must hang from the title's noun as its apposition.
+    """
+    if name_start < 2 or doc[name_start - 1].text != ",":
+        return None
+    noun = doc[name_start - 2]
+    root = doc[name_start:name_end].root
+    if not (root.dep_ == "appos" and root.head.i == noun.i):
+        return None
+    found = title_before(doc, name_start - 1, country_at)
+    return found if found is not None and not found.honorific else None
 
 
 def _before_title(
@@ -184,6 +205,8 @@ def _before_title(
     if token.ent_type_ == "ORG":
         ent = next(e for e in doc.ents if e.start <= i - 1 < e.end)
         return None, clean_org_name(ent.text)
+    if token.pos_ in ("NOUN", "PROPN") and sector_from_words(token.text) is not None:
+        return None, token.text  # "the Ministry's spokesperson": the ministry named before
     return None, None
 
 
@@ -250,6 +273,10 @@ def apposition_after(
     start, end = seg
     if doc[start].pos_ == "DET" and doc[start].lower_ in ("a", "an", "the"):
         start += 1
+    leading = _leading_org(doc, start, end)
+    if leading is not None:  # "the U.N. humanitarian affairs chief", "the Council's top official"
+        possessive = leading.end < end and doc[leading.end].text in POSSESSIVES
+        start = leading.end + (1 if possessive else 0)
     country = None
     for k in range(3, 0, -1):  # "the German chancellor": a country before the title
         if start + k < end:
@@ -272,9 +299,42 @@ def apposition_after(
     title = doc[start:title_end].text.strip()
     if not title or not has_role_word(title) or len(doc[start:title_end]) > MAX_TITLE_TOKENS + 2:
         return None
+    if country and _topic_title(doc, start - 1, title):
+        title, country = doc[start - 1 : title_end].text.strip(), None  # "a China scholar"
     result = Apposition(title=title, country=country)
+    if leading is not None:
+        name, org_country = split_country_prefix(leading, country_at)
+        known = known_org(name)
+        result.organization, result.org_start = (known.name if known else name), leading.start
+        result.org_country = org_country
     _read_rest(doc, title_end, end, result, country_at, place_country)
     return result
+
+
+_EXPERTISE = frozenset(
+    {"scholar", "expert", "analyst", "specialist", "researcher", "watcher", "hand", "historian"}
+)
+
+
+def _topic_title(doc: Any, before: int, title: str) -> bool:
+    """Whether the country before a title is its subject, not the person's country.
+
+    ("a China scholar", "a Russia expert": the country's name before a word of expertise;
+    "a Chinese scholar" is a scholar from China.)
+    """
+    if before < 0 or doc[before].ent_type_ != "GPE":
+        return False
+    return normalize_title(title).split()[-1] in _EXPERTISE
+
+
+def _leading_org(doc: Any, start: int, end: int) -> Any | None:
+    """The organisation entity an apposition opens with, when a title follows it."""
+    if start >= end or doc[start].ent_type_ != "ORG":
+        return None
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None or ent.start < start - 1 or ent.end >= end:
+        return None
+    return doc[start : ent.end]
 
 
 def _read_rest(
@@ -388,5 +448,24 @@ def join_key(mention: str, full_names: Sequence[str]) -> str | None:
 
 
 def make_role(title: str | None, organization: str | None, country: str | None) -> Role:
-    """Return a :class:`Role`, with empty strings turned into None."""
-    return Role(title or None, organization or None, country or None)
+    """Return a :class:`Role`, with empty strings turned into None.
+
+    A title written short is written out ("Sen." → "Senator"); a role with a national
+    organisation of the tables and no country of its own takes the organisation's
+    ("spokesperson, State Department" → USA).
+    """
+    if not country and organization:
+        known = known_org(organization)
+        country = known.country if known is not None else None
+    return Role(expand_title(title) if title else None, organization or None, country or None)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return dict(load_json("person_names.json")["title_abbreviations"])
+
+
+def expand_title(title: str) -> str:
+    """Write out the abbreviated words of a title ("late Sen." → "late Senator")."""
+    table = _abbreviations()
+    return " ".join(table.get(word.lower(), word) for word in title.split())

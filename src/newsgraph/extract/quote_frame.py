@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 from ..model import Quote, Speaker
 from .cues import SENTENCE_END, SPEECH_KINDS, cue_kind, cue_span
 from .quote_joins import long_enough, mark_text
-from .quote_spans import MarkSpan
+from .quote_spans import MarkSpan, paragraph_bounds
 from .quote_words import quote_words
 from .speakers import resolve_speaker
 
 if TYPE_CHECKING:
-    from .quotes import QuoteContext
+    from .quote_context import QuoteContext
 
 SCARE_QUOTE_WORDS = 2
 """A quotation of at most this many words that no cue governs is a scare quote."""
@@ -57,12 +57,50 @@ def frame(ctx: QuoteContext, lo: int, hi: int, step: int) -> list[Any]:
 
 
 def frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
-    """Find the cue of a quotation in the words after it, then in those before it."""
-    for tokens in (frame(ctx, lo, hi, 1), frame(ctx, lo, hi, -1)):
-        for token in tokens:
-            if cue_kind(token) is not None:
+    """Find the cue of a quotation in the words after it, then in those before it.
+
+    After a quotation that ends its sentence ("“… very simple.” The members gathered …") only
+    a speech cue counts: a verb of thinking or gathering there is the next sentence's own.
+    """
+    doc = ctx.doc
+    ends = hi - 1
+    while ends > lo and doc[ends].is_punct and doc[ends].text not in SENTENCE_END:
+        ends -= 1
+    final = doc[ends].text in SENTENCE_END
+    for step in (1, -1):
+        for token in frame(ctx, lo, hi, step):
+            kind = cue_kind(token)
+            if kind is not None and (step < 0 or not final or kind in SPEECH_KINDS):
                 return token
     return None
+
+
+RUN_ON_WORDS = 5
+"""At most this many words between two quotations make the second go on from the first's cue."""
+
+
+def run_on_cue(ctx: QuoteContext, n: int) -> Any | None:
+    """The cue between a quotation and the one before it: “After that,” she said, “I …”.
+
+    The earlier quotation ends with a comma, the words between (a speaker and a speech cue,
+    no more than :data:`RUN_ON_WORDS`) end with a comma or colon: the second quotation goes
+    on with the same utterance, whatever the parse made of its own sentence.
+    """
+    if n == 0:
+        return None
+    before, mark = ctx.marks[n - 1], ctx.marks[n]
+    if not before.closed or before.paragraph != mark.paragraph:
+        return None
+    gap = ctx.text[before.mark_end : mark.mark_start]
+    if ctx.text[before.end - 1] != "," and not gap.lstrip().startswith(","):
+        return None
+    if not gap.rstrip().endswith((",", ":")):
+        return None
+    lo, hi = token_range(ctx.doc, before.mark_end, mark.mark_start)
+    words = [t for t in ctx.doc[lo:hi] if not t.is_punct and not t.is_space]
+    if not 0 < len(words) <= RUN_ON_WORDS:
+        return None
+    return next((t for t in words if cue_kind(t) in SPEECH_KINDS), None)
 
 
 ADJACENT_WORDS = 3
@@ -107,15 +145,23 @@ def _final_cue_word(ctx: QuoteContext, words: list[Any]) -> Any | None:
     return last if kind in SPEECH_KINDS else None
 
 
+DASH_WORDS = 16
+"""At most this many words after a dash name a quotation's speaker and what they are."""
+
+
 def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None:
     """A speaker named after a dash (``"…" — Name``) or before a colon (``Name: "…"``)."""
     after = frame(ctx, lo, hi, 1)
     words = [t for t in after if not t.is_punct and not t.is_space]
     gap = ctx.text[ctx.doc[hi - 1].idx : words[0].idx] if words else ""
     if words and _dash_gap(gap):
-        names = [t for t in words if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
-        if names and len(words) <= 8 and len(names) >= len(words) - 3:
-            return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+        # "— Maria Lopez, spokeswoman for the ministry": the name before a comma, then what
+        # she is, however long.
+        comma = next((t.i for t in after if t.text == ","), None)
+        head = [t for t in words if comma is None or t.i < comma]
+        names = [t for t in head if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if names and len(words) <= DASH_WORDS and len(names) >= len(head) - (1 if comma else 3):
+            return resolve_speaker(names[-1], ctx.index)
     return _colon_speaker(ctx, lo)
 
 
@@ -137,10 +183,10 @@ def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
     for verb in _sentence_verbs(ctx, doc[start : i + 1]):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and start <= subject.i < i and not ctx.in_quote(subject.i):
-            return resolve_speaker(subject, ctx.index, ctx.in_quote)
+            return resolve_speaker(subject, ctx.index)
     names = [t for t in doc[start:i] if t.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(t.i)]
     if names:
-        return resolve_speaker(names[-1], ctx.index, ctx.in_quote)
+        return resolve_speaker(names[-1], ctx.index)
     return None
 
 
@@ -185,6 +231,8 @@ def floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> li
     for n, mark in enumerate(ctx.marks):
         if n in attributed or not long_enough(ctx, mark) or not stands_alone(ctx, mark):
             continue
+        if _heading(ctx, mark):
+            continue
         before = bisect_right(starts, mark.start) - 1
         candidates = ([quotes[before]] if before >= 0 else []) + result[-1:]
         last = max(candidates, key=lambda q: q.start, default=None)
@@ -204,6 +252,26 @@ def floating(ctx: QuoteContext, quotes: list[Quote], attributed: set[int]) -> li
     return result
 
 
+HEADING_WORDS = 10
+"""A line this short, a quotation without a sentence-final mark, is a heading."""
+
+
+def _heading(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation is a heading: a whole line with no sentence-final mark.
+
+    (A section titled “U.S.-controlled bandit formations” quotes a phrase; it is not a quote
+    of the speaker of the paragraph before.)
+    """
+    lo, hi = paragraph_bounds(ctx.text, mark.start)
+    line = ctx.text[lo:hi].strip()
+    inside = ctx.text[mark.start : mark.end].rstrip()
+    if len(line.split()) > HEADING_WORDS:
+        return False
+    return line.endswith(tuple(quote_words().closing_marks + quote_words().ambiguous_marks)) and (
+        not inside.endswith((".", "!", "?", ",", ":", ";"))
+    )
+
+
 def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:
     """The person who is the subject of the sentence just before a quotation, if any."""
     doc = ctx.doc
@@ -215,7 +283,7 @@ def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] 
     for verb in _sentence_verbs(ctx, doc[i].sent):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and not ctx.in_quote(subject.i) and _personal(subject):
-            return subject, resolve_speaker(subject, ctx.index, ctx.in_quote)
+            return subject, resolve_speaker(subject, ctx.index)
     return None
 
 

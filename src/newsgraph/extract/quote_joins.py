@@ -1,6 +1,7 @@
-"""Joining the pieces of one quote: interrupted quotations and paragraph continuations.
+"""Linking the pieces of one quote: interrupted quotations and paragraph continuations.
 
-Helpers of :mod:`.quotes`: ("…," she said. "…") is one quote, and every paragraph of a quote
+Helpers of :mod:`.quotes`: ("…," she said. "…") is one utterance told as two quotes, the second
+``continues`` the first (the narration between them is in neither); every paragraph of a quote
 continued over several paragraphs gets the speaker found in any of them.
 """
 
@@ -13,7 +14,7 @@ from .cues import SENTENCE_END
 from .quote_spans import MarkSpan
 
 if TYPE_CHECKING:
-    from .quotes import QuoteContext
+    from .quote_context import QuoteContext
 
 MIN_FLOATING_WORDS = 3
 """A quotation with fewer words is not taken as a floating quote ("Related:")."""
@@ -29,19 +30,29 @@ MAX_RUN_ON_WORDS = 5
 
 
 def merge_interrupted(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
-    """Join quotes interrupted only by their attribution (see :func:`_interrupted`)."""
+    """Link the pieces of quotes interrupted only by their attribution (:func:`_interrupted`).
+
+    Each piece stays its own quote, without the narration between them; the later piece
+    ``continues`` the earlier one and takes its speaker and cue when it has no cue of its own.
+    """
     result: list[Quote] = []
     for quote in quotes:
-        verdict = _interrupted(ctx, result[-1], quote) if result else False
-        if verdict is None:
-            first = result[-1]
-            if (quote.end - quote.start) > (first.end - first.start):
-                result[-1] = quote
-            continue
-        if verdict:
-            quote = _join(ctx, result.pop(), quote)
+        before = _last_piece(result)
+        if before is not None and _interrupted(ctx, before, quote) is not False:
+            quote = _piece(before, quote)
         result.append(quote)
     return result
+
+
+def _last_piece(result: list[Quote]) -> Quote | None:
+    """The quote a new piece may go on from: the last one, or the one before an indirect quote.
+
+    ("…," he told Reuters when asked if he had met her. "…": the indirect quote is told inside
+    the attribution.)
+    """
+    if len(result) >= 2 and result[-1].kind == "indirect" and result[-2].kind in _JOINED_FIRST:
+        return result[-2]
+    return result[-1] if result else None
 
 
 def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
@@ -84,19 +95,18 @@ def _continues(ctx: QuoteContext, end: int) -> bool:
     return any(m.end == end and m.continues for m in ctx.marks)
 
 
-def _join(ctx: QuoteContext, first: Quote, second: Quote) -> Quote:
-    """One quote running from ``first`` to ``second`` (the attribution between them inside)."""
-    kind = "direct" if "direct" in (first.kind, second.kind) else first.kind
-    confidence = max(first.confidence, second.confidence)
-    speaker = first.speaker if first.kind != "floating" else second.speaker
+def _piece(first: Quote, second: Quote) -> Quote:
+    """``second`` as the next piece of the utterance ``first`` began."""
+    floating = second.kind == "floating"
     return Quote(
-        kind,
-        ctx.text[first.start : second.end],
-        first.start,
+        "direct" if floating else second.kind,
+        second.text,
+        second.start,
         second.end,
-        speaker,
-        first.cue or second.cue,
-        confidence,
+        first.speaker if floating or second.speaker is None else second.speaker,
+        first.cue if floating or second.cue is None else second.cue,
+        max(first.confidence, second.confidence) if floating else second.confidence,
+        continues=first.start,
     )
 
 

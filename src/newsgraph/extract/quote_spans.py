@@ -59,16 +59,48 @@ def _mark_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(m) for m in marks))
 
 
+WRAPPED_LINE = 50
+"""A line at least this long, in a text whose paragraphs are parted by blank lines, that does
+not end a sentence, was wrapped: the next line goes on with its paragraph."""
+
+_LINE_ENDS = tuple('.!?:;"”’)]')
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` of every non-blank line of ``text``, in order."""
+    """Return the ``(start, end)`` of every paragraph of ``text``, in order.
+
+    A paragraph is a non-blank line, or several when the text was hard-wrapped: where blank
+    lines part the paragraphs, a line that does not end a sentence and runs on into a line
+    starting in lower case, or is long (:data:`WRAPPED_LINE`), goes on in the next line.
+    """
     spans: list[tuple[int, int]] = []
+    wrapped = "\n\n" in text
     start = 0
+    joined = False
     for line in text.split("\n"):
         end = start + len(line)
         if line.strip():
-            spans.append((start, end))
+            if joined and spans:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+            joined = wrapped and _runs_on(line)
+        else:
+            joined = False
         start = end + 1
     return spans
+
+
+def _runs_on(line: str) -> bool:
+    stripped = line.rstrip()
+    return len(stripped) >= WRAPPED_LINE and not stripped.endswith(_LINE_ENDS)
+
+
+def paragraph_bounds(text: str, at: int) -> tuple[int, int]:
+    """Return the ``(start, end)`` of the line of ``text`` holding the character ``at``."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return lo, len(text) if hi < 0 else hi
 
 
 def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:

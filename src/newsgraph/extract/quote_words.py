@@ -32,6 +32,16 @@ class QuoteWords:
         dashes: dashes that may put a speaker after a quote.
         naming_verbs: cue verbs that name a thing rather than report an utterance ("call").
         transcript_kickers: paragraph labels in capitals that are not speakers ("RELATED:").
+        document_nouns: what a source can write or publish ("report", "statement"): its
+            speaker is its author.
+        organization_nouns: nouns that name an organisation by what it is ("the ministry").
+        national_institutions: organisations every country has ("the army"), named by their
+            country when the article gives it.
+        inverting_verbs: cue verbs that may follow what was said, with their speaker after
+            them ("…, said a senior official."): verbs that take no object.
+        object_cues: speech verbs whose object or infinitive is what was said ("accused
+            China of coercion", "urged Vietnam to push back", "vowed to continue"); "call
+            for" only with that preposition, "ask to" only with an infinitive.
     """
 
     verbs: dict[str, str]
@@ -49,6 +59,13 @@ class QuoteWords:
     dashes: frozenset[str]
     naming_verbs: frozenset[str]
     transcript_kickers: frozenset[str]
+    document_nouns: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
+    national_institutions: frozenset[str] = frozenset()
+    inverting_verbs: frozenset[str] = frozenset()
+    object_cues: frozenset[str] = frozenset()
+    target_cues: frozenset[str] = frozenset()
+    thing_object_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -83,4 +100,11 @@ def quote_words() -> QuoteWords:
         dashes=frozenset(data["speaker_dashes"]),
         naming_verbs=frozenset(data["naming_verbs"]),
         transcript_kickers=frozenset(data["transcript_kickers"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        organization_nouns=frozenset(data["organization_nouns"]),
+        national_institutions=frozenset(data["national_institutions"]),
+        inverting_verbs=frozenset(data["inverting_verbs"]),
+        object_cues=frozenset(data["object_cues"]),
+        target_cues=frozenset(data["target_cues"]),
+        thing_object_cues=frozenset(data["thing_object_cues"]),
     )

@@ -4,15 +4,19 @@ A speaker mention is the subject of a cue verb ("Lopez said", "said Tom Baker, a
 ...", "he explained", "the expert added", "some analysts say", "the ministry said"). It is
 resolved, in this order, to:
 
+- the person or organisation it names, at its head or in an apposition ("the infant's
+  grandfather, Jo Park", "the Israeli newspaper Haaretz"), under the fullest form of the name
+  in the article; a title or an organisation before a name never wins over the name
+  ("SentinelOne's Hegel", "the Greek Foreign Minister, Giorgos Gerapetritis");
 - nobody, when it is an anonymous source ("officials", "a senior official", "some experts",
-  "sources", "the source"): ``anonymous=True`` and never a name;
-- the person it names, under the fullest form of that name in the article ("Lopez",
-  "Mr. Lopez" → "Maria Lopez"): PERSON entities are clustered by their name words;
-- the most recent compatible person for a pronoun ("he" → the last male or unknown person
-  in subject position or quoted before it);
-- the most recent person described by a descriptor ("the expert" → the last person with
-  "expert" in a title before the name or an apposition after it);
-- an organisation ("the ministry" → the last organisation whose name holds "ministry").
+  "one of the officials"): ``anonymous=True`` and never a name;
+- for a pronoun, the most salient fitting antecedent (:mod:`.salience`: gender, number,
+  grammatical role, recency);
+- for a description of a person ("the prosecutor", "the minister"), the most salient person
+  introduced with that title or apposition; one the article never names is anonymous;
+- for an organisation named by what it is ("the ministry", "the agency"), the organisation
+  the article named; failing that the phrase itself ("Israeli army"), with its country;
+- for a document ("the report", "the notification", "EUNAVFOR data"), its author.
 
 When ``analysis.actors`` holds people and organisations (from ``extract/actors``), the
 resolved speaker carries that actor's id and name; without actors, the name comes from the
@@ -21,92 +25,48 @@ text alone.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from ..knowledge import load_csv
-from ..model import Actor, Speaker
+from ..model import Speaker
+from .countries import demonym
+from .names import noun_gender
+from .people import is_title
 from .quote_words import quote_words
+from .salience import (
+    antecedent_by_word,
+    antecedent_country,
+    antecedent_group,
+    antecedent_org,
+    antecedent_person,
+)
+from .speaker_index import InQuote, Mention, Person, SpeakerIndex, build_index
 
-PERSON_LABELS = frozenset({"PERSON"})
-GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+__all__ = [
+    "InQuote",
+    "SpeakerIndex",
+    "build_index",
+    "name_words",
+    "person_by_words",
+    "resolve_speaker",
+    "speaker_tokens",
+]
+
 MAX_SPEAKER_TOKENS = 12
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod"})
 _RIGHT_PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
-
-InQuote = Callable[[int], bool]
-"""``token index -> bool``: whether the token lies inside a quotation."""
+_AUTHOR_PREPS = frozenset({"from", "by", "of"})
+_WHEN = frozenset({"DATE", "TIME"})
+_MEMBER_PREPS = frozenset({"at", "from", "of", "with"})
 
 
 @cache
 def _titles() -> frozenset[str]:
     """Lower-case honorifics and role titles that may stand before a name."""
-    try:
-        rows = load_csv("role_titles.csv")
-    except FileNotFoundError:  # the table belongs to extract/people; work without it
-        rows = ()
+    rows = load_csv("role_titles.csv")
     return frozenset(r.get("title", "").lower() for r in rows if r.get("kind") != "modifier")
-
-
-@dataclass
-class Person:
-    """A person named in the article, with every mention of them.
-
-    Attributes:
-        name: the fullest form of the name in the article.
-        actor: the id of the matching actor, when actors were extracted.
-        descriptors: lower-case words describing them ("professor", "leader", "expert").
-        gender: ``male``, ``female`` or ``None`` when unknown.
-    """
-
-    name: str
-    actor: str | None = None
-    descriptors: set[str] = field(default_factory=set)
-    gender: str | None = None
-
-
-@dataclass
-class Mention:
-    """One mention of a person or organisation: token range and what it refers to."""
-
-    start: int
-    end: int
-    person: Person | None
-    group: str | None = None
-    actor: str | None = None
-    subject: bool = False
-
-
-@dataclass
-class SpeakerIndex:
-    """The people and organisations of one article, in text order, for resolving speakers."""
-
-    mentions: list[Mention]
-    people: dict[str, Person]
-    actors: Sequence[Actor] = ()
-    starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.mentions.sort(key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-
-    def before(self, token: int) -> list[Mention]:
-        """Return the mentions that start before ``token``, nearest first."""
-        return self.mentions[: bisect_left(self.starts, token)][::-1]
-
-    def at(self, start: int, end: int) -> Mention | None:
-        """Return the mention overlapping tokens ``[start, end)``, if any."""
-        index = bisect_left(self.starts, end) - 1
-        while index >= 0 and self.mentions[index].end > start:
-            if self.mentions[index].start < end:
-                return self.mentions[index]
-            index -= 1
-        return None
 
 
 def name_words(text: str) -> list[str]:
@@ -118,101 +78,18 @@ def name_words(text: str) -> list[str]:
     return [w for w in words if w]
 
 
-def _fullest(words: list[str], names: list[list[str]]) -> list[str]:
+def person_by_words(words: list[str], index: SpeakerIndex) -> Person | None:
+    """Return the person of the article with the longest name holding all ``words``."""
     key = {w.lower() for w in words}
-    best = words
-    for candidate in names:
-        if len(candidate) > len(best) and key <= {w.lower() for w in candidate}:
-            best = candidate
+    best: Person | None = None
+    for person in index.people.values():
+        if (
+            key
+            and key <= {w.lower() for w in person.name.split()}
+            and (best is None or len(person.name) > len(best.name))
+        ):
+            best = person
     return best
-
-
-def _descriptor_words(doc: Any, start: int, end: int) -> set[str]:
-    """Return the words of a title before the name and of an apposition after it."""
-    words: set[str] = set()
-    i = start - 1
-    while i >= 0 and start - i <= 5 and doc[i].pos_ in ("NOUN", "PROPN", "ADJ"):
-        if doc[i].ent_type_ == "PERSON":
-            break
-        words.add(doc[i].lemma_.lower())
-        i -= 1
-    head = doc[end - 1]
-    for child in head.children:
-        if child.dep_ == "appos" and child.i >= end:
-            words.add(child.lemma_.lower())
-            words.update(t.lemma_.lower() for t in child.children if t.dep_ in ("compound", "amod"))
-    return words
-
-
-def _honorific_gender(doc: Any, start: int) -> str | None:
-    if start == 0:
-        return None
-    genders = quote_words().honorific_gender
-    return genders.get(doc[start - 1].lower_) or genders.get(doc[start].lower_)
-
-
-def _in_subject_position(token: Any) -> bool:
-    """A subject, or the source of "according to": where speakers stand."""
-    if token.dep_ in _SUBJECT_DEPS:
-        return True
-    head = token.head
-    return bool(token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
-
-
-def build_index(doc: Any, actors: Sequence[Actor] = ()) -> SpeakerIndex:
-    """Collect the people and organisations named in ``doc``, clustering names by their words.
-
-    Args:
-        doc: the parsed article.
-        actors: the article's actors, when extracted (their names and ids win).
-
-    Returns:
-        The index used by :func:`resolve_speaker`.
-    """
-    ents = [e for e in doc.ents if e.label_ in PERSON_LABELS]
-    raw = [name_words(e.text) for e in ents]
-    full_names = [w for w in raw if w]
-    for actor in actors:
-        if actor.kind == "person":
-            full_names.append(actor.name.split())
-    people: dict[str, Person] = {}
-    mentions: list[Mention] = []
-    for ent, words in zip(ents, raw, strict=True):
-        if not words:
-            continue
-        name = " ".join(_fullest(words, full_names))
-        person = people.setdefault(name, Person(name))
-        person.descriptors |= _descriptor_words(doc, ent.start, ent.end)
-        person.gender = person.gender or _honorific_gender(doc, ent.start)
-        subject = _in_subject_position(doc[ent.end - 1])
-        mentions.append(Mention(ent.start, ent.end, person, subject=subject))
-    for ent in doc.ents:
-        if ent.label_ in GROUP_LABELS:
-            mentions.append(Mention(ent.start, ent.end, None, group=ent.text))
-    index = SpeakerIndex(mentions, people, actors)
-    _link_actors(doc, index)
-    return index
-
-
-def _link_actors(doc: Any, index: SpeakerIndex) -> None:
-    """Give people and organisations the id and name of the actor whose mention they share."""
-    for actor in index.actors:
-        for span in actor.mentions:
-            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-            if tokens is None:
-                continue
-            mention = index.at(tokens.start, tokens.end)
-            if mention is None:
-                continue
-            mention.actor = actor.id
-            if actor.kind == "person" and mention.person is not None:
-                mention.person.actor = actor.id
-                mention.person.name = actor.name
-                mention.person.descriptors |= {
-                    w.lower() for r in actor.roles for w in (r.title or "").split()
-                }
-            elif mention.person is None:
-                mention.group = actor.name
 
 
 def speaker_tokens(token: Any) -> tuple[int, int]:
@@ -224,7 +101,7 @@ def speaker_tokens(token: Any) -> tuple[int, int]:
     doc = token.doc
     start = token.left_edge.i
     for i in range(token.i - 1, start - 1, -1):
-        if doc[i].is_space or (doc[i].is_punct and doc[i].text not in ("-", ".")):
+        if doc[i].is_space or (doc[i].is_punct and doc[i].text not in ("-", ".", "’s", "'s")):
             start = i + 1
             break
     end = token.i + 1
@@ -254,98 +131,266 @@ def _is_anonymous(doc: Any, head: Any, start: int, end: int) -> bool:
     if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
         return False
     lower, lemma = head.lower_, head.lemma_.lower()
+    if head.like_num or lower in ("one", "none", "each", "either", "neither"):
+        # "one of the officials", "two of the witnesses"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if noun is None or noun.pos_ == "PROPN" or noun.ent_type_:
+            return False
+        return noun.tag_ == "NNS" or _is_anonymous(doc, noun, noun.left_edge.i, noun.i + 1)
     if lower in words.anonymous_always or lemma in words.anonymous_always:
         return True
     if lower not in words.anonymous_group and lemma not in words.anonymous_group:
         return False
     dets = [t.lower_ for t in doc[start : head.i] if t.dep_ in ("det", "nummod", "amod")]
-    if any(d in words.indefinite for d in dets):
+    if any(d in words.indefinite for d in dets) or any(t.like_num for t in doc[start : head.i]):
         return True
     definite = any(t.dep_ in ("det", "poss") for t in doc[start : head.i])
     return head.tag_ in ("NNS", "NNPS") or not definite
 
 
-def _pronoun_gender(token: Any) -> str | None:
-    return quote_words().pronouns.get(token.lower_)
-
-
-def _resolve_pronoun(token: Any, index: SpeakerIndex, in_quote: InQuote) -> Mention | None:
-    gender = _pronoun_gender(token)
-    if gender not in ("male", "female"):
-        return None
-    fallback: Mention | None = None
-    for mention in index.before(token.i):
-        person = mention.person
-        if person is None or in_quote(mention.start):
-            continue
-        if person.gender not in (None, gender):
-            continue
-        if mention.subject:
-            fallback = mention
-            break
-        fallback = fallback or mention
-    if fallback is not None and fallback.person is not None and fallback.person.gender is None:
-        fallback.person.gender = gender
-    return fallback
-
-
-def _resolve_descriptor(head: Any, index: SpeakerIndex) -> Mention | None:
-    lemma = head.lemma_.lower()
-    for mention in index.before(head.i):
-        if mention.person is not None and lemma in mention.person.descriptors:
-            return mention
-        if mention.group is not None and lemma in mention.group.lower().split():
-            return mention
-    return None
-
-
-def person_by_words(words: list[str], index: SpeakerIndex) -> Person | None:
-    """Return the person of the article with the longest name holding all ``words``."""
-    key = {w.lower() for w in words}
-    best: Person | None = None
-    for person in index.people.values():
-        if (
-            key
-            and key <= {w.lower() for w in person.name.split()}
-            and (best is None or len(person.name) > len(best.name))
-        ):
-            best = person
-    return best
-
-
-def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote) -> Speaker:
+def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote | None = None) -> Speaker:
     """Return the speaker for the subject ``token`` of a cue, resolved as the module says.
 
     Args:
         token: the head token of the speaker mention.
         index: the article's people and organisations (:func:`build_index`).
-        in_quote: tells whether a token lies inside a quotation (such mentions are not
-            antecedents of a pronoun outside it).
+        in_quote: unused; the index knows where the quotations are.
 
     Returns:
         The speaker: mention text and offsets, and the resolved name and actor when known.
     """
     doc = token.doc
+    named = index.covering(token.i)
+    if token.text.isupper() and len(token.text) > 1 and named is not None:
+        span = doc[named.start : named.end]  # "WHO said": an abbreviation, not a pronoun
+        return _fill(Speaker(text=span.text, start=span.start_char, end=span.end_char), named)
     if token.tag_ in _RELATIVE_TAGS and token.head.dep_ == "relcl" and token.head.head != token:
-        return _relative(token, resolve_speaker(token.head.head, index, in_quote))
-    start, end = (token.i, token.i + 1) if token.pos_ == "PRON" else speaker_tokens(token)
+        return _relative(token, resolve_speaker(token.head.head, index))
+    if token.pos_ == "PRON":
+        return _pronoun(token, index)
+    start, end = speaker_tokens(token)
     span = doc[start:end]
     speaker = Speaker(text=span.text, start=span.start_char, end=span.end_char)
-    target: Mention | None = None
-    if token.pos_ == "PRON":
-        target = _resolve_pronoun(token, index, in_quote)
-    elif _is_anonymous(doc, token, start, end):
+    named = _named_here(token, index)
+    if named is not None:
+        return _fill(speaker, named)
+    if _is_anonymous(doc, token, start, end):
+        organization = _organization_of(token, index)
+        if organization is not None:
+            return _fill(speaker, organization)
         speaker.anonymous = True
         return speaker
-    else:
-        target = index.at(start, end) or _named(token, index, start, end)
-        if target is None and token.pos_ == "NOUN":
-            target = _resolve_descriptor(token, index)
-    if target is not None:
-        _fill(speaker, target)
-    elif token.pos_ == "PROPN":
+    if token.pos_ in ("NOUN", "PROPN"):
+        target = _described(token, index, start, end, speaker)
+        if target is not None:
+            return _fill(speaker, target)
+        if speaker.anonymous or speaker.name:
+            return speaker
+    if token.pos_ == "PROPN":
+        target = _by_name(token, index, start, end)
+        if target is not None:
+            return _fill(speaker, target)
         speaker.name = " ".join(name_words(span.text)) or None
     return speaker
+
+
+def _named_here(token: Any, index: SpeakerIndex) -> Mention | None:
+    """The person or group the phrase names: at its head, or in an apposition or compound."""
+    found = index.covering(token.i)
+    if found is not None and found.person is not None:
+        return found
+    for child in token.children:
+        if child.dep_ in ("appos", "compound", "flat") and child.i > token.i:
+            named = index.covering(child.i)
+            if named is not None and (named.person is not None or (named.group and not found)):
+                return named
+    return found
+
+
+def _organization_of(token: Any, index: SpeakerIndex) -> Mention | None:
+    """The organisation unnamed sources belong to, when the phrase names it.
+
+    ("Associated Press journalists", "researchers at cybersecurity firm Mandiant": the
+    organisation speaks through them.) A country or a seat of power does not make "US
+    officials" or "White House advisers" anyone but anonymous.
+    """
+    nouns = [c for c in token.lefts if c.dep_ in ("compound", "poss", "nmod")]
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
+            nouns += [g for g in prep.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        found = index.covering(noun.i)
+        if found is not None and found.group is not None and found.group.kind == "organization":
+            return found
+    return None
+
+
+def _pronoun(token: Any, index: SpeakerIndex) -> Speaker:
+    """A pronoun speaker: he/she by salience and gender, it/they to a group."""
+    speaker = Speaker(text=token.text, start=token.idx, end=token.idx + len(token.text))
+    kind = quote_words().pronouns.get(token.lower_)
+    target: Mention | None = None
+    if kind in ("male", "female"):
+        target = index.pronouns.get(token.i) or antecedent_person(index, token, kind)
+    elif kind == "neuter" and _expletive(token):
+        target = None  # "it was later found that …"
+    elif kind in ("neuter", "plural"):
+        target = antecedent_group(index, token, plural=kind == "plural")
+    if target is not None:
+        _fill(speaker, target)
+    return speaker
+
+
+def _expletive(token: Any) -> bool:
+    """Whether an "it" stands for nothing: the subject of a passive ("it was found that …")."""
+    verb = token.head
+    return token.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _described(
+    token: Any, index: SpeakerIndex, start: int, end: int, speaker: Speaker
+) -> Mention | None:
+    """Resolve a description: an organisation, a document or a person's title.
+
+    Sets ``speaker`` to an unnamed organisation ("Israeli army") or to anonymous when the
+    description names nobody the article names.
+    """
+    words = quote_words()
+    lemma = token.lemma_.lower()
+    if token.lower_ in words.organization_nouns:
+        lemma = token.lower_  # "media", whose lemma is "medium"
+    country = _country_in(index, start, end)
+    if lemma in words.document_nouns:
+        return _author(token, index)
+    if lemma in words.organization_nouns and token.pos_ == "NOUN":
+        specific = antecedent_org(index, token, lemma)
+        if specific is not None and (
+            country is None or specific.group is None or specific.group.country in (None, country)
+        ):
+            return specific
+        if lemma not in words.national_institutions and country is None:
+            general = antecedent_org(index, token, None)
+            if general is not None:
+                return general
+        speaker.name = _unnamed(index.doc, start, end)
+        if country is None and lemma in words.national_institutions:
+            country = _country_in_context(index, token)
+            adjective = demonym(country) if country else None
+            if adjective and speaker.name.lower() == lemma:
+                speaker.name = f"{adjective} {speaker.name}"  # "the military" of Israel
+        speaker.country = country
+        return None
+    if token.pos_ == "NOUN" and (
+        is_title(lemma) or lemma in words.anonymous_group or noun_gender(lemma)
+    ):
+        person = antecedent_by_word(index, token, lemma, country)
+        if person is not None and person.person is not None:
+            known = person.person.descriptors | {w.lower() for w in person.person.name.split()}
+            if not _qualifiers(token) <= known:
+                person = None  # "the head of the rehabilitation department": someone else
+        if person is None:
+            speaker.anonymous = True
+        return person
+    return None
+
+
+def _qualifiers(token: Any) -> set[str]:
+    """The nouns of a description's own complement ("head of the orthopaedic department")."""
+    words: set[str] = set()
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "in", "with"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.ent_type_ not in ("GPE", "NORP"):
+                    words.add(noun.lemma_.lower())
+                    words |= {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+    return words
+
+
+def _unnamed(doc: Any, start: int, end: int) -> str:
+    """The words of an organisation named by what it is, without its article ("Israeli army")."""
+    tokens = [t for t in doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _country_in_context(index: SpeakerIndex, token: Any) -> str | None:
+    """The country that was last a source or subject ("Israel has vowed … The military said")."""
+    found = antecedent_country(index, token)
+    return found.group.country if found is not None and found.group is not None else None
+
+
+def _country_in(index: SpeakerIndex, start: int, end: int) -> str | None:
+    """The country named inside ``doc[start:end]`` ("the Israeli army", "Gaza's ministry")."""
+    for i in range(start, end):
+        mention = index.covering(i)
+        if (
+            mention is not None
+            and mention.group is not None
+            and mention.group.kind
+            in (
+                "country",
+                "seat",
+            )
+        ):
+            return mention.group.country
+    return None
+
+
+def _author(token: Any, index: SpeakerIndex) -> Mention | None:
+    """Who wrote a document.
+
+    Named with it ("a report from the UN", "EUNAVFOR data", "Lopez's letter") or, for "the
+    report", where the same word was used before.
+    """
+    found = _author_here(token, index)
+    if found is not None:
+        return found
+    lemma = token.lemma_.lower()
+    first = index.sent_of[token.i] - 40
+    for earlier in reversed(index.doc[: token.i]):
+        if index.sent_of[earlier.i] < first:
+            break
+        if (
+            earlier.lemma_.lower() == lemma
+            and earlier.pos_ == "NOUN"
+            and not index.in_quote(earlier.i)
+        ):
+            found = _author_here(earlier, index) or _setting_source(earlier, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _author_here(token: Any, index: SpeakerIndex) -> Mention | None:
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.ent_type_ not in _WHEN:
+            found = index.covering(child.i)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            noun = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if noun is not None:
+                found = index.covering(noun.i)
+                if found is not None:
+                    return found
+    return None
+
+
+def _setting_source(token: Any, index: SpeakerIndex) -> Mention | None:
+    """The source of the sentence a document is the setting of ("In a statement, X said")."""
+    head = token.head
+    if token.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return index.covering(subject.i) if subject is not None else None
+
+
+def _by_name(token: Any, index: SpeakerIndex, start: int, end: int) -> Mention | None:
+    """Resolve a proper-noun speaker that NER missed ("said Lopez") by its name words."""
+    words = [t.text for t in token.doc[start:end] if t.pos_ == "PROPN"]
+    person = person_by_words(name_words(" ".join(words)), index)
+    return Mention(start, end, person) if person is not None else None
 
 
 def _relative(token: Any, antecedent: Speaker) -> Speaker:
@@ -362,23 +407,20 @@ def _relative(token: Any, antecedent: Speaker) -> Speaker:
         start=token.idx,
         end=token.idx + len(token.text),
         anonymous=antecedent.anonymous,
+        country=antecedent.country,
     )
 
 
-def _named(token: Any, index: SpeakerIndex, start: int, end: int) -> Mention | None:
-    """Resolve a proper-noun speaker that NER missed ("said Lopez") by its name words."""
-    if token.pos_ != "PROPN":
-        return None
-    words = [t.text for t in token.doc[start:end] if t.pos_ == "PROPN"]
-    person = person_by_words(name_words(" ".join(words)), index)
-    return Mention(start, end, person) if person is not None else None
-
-
-def _fill(speaker: Speaker, target: Mention) -> None:
-    if target.person is not None:
+def _fill(speaker: Speaker, target: Mention) -> Speaker:
+    if target.anonymous:
+        speaker.anonymous = True
+    elif target.person is not None:
         speaker.name = target.person.name
         speaker.actor = target.person.actor
-    else:
-        group = target.group or ""
-        speaker.name = group[4:] if group.lower().startswith("the ") else group
-        speaker.actor = target.actor
+        speaker.country = target.person.country
+    elif target.group is not None:
+        group = target.group
+        speaker.name = group.name[4:] if group.name.lower().startswith("the ") else group.name
+        speaker.actor = group.actor
+        speaker.country = group.country
+    return speaker

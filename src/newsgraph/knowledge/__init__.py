@@ -7,6 +7,7 @@ Every data file is read here and nowhere else, once per process (:func:`load_jso
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from functools import cache
@@ -15,8 +16,11 @@ from typing import Any
 
 
 def read_text(name: str) -> str:
-    """Return the text of the data file ``name`` in this package."""
-    return files(__name__).joinpath(name).read_text(encoding="utf-8")
+    """Return the text of the data file ``name`` in this package (``.gz`` files unpacked)."""
+    path = files(__name__).joinpath(name)
+    if name.endswith(".gz"):
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+    return path.read_text(encoding="utf-8")
 
 
 @cache
