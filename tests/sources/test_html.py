@@ -310,8 +310,31 @@ def test_html_standfirst_h2_dek_under_headline() -> None:
     head = "<meta name='description' content='Cities that could be affected include Dallas.'>"
     article = read_html(page(head, before=before), "test.html", ReadOptions())
     assert article.standfirst == "Strong tornadoes are possible both Friday and Saturday"
-    # Printed on the page above the body, the standfirst is read as its first paragraph.
-    assert article.text.startswith("Strong tornadoes are possible both Friday and Saturday\n\n")
+
+
+def _page_with_header(header: str, body: str = BODY) -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'></head><body>"
+        f"<nav><a href='/'>Home</a></nav>{header}<article>{body}</article>"
+        "<footer>Copyright 2023 Example</footer></body></html>"
+    )
+
+
+LEAD = "Twelve fishing boats were seized off the coast of Arlen on Monday by the navy."
+HEADER = f"<div class='article-header'><h1>Boats seized</h1><p class='standfirst'>{LEAD}</p></div>"
+
+
+def test_html_standfirst_printed_above_the_body_is_its_first_paragraph() -> None:
+    article = read_html(_page_with_header(HEADER), "test.html", ReadOptions())
+    assert article.standfirst == LEAD
+    assert article.text.startswith(LEAD + "\n\n")
+
+
+def test_html_standfirst_already_in_the_body_is_not_repeated() -> None:
+    body = f"<p>ARLEN: {LEAD}</p>" + BODY
+    article = read_html(_page_with_header(HEADER, body), "test.html", ReadOptions())
+    assert article.standfirst == LEAD
+    assert article.text.count("Twelve fishing boats were seized") == 1
 
 
 def test_html_standfirst_from_meta_only_is_not_put_in_the_body() -> None:

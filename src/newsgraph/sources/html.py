@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 from ..errors import NotAnArticleError
 from ..model import Article
 from .bylines import take_credit_lines
-from .html_dom import build_hint_index, collapse, norm_key, vocab
+from .html_dom import build_hint_index, collapse, vocab
 from .html_images import read_images
 from .html_jsonld import JsonLd
 from .html_metadata import HEURISTIC, PageMetadata, find_dateline, read_metadata
@@ -45,7 +45,6 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "…", ")", "。")
 _NO_BODY = "no article body found in this page"
 _HEADER_LINES = 4  # how many opening body paragraphs may be the page's header
 _DATE_LINE_WORDS = 12
-_STANDFIRST_SEARCH = 4  # a standfirst already printed among the opening paragraphs
 
 _ARTICLE_OG_TYPES = ("article", "news", "blog")
 
@@ -121,8 +120,14 @@ def read_html(html: str, source: str, options: ReadOptions) -> Article:
 
 
 def _in_body(standfirst: str, paragraphs: list[str]) -> bool:
-    key = norm_key(standfirst)
-    return any(key in norm_key(p) for p in paragraphs[:_STANDFIRST_SEARCH])
+    """Whether most of the standfirst's word 4-grams are already in the body."""
+
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.casefold())
+        return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))}
+
+    wanted = grams(standfirst)
+    return len(wanted & grams(" ".join(paragraphs))) * 2 >= len(wanted)
 
 
 def _extract_body(tree: HtmlElement, url: str | None) -> _Element | None:
