@@ -429,7 +429,7 @@ def is_proper(head: Any) -> bool:
         if (
             child.dep_ in ("amod", "prep", "acl")
             and child.lower_ in _QUALIFIERS
-            and any(_is_name(t) for t in child.subtree if t is not child)
+            and any(_is_name(t) for t in child.subtree if t != child)
         ):
             return True
     return False
@@ -488,7 +488,7 @@ def syntactic_antecedent(pronoun: Any) -> Any:
     if pronoun.dep_ == "poss":
         verb = pronoun.head
         for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                 break
             verb = verb.head
         subject = _nominal_subject(verb)
@@ -503,9 +503,9 @@ def syntactic_antecedent(pronoun: Any) -> Any:
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = pronoun.head
-    while clause.dep_ in ("conj", "xcomp", "aux") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp", "aux") and clause.head != clause:
         clause = clause.head
-    if clause.dep_ not in _SAYING_DEPS or clause.head is clause:
+    if clause.dep_ not in _SAYING_DEPS or clause.head == clause:
         return None
     subject = _nominal_subject(clause.head)
     if subject is not None and subject.i < pronoun.i:

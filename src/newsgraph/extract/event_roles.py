@@ -18,9 +18,12 @@ from typing import Any
 from ..model import Analysis, DateMention
 from .event_actors import ActorIndex, ActorRef, is_state_actor
 from .event_lexicon import MUTUAL, Entry, Lexicon, lexicon
+from .event_setting import story_setting
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "into", "over"})
+_SCENE_PREPS = frozenset({"on", "at", "over", "into"})
+"""Target prepositions that may only set a scene ("on Friday", "at the summit")."""
 _PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
@@ -77,6 +80,7 @@ class Context:
         self.unit: tuple[int, int] = (0, len(doc))
         self.history: list[tuple[str, ActorRef]] = []
         self.scene: list[str] = []
+        self.setting: list[str] = story_setting(doc, self.actors) if doc is not None else []
 
     def inside(self, token: Any) -> bool:
         """Whether ``token`` is in the line-sentence being coded."""
@@ -181,7 +185,7 @@ def subject_token(verb: Any) -> Any:
                 return child
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -238,7 +242,7 @@ def buried_target(frame: Frame, ctx: Context) -> None:
 def phrase_head(token: Any) -> Any:
     """Climb from a modifier to the noun it modifies ("Greek" -> "camps")."""
     for _ in range(3):
-        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head is token:
+        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head == token:
             break
         token = token.head
     return token
@@ -256,9 +260,17 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             subject = child
         elif child.dep_ == "nsubjpass":
             subject, passive = child, True
-    frame.passive = passive
     if subject is None:
         subject = subject_token(verb)
+        # "were killed or wounded": a participle joined to a passive verb is passive too.
+        passive = (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and subject.head.i == verb.head.i
+        )
+    frame.passive = passive
     if subject is not None and not ctx.inside(subject):
         # A dateline parsed as the subject ("HANOI (AP) — Defense Secretary Esper accused"):
         # the subject is the apposition that follows it.
@@ -267,8 +279,8 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         subject = None
     objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
-    objects = [o for o in objects if o is not frame.trigger and ctx.inside(o)]
-    if subject is not None and subject is not frame.trigger:
+    objects = [o for o in objects if o != frame.trigger and ctx.inside(o)]
+    if subject is not None and subject != frame.trigger:
         ref = ctx.actors.resolve(subject, refs)
         if not ref.resolved and frame.category == "ASSAULT" and not passive:
             ref = _instrument_agent(subject, ctx, refs) or ref
@@ -276,6 +288,15 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             frame.target = ref
         else:
             frame.source = ref
+    object_refs = []
+    for obj in objects:
+        ref = ctx.actors.resolve(obj, refs)
+        if not ref.resolved:
+            ref = ctx.told_before(obj) or ref  # "rejected these accusations": the accusers
+        object_refs.append((obj, ref))
+    # A named object is the recipient before a phrase of place or time ("On an episode of
+    # the show, X lampooned the BBC").
+    named_object = not reverse and any(ref.resolved for _, ref in object_refs)
     for prep in verb.children:
         if prep.dep_ not in ("prep", "agent", "dative"):
             continue
@@ -288,15 +309,14 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             elif word in _PARTICIPANT_PREPS:
                 frame.participants.extend(ctx.actors.resolve(obj, refs))
                 frame.between = frame.between or word != "with"
+            elif word in _TARGET_PREPS and word in _SCENE_PREPS and named_object:
+                continue
             elif word in _TARGET_PREPS and not frame.target.resolved:
                 frame.target.extend(ctx.actors.resolve(obj, refs))
                 frame.destination = frame.destination or (obj if word in ("to", "in") else None)
             elif word in _SOURCE_PREPS and reverse:
                 frame.source.extend(ctx.actors.resolve(obj, refs))
-    for obj in objects:
-        ref = ctx.actors.resolve(obj, refs)
-        if not ref.resolved:
-            ref = ctx.told_before(obj) or ref  # "rejected these accusations": the accusers
+    for obj, ref in object_refs:
         if reverse and not frame.nominal:
             frame.source.extend(ref)
         elif not frame.target.resolved:
@@ -374,7 +394,7 @@ def _copular_head(noun: Any) -> Any:
 def _governing_verb(noun: Any) -> Any:
     """Return the verb a noun is the object of, directly or through a preposition."""
     head = noun
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     if head.dep_ in OBJ_DEPS and head.head.pos_ in ("VERB", "AUX"):
         return head.head
@@ -419,9 +439,9 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
                     frame.source.extend(ctx.actors.resolve(obj, refs))  # "massacres committed by"
     governor = _governing_verb(noun)
-    if governor is not None and frame.anchor is noun and not reverse:
+    if governor is not None and frame.anchor == noun and not reverse:
         subject = subject_token(governor)
-        if subject is not None and ctx.inside(subject) and subject is not noun:
+        if subject is not None and ctx.inside(subject) and subject != noun:
             if (
                 frame.category in MUTUAL
                 and frame.participants.resolved
@@ -434,13 +454,13 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
                 and not frame.target.resolved
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
-    if not frame.source.resolved and not reverse and frame.anchor is noun:
+    if not frame.source.resolved and not reverse and frame.anchor == noun:
         copula = _copular_head(noun)
         if copula is not None:
             subject = subject_token(copula)  # "X is the largest donor of aid to Y"
-            if subject is not None and ctx.inside(subject) and subject is not noun:
+            if subject is not None and ctx.inside(subject) and subject != noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))
-    if not frame.source.resolved and not reverse and frame.anchor is noun:
+    if not frame.source.resolved and not reverse and frame.anchor == noun:
         # "X retook the village after fierce fighting": the act in a circumstance phrase of a
         # clause is the clause subject's.
         prep = noun.head
@@ -451,5 +471,5 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             and prep.head.lemma_.lower() not in ctx.lex.speech
         ):
             subject = subject_token(prep.head)
-            if subject is not None and ctx.inside(subject) and subject is not noun:
+            if subject is not None and ctx.inside(subject) and subject != noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))

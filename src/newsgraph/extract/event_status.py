@@ -64,9 +64,9 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
                     hypothetical = True
             elif child.dep_ == "mark" and kind == "hypothetical":
                 hypothetical = True
-            elif child.dep_ == "neg" and token is not anchor and token.dep_ == "xcomp":
+            elif child.dep_ == "neg" and token != anchor and token.dep_ == "xcomp":
                 return Status("negated")
-        if token.dep_ not in _CLAUSE_UP or token.head is token:
+        if token.dep_ not in _CLAUSE_UP or token.head == token:
             break
         dep = token.dep_
         token = token.head
@@ -108,7 +108,7 @@ def _future_aux(token: Any, lex: Lexicon) -> bool:
             for c in token.children
         ):
             return True
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head == token:
             break
         token = token.head
     return False
@@ -124,7 +124,7 @@ def _roles(token: Any, lex: Lexicon) -> frozenset[str]:
 def _under_past_speech(token: Any, lex: Lexicon) -> bool:
     head = token
     for _ in range(_UP_STEPS):
-        if head.dep_ not in ("ccomp", "conj") or head.head is head:
+        if head.dep_ not in ("ccomp", "conj") or head.head == head:
             return False
         head = head.head
         if head.lemma_.lower() in lex.speech and head.tag_ in ("VBD", "VBN"):
@@ -142,7 +142,7 @@ def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
         return "quote"
     token = anchor
     for _ in range(_UP_STEPS):
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
         if token.lemma_.lower() in lex.speech:
@@ -171,7 +171,7 @@ def date_governor(date: DateMention, doc: Any, anchors: set[int]) -> int | None:
     for _ in range(8):
         if token.i in anchors:
             return int(token.i)
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None

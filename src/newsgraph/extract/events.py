@@ -25,7 +25,6 @@ from typing import Any
 from ..model import Analysis, Event, Span
 from ..nlp import doc_text
 from . import register
-from .countries import find_countries
 from .event_actors import ActorRef
 from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object, military_object
@@ -44,8 +43,8 @@ from .event_roles import (
     verbal_arguments,
 )
 from .event_rules import blames, obligations, recode, undo
+from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of
-from .places import country_of_place
 
 __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
 
@@ -91,33 +90,13 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
             if kind == "body" and len(lead) < 2 and _prose(unit):
                 lead.append((unit.start_char, unit.end_char))
                 if len(lead) == 1 and not ctx.scene:
-                    ctx.scene = _scene(unit)
+                    ctx.scene = dateline_country(unit)
             elif kind == "body" and not lead and not ctx.scene and len(unit) <= 8:
-                ctx.scene = _scene(unit)  # a dateline on a line of its own
+                ctx.scene = dateline_country(unit)  # a dateline on a line of its own
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     events = merge_duplicates(events)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
     return events
-
-
-def _scene(lead: Any) -> list[str]:
-    """Return the country a story is filed from, by the dateline opening its lead.
-
-    Only a wire-style dateline counts ("RAFAH, Gaza Strip (AP) —", "SHANGHAI:"): a byline's
-    place ("William Yang in Taipei") says where the writer is, not where the story happens.
-    """
-    start = _after_dateline(lead)
-    if start == lead.start:
-        colon = next((t for t in lead[:4] if t.text == ":"), None)
-        if colon is None or not lead[0].is_upper:
-            return []
-        start = colon.i
-    dateline = lead.doc[lead.start : start].text
-    place = dateline.split(",")[0].strip(" —–-:(").strip()
-    country = country_of_place(place) or country_of_place(place.title())
-    if country:
-        return [country]
-    return list(dict.fromkeys(m.iso3 for m in find_countries(dateline) if m.iso3))[:1]
 
 
 def _prose(unit: Any) -> bool:
@@ -149,28 +128,6 @@ _CIRCUMSTANCE_WORDS = frozenset(
     {"due", "because", "after", "before", "during", "amid", "following", "since", "despite"}
 )
 """A light verb's act is its object, not a circumstance ("had poor ties due to the war")."""
-_DASHES = frozenset({"—", "–", "--", "-"})
-
-
-def _after_dateline(sent: Any) -> int:
-    """Return where a line starts once its dateline is cut ("HANOI, Vietnam (AP) — ...")."""
-    first = sent[0]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
-        return int(sent.start)
-    for token in sent[:10]:
-        if token.i == sent.start:
-            continue
-        if token.text in _DASHES and token.whitespace_ and token.nbor(-1).whitespace_:
-            before = sent.doc[sent.start : token.i]
-            if any(t.text == "(" for t in before) or all(
-                t.is_upper or t.is_punct for t in before if not t.is_space
-            ):
-                return int(token.i) + 1
-        if token.pos_ == "VERB":
-            break
-    return int(sent.start)
-
-
 def _verb_stems(form: str) -> list[str]:
     """Return the lemmas a regular inflected verb form may have ("staged" -> "stage")."""
     for suffix in ("ing", "ed", "es", "s", "d"):
@@ -209,7 +166,7 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
 
 def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     lex = ctx.lex
-    ctx.unit = ctx.actors.unit = (_after_dateline(sent), sent.end)
+    ctx.unit = ctx.actors.unit = (after_dateline(sent), sent.end)
     found = {t.i: e for t in sent if t.i >= ctx.unit[0] and (e := _match(t, lex)) is not None}
     if not found and not any(t.lower_ in _OBLIGATION_WORDS for t in sent):
         ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
@@ -376,8 +333,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient
     if not target.resolved and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
-    if not target.resolved and category in _AT_SCENE and frame.place is None and ctx.scene:
-        target = _union(target, ActorRef(codes=list(ctx.scene)))  # where the story is filed
+    where = ctx.scene or ctx.setting
+    if not target.resolved and category in _AT_SCENE and where:
+        target = _union(target, ActorRef(codes=list(where)))  # where the story happens
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
     if category == "PROTEST" and not source.resolved and frame.place is not None:
@@ -399,7 +357,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     doc = sent.doc
     start, end = _trim(sent)
     confidence = 0.45 + (0.2 if source.codes else 0.0) + (0.15 if target.codes else 0.0)
-    confidence += 0.0 if frame.nominal and frame.anchor is frame.trigger else 0.1
+    confidence += 0.0 if frame.nominal and frame.anchor == frame.trigger else 0.1
     attribution = attribution_of(frame.anchor, ctx.analysis.quotes, lex)
     if attribution == "quote":
         confidence -= 0.1
