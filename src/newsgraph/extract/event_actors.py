@@ -86,6 +86,7 @@ class ActorIndex:
         self._mentions = mentions
         self._starts = [m[0] for m in mentions]
         self._find_countries = _load_find_countries()
+        self.text = analysis.article.text
         self.recent_group: list[ActorRef] = []
         self.unit: tuple[int, int] = (0, 1 << 30)
         self._agents: dict[str, list[tuple[int, list[str]]]] = {}
@@ -239,11 +240,36 @@ class ActorIndex:
             inner = self._resolve_one(owner, sentence_actors)  # "139 of its soldiers"
             if inner.resolved:
                 return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
+        if not codes:
+            codes = self._named_before(head)  # "the strip" after "the Gaza Strip"
         # An unresolved noun phrase still names an actor ("activists", "Arnor").
         named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
         return ActorRef(
             codes=codes, text=text, named=named or bool(codes), agent=agent, proper=proper
         )
+
+    def _named_before(self, head: Any) -> list[str]:
+        """Return the country of the place a definite description shortens, if any.
+
+        "The strip" after "the Gaza Strip", "the peninsula" after "the Korean Peninsula": the
+        place mentioned whose name ends with the noun.
+        """
+        if head.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return []
+        if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+            return []
+        word = head.lower_
+        at = bisect.bisect_left(self._starts, head.idx)
+        # The last such place before, else the first after (a lead may say "the strip" first).
+        for i in [*range(at - 1, -1, -1), *range(at, len(self._mentions))]:
+            start, end, actor = self._mentions[i]
+            code = actor.id if actor.kind == "country" else actor.country
+            name = self.text[start:end].lower().split()
+            if code and actor.kind in ("country", "place") and len(name) > 1 and name[-1] == word:
+                return [code]
+        return []
 
     def _speaker_at(self, offset: int) -> Actor | None:
         """Return the speaker of the direct quote holding ``offset``, if the quote has one."""

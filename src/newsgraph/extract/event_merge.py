@@ -34,7 +34,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.target and b.target and (a.source, a.target) != (b.source, b.target):
         return False
-    if a.date_basis == b.date_basis == "text":
+    if a.date_basis == b.date_basis == "text" and (a.type in MUTUAL or _act(a) == _act(b)):
         return a.date == b.date  # both dated by their own words: the same day, the same event
     weak = ("published", "context", None)
     same_act = _act(a) == _act(b)
@@ -46,10 +46,11 @@ def _act(event: Event) -> str:
     return event.trigger.text.lower()[:5] if event.trigger else event.type
 
 
-def _rank(event: Event) -> tuple[bool, bool, int]:
-    # Prefer a dated sentence, then a full sentence (captions seldom end with a full stop).
+def _rank(event: Event) -> tuple[bool, int]:
+    # The first full sentence that tells it (GUIDELINES: "its first statement is the
+    # evidence"); captions seldom end with a full stop.
     text = event.evidence.text.rstrip("\"'”’)")
-    return (event.date_basis == "text", text.endswith((".", "!", "?")), len(text))
+    return (text.endswith((".", "!", "?")), -event.evidence.start)
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
@@ -66,6 +67,9 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
             if _same_happening(kept, event) and kept.evidence.start != event.evidence.start:
                 first, second = (kept, event) if _rank(kept) >= _rank(event) else (event, kept)
                 first.evidence_more = [*first.evidence_more, second.evidence, *second.evidence_more]
+                if second.date_basis == "text" and first.date_basis != "text":
+                    first.date, first.date_granularity = second.date, second.date_granularity
+                    first.date_basis = "text"  # the date the text gives, wherever it gives it
                 first.location = first.location or second.location
                 if second.mode not in _DIRECTED_MODES:
                     first.mode = first.mode or second.mode

@@ -63,6 +63,8 @@ _LOCATED = frozenset(
 _OBLIGATION_WORDS = frozenset(
     {"must", "should", "ought", "has", "have", "responsible", "guilty", "behind", "culpable"}
 )
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+"""Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
 
 
@@ -175,7 +177,10 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     frames: list[Frame] = []
     # Verbs first, so that they claim the nouns they govern ("held talks").
     for i in sorted(found, key=lambda i: (found[i].pos == "N", i)):
-        if i in consumed or "obj" in found[i].roles or _describes_instrument(sent.doc[i], found):
+        token = sent.doc[i]
+        if i in consumed or "obj" in found[i].roles or _describes_instrument(token, found):
+            continue
+        if _tells_result(token, found):
             continue
         frame = _frame(sent.doc[i], found, consumed, ctx)
         if frame is not None:
@@ -201,6 +206,24 @@ def _describes_instrument(token: Any, found: dict[int, Entry]) -> bool:
         return False
     verb = found.get(head.head.i)
     return verb is not None and verb.category == found[token.i].category
+
+
+def _tells_result(token: Any, found: dict[int, Entry]) -> bool:
+    """Whether a trigger only tells the outcome of an act of its own category.
+
+    "Its fighters targeted a patrol, leaving them dead and wounded", "bombed a hospital,
+    killing hundreds": the participle clause is the same attack, told by its main verb.
+    """
+    category = found[token.i].category
+    node = token
+    for _ in range(4):
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            head = found.get(node.head.i)
+            return head is not None and head.category == category
+        if node.dep_ not in ("conj", "oprd", "acomp", "ccomp", "xcomp", "dobj", "amod"):
+            return False
+        node = node.head
+    return False
 
 
 def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context) -> Frame | None:
@@ -328,9 +351,11 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         elif not target.resolved:
             target = frame.participants
     if target.text and (
-        target.text == source.text or (target.ids and set(target.ids) <= set(source.ids))
+        target.text == source.text
+        or (target.ids and set(target.ids) <= set(source.ids))
+        or (target.text.lower() in _OBJECT_PRONOUNS and set(target.codes) <= set(source.codes))
     ):
-        target = ActorRef()  # the actor is not its own recipient
+        target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if not target.resolved and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
     where = ctx.scene or ctx.setting
