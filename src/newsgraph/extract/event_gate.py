@@ -108,7 +108,8 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     ``intransitive``: it must have none ("protesters demonstrated", not "it demonstrated its
     resolve"); ``actorobj``: an object, if any, names an actor ("met Kishida", not "meets the
     definition"); ``noclause``: a verb of opinion that takes only a that-clause is no event
-    ("agree that ...", "recognize that ...").
+    ("agree that ...", "recognize that ..."); ``request``: "ask" that asks something of someone
+    (:func:`_asks_for`); ``demand``: "insist" on something (:func:`_demands`).
     """
     children = list(token.children)
     objects = [c for c in children if c.dep_ in _OBJECTS]
@@ -120,7 +121,53 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
         return False
     if "noclause" in roles and not objects and any(c.dep_ == "ccomp" for c in children):
         return any(c.dep_ in ("prep", "xcomp") for c in children)
+    if "request" in roles and not _asks_for(children, objects):
+        return False
+    if "demand" in roles and not _demands(children):
+        return False
     return True
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_OBLIGING = frozenset({"must", "should", "ought", "need", "have", "has", "needs"})
+
+
+def _asks_for(children: list[Any], objects: list[Any]) -> bool:
+    """Whether "ask" requests something ("asked Japan to", "asked for aid").
+
+    "Asked about her concern", "I would ask what the incentive is" and "asked not to be
+    identified" ask questions or ask nothing of anyone.
+    """
+    for child in children:
+        if child.dep_ in ("ccomp", "xcomp") and (
+            child.tag_ in _WH_TAGS
+            or any(t.tag_ in _WH_TAGS or t.lower_ in ("whether", "if") for t in child.children)
+        ):
+            return False
+    if any(_names_actor(o) for o in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return True
+    return any(c.dep_ == "xcomp" and not _passive(c) for c in children)
+
+
+def _demands(children: list[Any]) -> bool:
+    """Whether "insist" demands ("insisted on", "insists it needs to", "insisted they leave").
+
+    "Insists his tactics will be worth it" is a claim, not a demand.
+    """
+    for child in children:
+        if child.dep_ in ("xcomp",) or (child.dep_ == "prep" and child.lower_ in ("on", "upon")):
+            return True
+        if child.dep_ != "ccomp":
+            continue
+        if child.lemma_.lower() in _OBLIGING or any(
+            c.dep_ == "aux" and c.lower_ in _OBLIGING for c in child.children
+        ):
+            return True
+        if child.tag_ == "VB" and not any(c.dep_ == "aux" for c in child.children):
+            return True  # the subjunctive: "insisted that the troops leave"
+    return False
 
 
 def _passive(token: Any) -> bool:

@@ -12,7 +12,7 @@ _DIRECTED_MODES = frozenset({"visit", "invite"})
 
 
 def _actor_set(event: Event) -> frozenset[str]:
-    return frozenset(event.source) | frozenset(event.target)
+    return frozenset(event.source) | frozenset(event.target) | frozenset(event.target_ids)
 
 
 def _same_happening(a: Event, b: Event) -> bool:
@@ -25,7 +25,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         or _actor_set(a) != _actor_set(b)
     ):
         return False
-    if bool(a.target) == bool(b.target):
+    if bool(a.target or a.target_ids) == bool(b.target or b.target_ids):
         if set(a.source) != set(b.source) or set(a.target) != set(b.target):
             return False
     elif a.type not in MUTUAL:
@@ -42,8 +42,15 @@ def _same_happening(a: Event, b: Event) -> bool:
 
 
 def _act(event: Event) -> str:
-    """The trigger word's stem ("sanctions" and "sanctioned" tell the same act)."""
-    return event.trigger.text.lower()[:5] if event.trigger else event.type
+    """The trigger word's stem ("sanctions" and "sanctioned", "raided" and "raiding")."""
+    if not event.trigger:
+        return event.type
+    word = event.trigger.text.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
 
 
 def _rank(event: Event) -> tuple[bool, int]:

@@ -137,7 +137,9 @@ def obligations(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
 
 
 def _has_to(comp: Any) -> bool:
-    """Whether ``comp`` is "has to" / "have to" + verb."""
+    """Whether ``comp`` is "has to" / "have to" + verb (not "would have to": a forecast)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in comp.children):
+        return False
     return comp.lemma_.lower() == "have" and any(
         c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in comp.children
     )

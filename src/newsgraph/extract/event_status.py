@@ -195,3 +195,58 @@ def _entity_text(token: Any) -> str:
         if ent.start <= token.i < ent.end:
             return str(ent.text)
     return str(token.text)
+
+
+_QUESTION_VERBS = frozenset(
+    {"wonder", "ask", "know", "see", "check", "decide", "question", "doubt", "determine"}
+)
+"""Verbs whose "if" clause is a question ("wondering if X will agree"), not a condition."""
+_ATTITUDES = frozenset({"fear", "hope", "wonder", "worry", "doubt", "wish", "dread"})
+"""Verbs whose complement is an attitude, not a happening ("they fear that X may concede")."""
+_DESIRES = frozenset({"like", "want", "love", "hope", "wish", "prefer"})
+_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "csubj", "pcomp", "advcl", "dobj", "pobj", "prep"})
+_CLAUSE_STEPS = 6
+
+
+def unasserted(trigger: Any, anchor: Any) -> bool:
+    """Whether a trigger is only asked about, feared or wished for, never said to happen.
+
+    "whether Trump will agree", "wondering if the purchases will be enough", "mixed signals
+    about whether he wants a deal", "they fear that X may end up giving concessions", "would
+    like to see China agree", "it's striking that ...", and a gerund as a clause's subject
+    ("cutting off their profits is one way to ...") tell no event.
+    """
+    if (
+        anchor.dep_ == "csubj"
+        and anchor.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "aux") for c in anchor.children)
+    ):
+        return True
+    if anchor.tag_ in ("VBG", "JJ") and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children
+    ) and any(c.dep_ == "ccomp" for c in anchor.children):
+        return True  # "it's striking that", "it is worrying that"
+    node = trigger
+    for _ in range(_CLAUSE_STEPS):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if "whether" in marks:
+            return True
+        if "if" in marks and (
+            node.dep_ in ("ccomp", "csubj", "pcomp")
+            or (node.dep_ == "advcl" and node.head.lemma_.lower() in _QUESTION_VERBS)
+        ):
+            return True
+        head = node.head
+        if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ATTITUDES:
+            return True
+        if (
+            node.dep_ in ("ccomp", "xcomp")
+            and head.lemma_.lower() == "see"
+            and head.dep_ == "xcomp"
+            and head.head.lemma_.lower() in _DESIRES
+        ):
+            return True  # "would like to see China agree"
+        if node.dep_ not in _CLAUSES or head == node:
+            return False
+        node = head
+    return False

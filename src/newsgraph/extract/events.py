@@ -44,7 +44,7 @@ from .event_roles import (
 )
 from .event_rules import blames, obligations, recode, undo
 from .event_setting import after_dateline, dateline_country
-from .event_status import attribution_of, location_of, status_of
+from .event_status import attribution_of, location_of, status_of, unasserted
 
 __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
 
@@ -65,7 +65,9 @@ _OBLIGATION_WORDS = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
-_FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
+_FRAME_ROLES = frozenset(
+    {"transitive", "intransitive", "actorobj", "noclause", "request", "demand"}
+)
 
 
 @register("events", requires=("actors", "dates"), assigns=("events",))
@@ -326,6 +328,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         i.category == "SUPPORT" and i.nominal and i.trigger.dep_ in OBJ_DEPS for i in frame.inner
     ):
         category, mode = "SUPPORT", None  # "pledged its full support for X" expresses support
+    if unasserted(frame.trigger, frame.anchor):
+        return None
     status = status_of(frame.anchor, frame.trigger, lex)
     category, mode, state = recode(
         category,
@@ -356,10 +360,10 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         or (target.text.lower() in _OBJECT_PRONOUNS and set(target.codes) <= set(source.codes))
     ):
         target = ActorRef()  # the actor is not its own recipient ("the army raided it")
-    if not target.resolved and category in _LOCATED and frame.place is not None:
+    if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
     where = ctx.scene or ctx.setting
-    if not target.resolved and category in _AT_SCENE and where:
+    if not target.codes and category in _AT_SCENE and where:
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
