@@ -287,11 +287,41 @@ class ActorIndex:
         )
 
     def _pronoun(self, token: Any, kind: str) -> ActorRef:
+        carried = self._carried_subject(token, kind)
+        if carried is not None:
+            return carried
         kinds = ("person",) if kind == "person" else ("country", "organization", "org")
         actor = self.actors_before(token.idx, kinds, _PERSON_NEAR)
         if actor is None:
             return ActorRef(text=token.text)
         return self._ref([actor], token.text)
+
+    def _carried_subject(self, token: Any, kind: str) -> ActorRef | None:
+        """Return what a sentence's opening subject pronoun carries over from the last one.
+
+        "The military has said ... On Friday, it ordered ...": a pronoun that is the subject
+        of a sentence whose words before it name no one refers to the subject of the sentence
+        before (the topic stays), when that subject names an actor of the pronoun's kind.
+        """
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = token.sent
+        if sent.start == 0 or any(
+            t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in _NOT_NAMES
+            for t in token.doc[sent.start : token.i]
+        ):
+            return None
+        previous = token.doc[sent.start - 1].sent
+        subject = _nominal_subject(previous.root)
+        if subject is None:
+            return None
+        is_person = subject.ent_type_ == "PERSON"
+        if is_person != (kind == "person") or _plural(subject) != (token.lower_ == "they"):
+            return None
+        ref = self._resolve_one(subject, ())
+        if not ref.resolved:
+            return None
+        return ActorRef(ref.codes, ref.ids, token.text, True, ref.agent, ref.proper)
 
     def _group(self, head: Any, sentence_actors: Sequence[ActorRef]) -> ActorRef:
         """Resolve "they", "both", "the two leaders": earlier participants of this sentence."""

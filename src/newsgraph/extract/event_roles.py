@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Analysis, DateMention
 from .event_actors import ActorIndex, ActorRef, is_state_actor
 from .event_lexicon import MUTUAL, Entry, Lexicon, lexicon
-from .event_setting import story_setting
+from .event_setting import story_dyad, story_setting
 
 OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "into", "over"})
@@ -81,6 +81,7 @@ class Context:
         self.history: list[tuple[str, ActorRef]] = []
         self.scene: list[str] = []
         self.setting: list[str] = story_setting(doc, self.actors) if doc is not None else []
+        self.dyad: list[str] = story_dyad(analysis.actors)
 
     def inside(self, token: Any) -> bool:
         """Whether ``token`` is in the line-sentence being coded."""
@@ -397,6 +398,20 @@ def _copular_head(noun: Any) -> Any:
     return None
 
 
+_VICTIM_NOUNS = frozenset({"target", "victim", "object", "focus", "subject"})
+
+
+def _victim_of(noun: Any) -> Any:
+    """Return the subject a copula says an act falls on ("X was the target of an attack")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in _VICTIM_NOUNS:
+        return None
+    head = prep.head
+    if head.dep_ not in ("attr", "acomp") or head.head.lemma_.lower() not in _COPULAS:
+        return None
+    return subject_token(head.head)
+
+
 def _governing_verb(noun: Any) -> Any:
     """Return the verb a noun is the object of, directly or through a preposition."""
     head = noun
@@ -460,6 +475,10 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
                 and not frame.target.resolved
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
+    if not frame.target.resolved and not reverse and frame.anchor == noun:
+        victim = _victim_of(noun)  # "the base has been the target of a Russian campaign"
+        if victim is not None and ctx.inside(victim):
+            frame.target.extend(ctx.actors.resolve(victim, refs))
     if not frame.source.resolved and not reverse and frame.anchor == noun:
         copula = _copular_head(noun)
         if copula is not None:

@@ -92,3 +92,27 @@ def story_setting(doc: Any, actors: ActorIndex) -> list[str]:
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return []
     return [ranked[0][0]]
+
+
+def story_dyad(actors: Any) -> list[str]:
+    """Return the two countries a story is about, when two clearly lead its mentions.
+
+    Each mention of a country, or of a person or organisation with a country, counts for that
+    country. The two leaders are the story's dyad when the first has at least 4 mentions, the
+    second at least 3 and a third of the first's, and no third country has half the second's.
+    "The war", "the trade war" or "the talks" that a sentence tells without its parties are
+    the dyad's (:mod:`.events`).
+    """
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        code = actor.id if actor.kind == "country" else actor.country
+        if code and actor.kind in ("country", "person", "organization"):
+            counts[code] += len(actor.mentions)
+    ranked = counts.most_common(3)
+    if len(ranked) < 2:
+        return []
+    (first, a), (second, b) = ranked[0], ranked[1]
+    third = ranked[2][1] if len(ranked) > 2 else 0
+    if a < 4 or b < 3 or 3 * b < a or 2 * third >= b:
+        return []
+    return [first, second]

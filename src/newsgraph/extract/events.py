@@ -63,6 +63,8 @@ _LOCATED = frozenset(
 _OBLIGATION_WORDS = frozenset(
     {"must", "should", "ought", "has", "have", "responsible", "guilty", "behind", "culpable"}
 )
+_ONE_SIDED = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
+"""Acts whose actor, when a noun names only their recipient, is the dyad's other side."""
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
@@ -354,6 +356,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
             source = _union(source, frame.participants)
         elif not target.resolved:
             target = frame.participants
+    if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
+        source, target = _dyad_sides(frame, category, target, sent, ctx)
     if target.text and (
         target.text == source.text
         or (target.ids and set(target.ids) <= set(source.ids))
@@ -363,7 +367,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
     where = ctx.scene or ctx.setting
-    if not target.codes and category in _AT_SCENE and where:
+    if not target.codes and category in _AT_SCENE and where and not _two_sided(source, frame):
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
@@ -416,6 +420,31 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         trigger=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
         attribution=attribution,
     )
+
+
+def _dyad_sides(
+    frame: Frame, category: str, target: ActorRef, sent: Any, ctx: Context
+) -> tuple[ActorRef, ActorRef]:
+    """Return the sides of an act a noun names without its actor, from the story's dyad.
+
+    "More than a year into the trade war": a two-sided act (``mutual`` in the lexicon) told in
+    a sentence that names no party, or only the dyad's, is the dyad's; "the tariffs on Chinese
+    goods" in a story about the United States and China are the other side's.
+    """
+    dyad = ctx.dyad
+    if "mutual" in frame.entry.roles and not target.resolved and not frame.participants.resolved:
+        named = ctx.actors.sentence_refs(sent, sent.end_char)
+        if all(r.codes and set(r.codes) <= set(dyad) for r in named):
+            return ActorRef(codes=list(dyad), text=frame.trigger.text), ActorRef()
+    if category in _ONE_SIDED and len(target.codes) == 1 and target.codes[0] in dyad:
+        other = [c for c in dyad if c != target.codes[0]]
+        return ActorRef(codes=other, text=""), target
+    return ActorRef(), target
+
+
+def _two_sided(source: ActorRef, frame: Frame) -> bool:
+    """Whether a two-sided act ("the war") already has both its sides as actors."""
+    return "mutual" in frame.entry.roles and len(source.codes) > 1
 
 
 def _union(*refs: ActorRef) -> ActorRef:
