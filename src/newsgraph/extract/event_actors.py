@@ -90,6 +90,7 @@ class ActorIndex:
         self.recent_group: list[ActorRef] = []
         self.unit: tuple[int, int] = (0, 1 << 30)
         self._agents: dict[str, list[tuple[int, list[str]]]] = {}
+        self.home: list[str] = home_country(analysis.actors)
         by_id = {a.id: a for a in analysis.actors}
         self._speakers = [
             (q.start, q.end, by_id[q.speaker.actor])
@@ -127,9 +128,15 @@ class ActorIndex:
                 self._agents.setdefault(key, []).append((token.idx, codes))
 
     def agent_country(self, head: Any) -> list[str]:
-        """Return the country of a bare agent noun from its last mention tied to one."""
+        """Return the country of a bare agent noun from its last mention tied to one.
+
+        In a story about one country (:func:`home_country`), an agent noun tied to none
+        ("the government", "police", "protesters") is that country's.
+        """
         earlier = [c for i, c in self._agents.get(head.lemma_.lower(), []) if i < head.idx]
-        return earlier[-1] if earlier else []
+        if earlier:
+            return earlier[-1]
+        return list(self.home) if head.pos_ == "NOUN" else []
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """Return the actors with a mention inside ``[start, end)``, in text order."""
@@ -339,6 +346,24 @@ class ActorIndex:
     def sentence_refs(self, sent: Any, before: int) -> list[ActorRef]:
         """Return one ref per actor mentioned in ``sent`` before offset ``before``."""
         return [self._ref([actor], actor.name) for actor in self.actors_in(sent.start_char, before)]
+
+
+def home_country(actors: Sequence[Actor]) -> list[str]:
+    """Return the one country a story is about, when it names (almost) no other.
+
+    Mentions of a country, or of a person or organisation with a country, count for it; the
+    leader needs at least 3 mentions and four times as many as every other country together.
+    """
+    counts: dict[str, int] = {}
+    for actor in actors:
+        code = actor.id if actor.kind == "country" else actor.country
+        if code and actor.kind in ("country", "person", "organization"):
+            counts[code] = counts.get(code, 0) + len(actor.mentions)
+    if not counts:
+        return []
+    top = max(counts, key=lambda c: counts[c])
+    rest = sum(counts.values()) - counts[top]
+    return [top] if counts[top] >= 3 and counts[top] >= 4 * rest else []
 
 
 @lru_cache(maxsize=1)
