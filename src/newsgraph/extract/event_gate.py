@@ -109,7 +109,8 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     resolve"); ``actorobj``: an object, if any, names an actor ("met Kishida", not "meets the
     definition"); ``noclause``: a verb of opinion that takes only a that-clause is no event
     ("agree that ...", "recognize that ..."); ``request``: "ask" that asks something of someone
-    (:func:`_asks_for`); ``demand``: "insist" on something (:func:`_demands`).
+    (:func:`_asks_for`); ``demand``: "insist" on something (:func:`_demands`); ``specific``:
+    an object that is not a generic situation ("monitoring the situation").
     """
     children = list(token.children)
     objects = [c for c in children if c.dep_ in _OBJECTS]
@@ -121,6 +122,8 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
         return False
     if "noclause" in roles and not objects and any(c.dep_ == "ccomp" for c in children):
         return any(c.dep_ in ("prep", "xcomp") for c in children)
+    if "specific" in roles and any(o.lemma_.lower() in _GENERIC_OBJECTS for o in objects):
+        return False
     if "request" in roles and not _asks_for(children, objects):
         return False
     if "demand" in roles and not _demands(children):
@@ -128,6 +131,10 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     return True
 
 
+_GENERIC_OBJECTS = frozenset(
+    {"situation", "development", "progress", "event", "matter", "issue", "weather", "news"}
+)
+"""Objects that make a verb of watching no inquiry into anyone ("monitoring the situation")."""
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGING = frozenset({"must", "should", "ought", "need", "have", "has", "needs"})
 
@@ -193,7 +200,7 @@ def material_object(verb: Any, lex: Any) -> bool:
     for child in verb.children:
         if child.dep_ not in (*_OBJECTS, "nsubjpass", "dative"):
             continue
-        for token in child.subtree:
+        for token in _what_is_given(child):
             if token.ent_type_ == "MONEY" or token.tag_ == "$":
                 return True
             if token.pos_ not in ("NOUN", "PROPN"):
@@ -202,6 +209,22 @@ def material_object(verb: Any, lex: Any) -> bool:
                 if entry.category == "AID":
                     return True
     return False
+
+
+def _what_is_given(obj: Any) -> list[Any]:
+    """Return the words that say what an object is: its head, conjuncts, modifiers, numbers,
+    and what it is a quantity of ("$5 million", "a package of aid", "food and medicine"), not
+    what it is about ("mixed signals about tariffs on $360 billion of goods")."""
+    found = []
+    for head in (obj, *obj.conjuncts):
+        found.append(head)
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod"):
+                found.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found.extend((pobj, *pobj.conjuncts))
+    return found
 
 
 def military_object(verb: Any, lex: Any) -> bool:

@@ -68,7 +68,7 @@ _ONE_SIDED = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
-    {"transitive", "intransitive", "actorobj", "noclause", "request", "demand"}
+    {"transitive", "intransitive", "actorobj", "noclause", "request", "demand", "specific"}
 )
 
 
