@@ -573,13 +573,16 @@ def syntactic_antecedent(pronoun: Any) -> Any:
                 break
             verb = verb.head
         subject = _nominal_subject(verb)
+        plural = pronoun.lower_ in _PLURAL_PRONOUNS
         if (
             subject is not None
             and subject.i < pronoun.i
             and pronoun not in subject.subtree
-            and _plural(subject) == (pronoun.lower_ in _PLURAL_PRONOUNS)
+            and _plural(subject) == plural
         ):
             return subject
+        if subject is None and _nominal_subject(verb) is None:
+            return _earlier_subject(pronoun, plural)
         return None
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -593,6 +596,23 @@ def syntactic_antecedent(pronoun: Any) -> Any:
         if pronoun.lower_ in _PLURAL_PRONOUNS and not _plural(subject) and not is_agent(subject):
             return None
         return subject
+    return None
+
+
+def _earlier_subject(pronoun: Any, plural: bool) -> Any:
+    """Return the nearest subject before a possessive whose own clause has none.
+
+    "Israel, shielded by the United States, has resisted pressure to scale back its
+    offensive": "its" is the subject's, not the nearer "United States".
+    """
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ in ("PROPN", "NOUN")
+            and _plural(token) == plural
+            and is_agent(token)
+        ):
+            return token
     return None
 
 

@@ -20,7 +20,8 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
   AGREE with status ``negated`` (GUIDELINES: "did not" negates, "refused" is REJECT).
 - **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
 - **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
-  against Y (CAMEO 112 "Accuse").
+  against Y (CAMEO 112 "Accuse"); so is a warning that tells what Y is doing ("warned that Y is
+  targeting think tanks"), where a warning of what will happen is a threat.
 """
 
 from __future__ import annotations
@@ -172,4 +173,30 @@ def _blaming(comp: Any) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "behind":
             return True
+    return False
+
+
+_WARNINGS = frozenset({"warn", "caution"})
+_FORESEEING = frozenset(
+    {"will", "would", "could", "may", "might", "shall", "can", "should", "must", "'ll", "wo"}
+)
+
+
+def reports_conduct(trigger: Any) -> bool:
+    """Whether a warning tells what someone is doing or did, not what will happen.
+
+    "Agencies have warned that Pyongyang is targeting think tanks" alleges conduct (ACCUSE,
+    CAMEO 112); "warned that it would retaliate" is a threat (CAMEO 13).
+    """
+    if trigger.lemma_.lower() not in _WARNINGS:
+        return False
+    for comp in trigger.children:
+        if comp.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
+            continue
+        verbs = [comp, *comp.conjuncts]
+        return not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _FORESEEING
+            for verb in verbs
+            for c in verb.children
+        ) and not any(v.lemma_.lower() == "go" and v.tag_ == "VBG" for v in verbs)
     return False

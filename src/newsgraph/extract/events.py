@@ -42,7 +42,7 @@ from .event_roles import (
     subject_in,
     verbal_arguments,
 )
-from .event_rules import blames, obligations, recode, undo
+from .event_rules import blames, obligations, recode, reports_conduct, undo
 from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of, unasserted
 
@@ -342,6 +342,10 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.anchor,
         status.failed,
     )
+    if category == "THREATEN" and reports_conduct(frame.trigger):
+        category, mode = "ACCUSE", "allege"
+    if category == "ASSAULT" and _by_hackers(frame.source):
+        category, mode = "COERCE", "cyber"  # PLOVER manual: hacking is COERCE cyber
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
@@ -440,6 +444,14 @@ def _dyad_sides(
         other = [c for c in dyad if c != target.codes[0]]
         return ActorRef(codes=other, text=""), target
     return ActorRef(), target
+
+
+_HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
+
+
+def _by_hackers(source: ActorRef) -> bool:
+    """Whether an attack's actor is named as hackers ("North Korean hackers attacked ...")."""
+    return any(word in _HACKERS for word in source.text.lower().replace("-", " ").split())
 
 
 def _two_sided(source: ActorRef, frame: Frame) -> bool:
