@@ -128,7 +128,7 @@ def has_word(token: Any, word: str) -> bool:
     for child in token.children:
         if child.dep_ in _PLAIN_WITH_DEPS and child.lemma_.lower() == word:
             return True
-        if child.dep_ == "prep" and child.lower_ == word:
+        if child.dep_ == "prep" and child.lower_ == word and not _dated(child):
             return True
         if child.dep_ == "prep" and any(
             g.dep_ == "pobj" and g.lemma_.lower() == word for g in child.children
@@ -149,6 +149,12 @@ def has_word(token: Any, word: str) -> bool:
         if child.dep_ == "xcomp" and child.lemma_.lower() == word:
             return True  # "ordered residents to leave"
     return False
+
+
+def _dated(prep: Any) -> bool:
+    """Whether a preposition only dates its verb ("called ... on Tuesday")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def subject_in(token: Any, words: frozenset[str]) -> bool:

@@ -21,7 +21,8 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
 - **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
 - **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
   against Y (CAMEO 112 "Accuse"); so is a warning that tells what Y is doing ("warned that Y is
-  targeting think tanks"), where a warning of what will happen is a threat.
+  targeting think tanks"), where a warning of what will happen is a threat, and a person's
+  "attack" in a sentence that tells no violence (manual, ACCUSE: criticize).
 """
 
 from __future__ import annotations
@@ -200,3 +201,27 @@ def reports_conduct(trigger: Any) -> bool:
             for c in verb.children
         ) and not any(v.lemma_.lower() == "go" and v.tag_ == "VBG" for v in verbs)
     return False
+
+
+_VERBAL_ATTACKS = frozenset({"attack", "assail", "assault", "onslaught", "broadside", "tirade"})
+_VIOLENCE = frozenset(
+    {
+        *("kill", "wound", "injure", "dead", "death", "die", "bomb", "missile", "rocket"),
+        *("shell", "shoot", "gun", "gunman", "fire", "troop", "soldier", "militant", "strike"),
+        *("explosion", "casualty", "weapon", "drone", "civilian", "army", "force", "raid"),
+        *("knife", "stab", "blast", "terrorist", "insurgent", "rebel", "police", "hostage"),
+        *("fighter", "extremist", "air", "ground", "military", "battle", "war", "combat"),
+        *("artillery", "airstrike", "offensive", "tank", "jet", "armed", "violence", "violent"),
+    }
+)
+
+
+def verbal_attack(trigger: Any, sent: Any, by_person: bool) -> bool:
+    """Whether an "attack" by a person is words, not force (ACCUSE, PLOVER manual: criticize).
+
+    "The former prime minister launched an extraordinary attack on the spy chiefs, calling
+    them ...": a person's attack in a sentence that tells no violence is criticism.
+    """
+    if not by_person or trigger.lemma_.lower() not in _VERBAL_ATTACKS:
+        return False
+    return not any(t.lemma_.lower() in _VIOLENCE for t in sent if t.i != trigger.i)

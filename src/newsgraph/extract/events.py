@@ -42,7 +42,7 @@ from .event_roles import (
     subject_in,
     verbal_arguments,
 )
-from .event_rules import blames, obligations, recode, reports_conduct, undo
+from .event_rules import blames, obligations, recode, reports_conduct, undo, verbal_attack
 from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of, unasserted
 
@@ -344,6 +344,10 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     )
     if category == "THREATEN" and reports_conduct(frame.trigger):
         category, mode = "ACCUSE", "allege"
+    if category == "ASSAULT" and verbal_attack(
+        frame.trigger, sent, any(i.startswith("person:") for i in frame.source.ids)
+    ):
+        category, mode = "ACCUSE", "disapprove"
     if category == "ASSAULT" and _by_hackers(frame.source):
         category, mode = "COERCE", "cyber"  # PLOVER manual: hacking is COERCE cyber
     if category == "ASSAULT" and not mode:
