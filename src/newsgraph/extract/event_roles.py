@@ -191,10 +191,41 @@ def subject_token(verb: Any) -> Any:
                     return verb.head
                 return child
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head
+            author = _author(verb)
+            return verb.head if author is None else author
         if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
             return None
         verb = verb.head
+    return None
+
+
+_DOCUMENTS = frozenset(
+    {
+        *("report", "statement", "letter", "resolution", "communique", "declaration", "memo"),
+        *("motion", "petition", "note", "message", "tweet", "post", "video", "editorial"),
+        *("article", "document", "notice", "press release", "release", "speech", "op-ed"),
+    }
+)
+"""Nouns that speak for their author ("a report accusing the army", "a resolution urging")."""
+
+
+def _author(participle: Any) -> Any:
+    """Return who issued the document a present participle describes, if it is one.
+
+    "Amnesty put out a report accusing the army", "parliament passed a resolution criticizing
+    the president", "the ministry's statement condemning the attack".
+    """
+    document = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBG":
+        return None
+    if document.lemma_.lower() not in _DOCUMENTS:
+        return None
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = document.head
+    if document.dep_ in OBJ_DEPS and verb.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
     return None
 
 
@@ -418,6 +449,11 @@ def _victim_of(noun: Any) -> Any:
     return subject_token(head.head)
 
 
+def _is_light(verb: Any, lex: Lexicon) -> bool:
+    """Whether a verb takes its act from its object ("expressed", "launched", "held")."""
+    return any("light" in e.roles for e in lex.triggers.get((verb.lemma_.lower(), "V"), ()))
+
+
 def _governing_verb(noun: Any) -> Any:
     """Return the verb a noun is the object of, directly or through a preposition."""
     head = noun
@@ -481,6 +517,12 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
                 and not frame.target.resolved
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
+            elif (
+                not frame.source.resolved
+                and noun.dep_ == "conj"
+                and _is_light(governor, ctx.lex)
+            ):  # "X expressed its rejection and condemnation of Y": X condemned
+                frame.source.extend(ctx.actors.resolve(subject, refs))
     if not frame.target.resolved and not reverse and frame.anchor == noun:
         victim = _victim_of(noun)  # "the base has been the target of a Russian campaign"
         if victim is not None and ctx.inside(victim):

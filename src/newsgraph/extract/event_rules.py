@@ -21,7 +21,8 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
 - **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
 - **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
   against Y (CAMEO 112 "Accuse"); so is a warning that tells what Y is doing ("warned that Y is
-  targeting think tanks"), where a warning of what will happen is a threat, and a person's
+  targeting think tanks"), and what critics say of someone ("critics say he has used ..."),
+  where a warning of what will happen is a threat; and a person's
   "attack" in a sentence that tells no violence (manual, ACCUSE: criticize).
 """
 
@@ -163,6 +164,28 @@ def blames(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if accused is not None and speaker is not None:
                 found.append((comp, speaker, accused))
+    return found
+
+
+_CRITICS = frozenset({"critic", "opponent", "detractor"})
+
+
+def criticisms(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+    """Return (clause, speaker, criticised) for "critics say Y has done Z" in ``sent``.
+
+    What critics say of someone is their criticism of them (ACCUSE, manual: criticize).
+    """
+    found = []
+    for token in sent:
+        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lemma_.lower() not in _CRITICS:
+            continue
+        for comp in token.children:
+            subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if comp.dep_ == "ccomp" and subject is not None:
+                found.append((comp, speaker, subject))
     return found
 
 

@@ -42,7 +42,15 @@ from .event_roles import (
     subject_in,
     verbal_arguments,
 )
-from .event_rules import blames, obligations, recode, reports_conduct, undo, verbal_attack
+from .event_rules import (
+    blames,
+    criticisms,
+    obligations,
+    recode,
+    reports_conduct,
+    undo,
+    verbal_attack,
+)
 from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of, unasserted
 
@@ -61,7 +69,10 @@ _LOCATED = frozenset(
 )
 """Categories whose recipient, when none is named, is the place where the act falls."""
 _OBLIGATION_WORDS = frozenset(
-    {"must", "should", "ought", "has", "have", "responsible", "guilty", "behind", "culpable"}
+    {
+        *("must", "should", "ought", "has", "have", "responsible", "guilty", "behind"),
+        *("culpable", "critics", "critic", "opponents", "detractors"),
+    }
 )
 _ONE_SIDED = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 """Acts whose actor, when a noun names only their recipient, is the dyad's other side."""
@@ -279,6 +290,7 @@ def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
     refs = ctx.actors.sentence_refs(sent, sent.end_char)
     reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(sent, ctx.lex)]
     reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(sent, ctx.lex)]
+    reported += [(c, s, a, "ACCUSE", "disapprove") for c, s, a in criticisms(sent, ctx.lex)]
     for comp, speaker, addressee, category, mode in reported:
         target = ctx.actors.resolve(addressee, refs)
         if not (target.resolved or target.agent or target.proper):
