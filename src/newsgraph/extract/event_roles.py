@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, DateMention
-from .event_actors import ActorIndex, ActorRef, is_state_actor
+from .event_actors import ActorIndex, ActorRef, is_agent, is_state_actor
 from .event_lexicon import MUTUAL, Entry, Lexicon, lexicon
 from .event_setting import story_dyad, story_setting
 
@@ -470,7 +470,12 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
     """Fill the source, target and participants of a nominal trigger from its dependents."""
     refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], noun.idx)
     source = ActorRef()
-    for child in noun.children:
+    dependents = list(noun.children)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not is_agent(noun.head):
+        # "the Japanese government's aid package to Peru": the act's arguments are the
+        # phrase's ("the occupation forces" name an actor, not an act).
+        dependents += [c for c in noun.head.children if c.i != noun.i and c.dep_ != "compound"]
+    for child in dependents:
         if not ctx.inside(child):
             continue
         if child.dep_ == "poss" or (

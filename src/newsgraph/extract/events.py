@@ -255,6 +255,8 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
                 category, mode = inner.category, inner.mode
                 if "undo" in entry.roles:
                     category, mode = undo(token, category, mode)
+                elif "material" in entry.roles and category == "SUPPORT":
+                    category, mode = "AID", ""  # "provided $45m support": material support
                 frame = Frame(obj, anchor, entry, category, mode, nominal=True)
             elif (
                 not entry.category
@@ -354,6 +356,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.anchor,
         status.failed,
     )
+    if category == "MOBILIZE" and _peacekeeping(frame):
+        category, mode = "AID", None  # CAMEO 074: military protection or peacekeeping
     if category == "THREATEN" and reports_conduct(frame.trigger):
         category, mode = "ACCUSE", "allege"
     if category == "ASSAULT" and verbal_attack(
@@ -460,6 +464,20 @@ def _dyad_sides(
         other = [c for c in dyad if c != target.codes[0]]
         return ActorRef(codes=other, text=""), target
     return ActorRef(), target
+
+
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeepers"})
+
+
+def _peacekeeping(frame: Frame) -> bool:
+    """Whether a deployment sends peacekeepers ("deployed troops on a peacekeeping mission")."""
+    for token in dict.fromkeys([frame.trigger, frame.anchor]):
+        words = [*token.subtree]
+        if token.dep_ in ("acl", "relcl"):
+            words += [*token.head.subtree]
+        if any(t.lemma_.lower() in _PEACEKEEPING for t in words):
+            return True
+    return False
 
 
 _HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
