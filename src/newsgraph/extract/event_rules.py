@@ -108,7 +108,7 @@ def recode(
         return "AGREE", None, state
     if category in MATERIAL_CONFLICT | {"SANCTION", "REJECT"} and conditional(anchor):
         return "THREATEN", None, "occurred"
-    if state == "negated" and failed and category == "AGREE":
+    if state == "negated" and failed and category in ("AGREE", "SUPPORT"):
         return "REJECT", None, "occurred"  # "failed to reach agreement"; "did not" stays negated
     return category, mode, state
 
