@@ -146,8 +146,8 @@ def has_word(token: Any, word: str) -> bool:
             g.dep_ == "mark" and g.lower_ == word for g in child.children
         ):
             return True  # "pushing for the US to support"
-        if child.dep_ == "xcomp" and child.lemma_.lower() == word:
-            return True  # "ordered residents to leave"
+        if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() == word:
+            return True  # "ordered residents to leave", "let free"
     return False
 
 
@@ -353,7 +353,7 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             elif word in _PARTICIPANT_PREPS:
                 frame.participants.extend(ctx.actors.resolve(obj, refs))
                 frame.between = frame.between or word != "with"
-            elif word in _TARGET_PREPS and word in _SCENE_PREPS and named_object:
+            elif word in _TARGET_PREPS and word in _SCENE_PREPS and (named_object or _dated(prep)):
                 continue
             elif word in _TARGET_PREPS and not frame.target.resolved:
                 frame.target.extend(ctx.actors.resolve(obj, refs))
