@@ -22,7 +22,8 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
 - **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
   against Y (CAMEO 112 "Accuse"); so is a warning that tells what Y is doing ("warned that Y is
   targeting think tanks"), and what critics say of someone ("critics say he has used ..."),
-  where a warning of what will happen is a threat; and a person's
+  where a warning of what will happen is a threat; a call to punish or investigate someone
+  addressed to no one ("called for sanctions against Y"); and a person's
   "attack" in a sentence that tells no violence (manual, ACCUSE: criticize).
 """
 
@@ -248,3 +249,35 @@ def verbal_attack(trigger: Any, sent: Any, by_person: bool) -> bool:
     if not by_person or trigger.lemma_.lower() not in _VERBAL_ATTACKS:
         return False
     return not any(t.lemma_.lower() in _VIOLENCE for t in sent if t.i != trigger.i)
+
+
+_PUNISHING = frozenset({"SANCTION", "COERCE", "ACCUSE"})
+
+
+def demands_punishment(trigger: Any, lex: Lexicon) -> bool:
+    """Whether a request asks no one in particular to punish or investigate someone.
+
+    "Tutu called for sanctions against Nigeria", "an expert called for an investigation into
+    the death": a call to punish or investigate a party, addressed to no one named, condemns
+    that party (ACCUSE); "urged China to impose sanctions" stays China's request.
+    """
+    requests = lex.triggers.get((trigger.lemma_.lower(), "V"), ())
+    if not any(e.category == "REQUEST" for e in requests):
+        return False  # "Russia says Israel must end attacks": a demand on Israel
+    asked = []
+    for child in trigger.children:
+        if child.dep_ in ("xcomp", "ccomp", "dative", "iobj"):
+            return False
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return False
+        if child.dep_ == "prep" and child.lower_ == "for":
+            asked += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("dobj", "obj"):
+            asked.append(child)
+    return bool(asked) and all(
+        any(
+            e.category in _PUNISHING and not e.with_
+            for e in lex.triggers.get((a.lemma_.lower(), "N"), ())
+        )
+        for a in asked
+    )

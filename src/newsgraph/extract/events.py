@@ -45,6 +45,7 @@ from .event_roles import (
 from .event_rules import (
     blames,
     criticisms,
+    demands_punishment,
     obligations,
     recode,
     reports_conduct,
@@ -356,6 +357,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.anchor,
         status.failed,
     )
+    if category == "REQUEST" and demands_punishment(frame.trigger, lex):
+        category, mode = "ACCUSE", "disapprove"
     if category == "MOBILIZE" and _peacekeeping(frame):
         category, mode = "AID", None  # CAMEO 074: military protection or peacekeeping
     if category == "THREATEN" and reports_conduct(frame.trigger):
