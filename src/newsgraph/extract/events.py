@@ -359,7 +359,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     )
     if category == "REQUEST" and demands_punishment(frame.trigger, lex):
         category, mode = "ACCUSE", "disapprove"
-    if category == "MOBILIZE" and _peacekeeping(frame):
+    if (category == "MOBILIZE" and _peacekeeping(frame)) or (
+        category == "CONSULT" and "peacekeep" in frame.source.text.lower()
+    ):
         category, mode = "AID", None  # CAMEO 074: military protection or peacekeeping
     if category == "THREATEN" and reports_conduct(frame.trigger):
         category, mode = "ACCUSE", "allege"
