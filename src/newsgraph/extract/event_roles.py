@@ -484,7 +484,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             ref = ctx.actors.resolve(child, refs)
             if ref.resolved or child.dep_ == "poss":
                 source.extend(ref)
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and not _dated(child):
             word = child.lower_
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 ref = ctx.actors.resolve(obj, refs)
