@@ -219,6 +219,9 @@ class ActorIndex:
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
         text = doc_text(head.doc)[start:end]
+        if head.lemma_.lower() in _ADVERSARIES:
+            # "Erdogan's critics" are not Erdogan, but a name qualifies who they are.
+            return ActorRef(text=text, named=True, proper=any(_is_name(t) for t in core))
         actors = self.actors_in(start, end)
         agent = is_agent(semantic_head(head))
         proper = is_proper(semantic_head(head))
@@ -595,6 +598,8 @@ def syntactic_antecedent(pronoun: Any) -> Any:
     if subject is not None and subject.i < pronoun.i:
         if pronoun.lower_ in _PLURAL_PRONOUNS and not _plural(subject) and not is_agent(subject):
             return None
+        if pronoun.lower_ in ("he", "she", "it") and _plural(subject):
+            return None  # "critics say he ...": he is not the critics
         return subject
     return None
 
@@ -616,6 +621,8 @@ def _earlier_subject(pronoun: Any, plural: bool) -> Any:
     return None
 
 
+_ADVERSARIES = frozenset({"critic", "opponent", "rival", "detractor", "foe", "enemy"})
+"""Nouns that name someone by whom they oppose: "X's critics" do not act for X."""
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "we", "our", "us"})
 
 
