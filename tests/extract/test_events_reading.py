@@ -19,7 +19,9 @@ def _events(text: str, published: str = "2023-05-09") -> list[Event]:
     return analyze(Article(text=text, published=published)).events
 
 
-def _has(events: list[Event], kind: str, source: str | None = None, target: str | None = None) -> bool:
+def _has(
+    events: list[Event], kind: str, source: str | None = None, target: str | None = None
+) -> bool:
     return any(
         e.type == kind
         and (source is None or source in e.source)
@@ -52,22 +54,60 @@ def test_events_reading_nothing_happens_in_questions_fears_and_claims(
     [
         ("Japan asked China to release the fishermen.", "REQUEST", "JPN", "CHN"),
         ("Japan insisted that China withdraw its ships from the area.", "REQUEST", "JPN", "CHN"),
-        ("Japan warned that China is building military bases on the reefs.", "ACCUSE", "JPN", "CHN"),
-        ("Japan warned China that it would retaliate against any blockade.", "THREATEN", "JPN", "CHN"),
+        (
+            "Japan warned that China is building military bases on the reefs.",
+            "ACCUSE",
+            "JPN",
+            "CHN",
+        ),
+        (
+            "Japan warned China that it would retaliate against any blockade.",
+            "THREATEN",
+            "JPN",
+            "CHN",
+        ),
         ("Archbishop Desmond Tutu called for sanctions against Nigeria.", "ACCUSE", None, "NGA"),
         ("The European Union urged China to impose sanctions on Iran.", "REQUEST", "EUU", "CHN"),
-        ("Egypt expressed its rejection and condemnation of the Israeli raid.", "ACCUSE", "EGY", None),
-        ("Amnesty International released a report accusing the Nigerian army of abuses.",
-         "ACCUSE", None, "NGA"),
-        ("Erdogan's critics say he has used the crisis to silence the press.", "ACCUSE", None, "TUR"),
-        ("The United States and Japan reached an agreement on steel tariffs.", "SUPPORT", "USA", None),
-        ("The United States and Japan failed to reach agreement on steel tariffs.", "REJECT", "USA", None),
+        (
+            "Egypt expressed its rejection and condemnation of the Israeli raid.",
+            "ACCUSE",
+            "EGY",
+            None,
+        ),
+        (
+            "Amnesty International released a report accusing the Nigerian army of abuses.",
+            "ACCUSE",
+            None,
+            "NGA",
+        ),
+        (
+            "Erdogan's critics say he has used the crisis to silence the press.",
+            "ACCUSE",
+            None,
+            "TUR",
+        ),
+        (
+            "The United States and Japan reached an agreement on steel tariffs.",
+            "SUPPORT",
+            "USA",
+            None,
+        ),
+        (
+            "The United States and Japan failed to reach agreement on steel tariffs.",
+            "REJECT",
+            "USA",
+            None,
+        ),
         ("Kenya deployed 300 troops to Haiti on a peacekeeping mission.", "AID", "KEN", "HTI"),
         ("Norway admitted more than 2,000 Syrian refugees last year.", "AID", "NOR", "SYR"),
         ("Canada provided $45 million in support for farmers in Ghana.", "AID", "CAN", "GHA"),
         ("North Korean hackers attacked South Korean banks.", "COERCE", "PRK", "KOR"),
-        ("The U.S. embassy has been the target of a Russian disinformation campaign.",
-         "COERCE", "RUS", "USA"),
+        (
+            "The U.S. embassy has been the target of a Russian disinformation campaign.",
+            "COERCE",
+            "RUS",
+            "USA",
+        ),
     ],
 )
 def test_events_reading_codes_the_act_the_sentence_tells(

@@ -126,9 +126,7 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
         return False
     if "request" in roles and not _asks_for(children, objects):
         return False
-    if "demand" in roles and not _demands(children):
-        return False
-    return True
+    return not ("demand" in roles and not _demands(children))
 
 
 _GENERIC_OBJECTS = frozenset(
@@ -212,9 +210,12 @@ def material_object(verb: Any, lex: Any) -> bool:
 
 
 def _what_is_given(obj: Any) -> list[Any]:
-    """Return the words that say what an object is: its head, conjuncts, modifiers, numbers,
-    and what it is a quantity of ("$5 million", "a package of aid", "food and medicine"), not
-    what it is about ("mixed signals about tariffs on $360 billion of goods")."""
+    """Return the words that say what a verb's object is.
+
+    Its head, conjuncts, modifiers and numbers, and what it is a quantity of ("$5 million", "a
+    package of aid", "food and medicine"), not what it is about ("mixed signals about tariffs
+    on $360 billion of goods").
+    """
     found = []
     for head in (obj, *obj.conjuncts):
         found.append(head)

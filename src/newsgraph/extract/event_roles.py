@@ -523,9 +523,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
             elif (
-                not frame.source.resolved
-                and noun.dep_ == "conj"
-                and _is_light(governor, ctx.lex)
+                not frame.source.resolved and noun.dep_ == "conj" and _is_light(governor, ctx.lex)
             ):  # "X expressed its rejection and condemnation of Y": X condemned
                 frame.source.extend(ctx.actors.resolve(subject, refs))
     if not frame.target.resolved and not reverse and frame.anchor == noun:

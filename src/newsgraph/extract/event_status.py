@@ -222,9 +222,11 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         and not any(c.dep_ in ("nsubj", "aux") for c in anchor.children)
     ):
         return True
-    if anchor.tag_ in ("VBG", "JJ") and any(
-        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children
-    ) and any(c.dep_ == "ccomp" for c in anchor.children):
+    if (
+        anchor.tag_ in ("VBG", "JJ")
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children)
+        and any(c.dep_ == "ccomp" for c in anchor.children)
+    ):
         return True  # "it's striking that", "it is worrying that"
     node = trigger
     for _ in range(_CLAUSE_STEPS):

@@ -146,6 +146,8 @@ _CIRCUMSTANCE_WORDS = frozenset(
     {"due", "because", "after", "before", "during", "amid", "following", "since", "despite"}
 )
 """A light verb's act is its object, not a circumstance ("had poor ties due to the war")."""
+
+
 def _verb_stems(form: str) -> list[str]:
     """Return the lemmas a regular inflected verb form may have ("staged" -> "stage")."""
     for suffix in ("ing", "ed", "es", "s", "d"):
