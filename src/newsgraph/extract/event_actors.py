@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Any
 from ..knowledge import load_csv
 from ..model import Actor, Analysis
 from ..nlp import doc_text
+from .event_holders import holder_country, home_country
 from .event_lexicon import Lexicon
 
 log = logging.getLogger(__name__)
@@ -349,73 +349,6 @@ class ActorIndex:
     def sentence_refs(self, sent: Any, before: int) -> list[ActorRef]:
         """Return one ref per actor mentioned in ``sent`` before offset ``before``."""
         return [self._ref([actor], actor.name) for actor in self.actors_in(sent.start_char, before)]
-
-
-def home_country(actors: Sequence[Actor]) -> list[str]:
-    """Return the one country a story is about, when it names (almost) no other.
-
-    Mentions of a country, or of a person or organisation with a country, count for it; the
-    leader needs at least 3 mentions and four times as many as every other country together.
-    """
-    counts: dict[str, int] = {}
-    for actor in actors:
-        code = actor.id if actor.kind == "country" else actor.country
-        if code and actor.kind in ("country", "person", "organization"):
-            counts[code] = counts.get(code, 0) + len(actor.mentions)
-    if not counts:
-        return []
-    top = max(counts, key=lambda c: counts[c])
-    rest = sum(counts.values()) - counts[top]
-    return [top] if counts[top] >= 3 and counts[top] >= 4 * rest else []
-
-
-@lru_cache(maxsize=1)
-def _holder_countries() -> dict[str, dict[str, int]]:
-    """Every office holder's folded name, alias and surname -> {country: holders so named}."""
-    from .offices import all_holders
-
-    names = [(t, h.country) for h in all_holders() for t in (h.name, *h.aliases)]
-    names += [(row["name"], row["country"]) for row in load_csv("event_leaders.csv")]
-    holders: dict[str, dict[str, set[str]]] = {}
-    for text, country in names:
-        full = _fold(text)
-        for key in {full, _fold(text.split()[-1])}:
-            holders.setdefault(key, {}).setdefault(country, set()).add(full)
-    return {
-        key: {country: len(names) for country, names in by_country.items()}
-        for key, by_country in holders.items()
-    }
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join(
-        "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        .replace("-", " ")
-        .replace(".", " ")
-        .casefold()
-        .split()
-    )
-
-
-def holder_country(name: str) -> str | None:
-    """Return the country of an office holder named ``name`` at any date, when only one fits.
-
-    The actors extractor dates office holders by the article's publication date; an event in
-    an undated text (or an old one) still knows which country a head of state speaks for.
-    Besides ``office_holders.csv``, ``event_leaders.csv`` lists heads of state and government
-    since 1970 (CountryInfo ``<Leaders>``, built by ``tools/build_plover_lexicon.py``).
-    """
-    counts = _holder_countries().get(_fold(name))
-    if not counts:
-        return None
-    if len(counts) == 1:
-        return next(iter(counts))
-    # A surname several countries' leaders bore: the country most of them led, if clearly so.
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if ranked[0][1] >= 2 * ranked[1][1]:
-        return ranked[0][0]
-    return None
 
 
 def _core_tokens(head: Any) -> list[Any]:
