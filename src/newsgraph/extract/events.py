@@ -400,6 +400,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     where = ctx.scene or ctx.setting
     if not target.codes and category in _AT_SCENE and where and not _two_sided(source, frame):
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
+    elif not target.codes and frame.category == "AID" and where and not set(where) & set(source.codes):
+        target = _union(target, ActorRef(codes=list(where)))  # aid sent to where the story is
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
     if category == "PROTEST" and not source.resolved and frame.place is not None:
