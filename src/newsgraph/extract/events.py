@@ -389,6 +389,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
             target = frame.participants
     if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
         source, target = _dyad_sides(frame, category, target, sent, ctx)
+    elif ctx.dyad and category in _DIRECTED and not target.resolved and _dyad_member(source, ctx):
+        other = [c for c in ctx.dyad if c not in source.codes]
+        target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
     if target.text and (
         target.text == source.text
         or (target.ids and set(target.ids) <= set(source.ids))
@@ -453,6 +456,17 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         trigger=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
         attribution=attribution,
     )
+
+
+_DIRECTED = frozenset(
+    {"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE", "SANCTION", "CONCEDE", "RETREAT"}
+)
+"""Acts aimed at someone: in a two-country story, told without a recipient, at the other."""
+
+
+def _dyad_member(source: ActorRef, ctx: Context) -> bool:
+    """Whether an event's actor is one side of the story's dyad and nothing else."""
+    return len(source.codes) == 1 and source.codes[0] in ctx.dyad
 
 
 def _dyad_sides(
