@@ -193,10 +193,24 @@ def subject_token(verb: Any) -> Any:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             author = _author(verb)
             return verb.head if author is None else author
+        controller = _object_control(verb)
+        if controller is not None:
+            return controller
         if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
             return None
         verb = verb.head
     return None
+
+
+def _object_control(verb: Any) -> Any:
+    """Return who does what a gerund after "of"/"for" tells: the governing verb's object.
+
+    "accused China of using coercion", "blamed Hamas for killing civilians".
+    """
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
 
 
 _DOCUMENTS = frozenset(
