@@ -195,9 +195,15 @@ def material_object(verb: Any, lex: Any) -> bool:
     "provided food", "sent a plane loaded with medical supplies", "gave 352 million euros"
     are aid; "gave mixed signals", "gave no details", "sending a message" are not.
     """
-    for child in verb.children:
-        if child.dep_ not in (*_OBJECTS, "nsubjpass", "dative"):
-            continue
+    given = [c for c in verb.children if c.dep_ in (*_OBJECTS, "nsubjpass", "dative")]
+    given += [  # "provided the coast guard with a ship"
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for child in given:
         for token in _what_is_given(child):
             if token.ent_type_ == "MONEY" or token.tag_ == "$":
                 return True
