@@ -376,6 +376,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
+    if category == "CONSULT" and _hosted(frame, source, target, ctx):
+        # "HANOI — Esper met with top government officials": a visitor meets the hosts.
+        target, mode = ActorRef(codes=list(ctx.scene), text=frame.participants.text), "visit"
     mutual = category in MUTUAL or (category == "AGREE" and frame.category in MUTUAL)
     if frame.category == "COOPERATE" and target.resolved:
         mutual = False  # "extradited the suspect to Britain": COOPERATE has a recipient
@@ -509,6 +512,18 @@ _HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
 def _by_hackers(source: ActorRef) -> bool:
     """Whether an attack's actor is named as hackers ("North Korean hackers attacked ...")."""
     return any(word in _HACKERS for word in source.text.lower().replace("-", " ").split())
+
+
+def _hosted(frame: Frame, source: ActorRef, target: ActorRef, ctx: Context) -> bool:
+    """Whether a foreign actor meets unnamed officials where the story is filed."""
+    others = frame.participants if frame.participants.text else target
+    return bool(
+        ctx.scene
+        and source.codes
+        and not set(ctx.scene) & set(source.codes)
+        and not others.resolved
+        and others.agent
+    )
 
 
 def _two_sided(source: ActorRef, frame: Frame) -> bool:
