@@ -313,9 +313,15 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
         elif child.dep_ == "nsubjpass":
             subject, passive = child, True
     reduced = False
-    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        # "the hostages taken during its attack": a past participle's noun is its patient
-        # (a description: not an act told with an unknown actor, see event_gate.keep).
+    if (
+        subject is None
+        and verb.dep_ in ("acl", "advcl")
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    ):
+        # "the hostages taken during its attack", "20,057 deaths and 50,000 wounded": a bare
+        # past participle is passive (a description: not an act told with an unknown actor,
+        # see event_gate.keep).
         subject, reduced = subject_token(verb), True
     elif subject is None:
         subject = subject_token(verb)

@@ -77,6 +77,8 @@ _OBLIGATION_WORDS = frozenset(
 )
 _ONE_SIDED = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 """Acts whose actor, when a noun names only their recipient, is the dyad's other side."""
+_GETTING = frozenset({"take", "make", "earn", "collect", "raise", "spend", "lose", "get"})
+"""Light verbs that do not give the goods or money they take as object."""
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
@@ -331,8 +333,11 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         ]
         for cand in nouns:
             inner = found.get(cand.i)
-            if inner and cand.i not in consumed and inner.pos == "N" and inner.category:
-                return cand
+            if not inner or cand.i in consumed or inner.pos != "N" or not inner.category:
+                continue
+            if "obj" in inner.roles and verb.lemma_.lower() in _GETTING:
+                continue  # money or goods taken in are not given ("taking in dollars")
+            return cand
     return None
 
 
