@@ -130,9 +130,14 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
 
 
 _GENERIC_OBJECTS = frozenset(
-    {"situation", "development", "progress", "event", "matter", "issue", "weather", "news"}
+    {
+        *("situation", "development", "progress", "event", "matter", "issue", "weather"),
+        *("news", "tool", "glimpse", "opportunity", "chance", "insight", "view", "way"),
+        *("explanation", "example", "reminder", "lesson", "perspective", "window", "picture"),
+    }
 )
-"""Objects that make a verb of watching no inquiry into anyone ("monitoring the situation")."""
+"""Objects that make a verb of watching no inquiry into anyone ("monitoring the situation")
+and an offer no offer to anyone ("it offers a powerful tool")."""
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGING = frozenset({"must", "should", "ought", "need", "have", "has", "needs"})
 
