@@ -409,6 +409,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
     where = ctx.scene or ctx.setting
+    if where and set(where) <= set(source.codes) and _dyad_member(source, ctx):
+        where = [c for c in ctx.dyad if c not in where]  # the setting's side acts on the other
     if not target.codes and category in _AT_SCENE and where and not _two_sided(source, frame):
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
     elif not target.codes and frame.category == "AID" and where and not set(where) & set(source.codes):
