@@ -388,6 +388,10 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             frame.destination = frame.destination or obj
     if frame.nominal:
         nominal_arguments(frame, frame.trigger, ctx, reverse=reverse)
+    if passive and frame.category == "ASSAULT" and not frame.source.resolved:
+        claimant = _claimant(verb, frame.target, ctx, refs)
+        if claimant is not None:
+            frame.source = claimant  # "Hamas announced that 7 Israeli soldiers were killed"
     if not frame.target.resolved and frame.category not in MUTUAL:
         complement_targets(frame, ctx, refs)
     if not (frame.target.resolved or frame.participants.resolved) and frame.category not in MUTUAL:
@@ -399,6 +403,26 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             if not frame.target.resolved and inner.source.resolved and inner.nominal:
                 frame.target.extend(inner.source)
         frame.destination = frame.destination or inner.destination
+
+
+def _claimant(verb: Any, victims: ActorRef, ctx: Context, refs: list[ActorRef]) -> ActorRef | None:
+    """Return who announces casualties of the other side, claiming the attack.
+
+    "The Al-Quds Brigades announced that 7 Israeli soldiers were killed": the announcer's
+    country (or group's) differs from the victims', so the announcer claims the attack.
+    """
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.lex.speech:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or not victims.codes or not ctx.inside(speaker):
+        return None
+    ref = ctx.actors.resolve(speaker, refs)
+    if not ref.codes or set(ref.codes) & set(victims.codes):
+        return None
+    return ref
 
 
 def _instrument_agent(subject: Any, ctx: Context, refs: list[ActorRef]) -> ActorRef | None:
