@@ -1,6 +1,9 @@
 """Events told twice in one article become one.
 
-A caption and the body telling the same summit are one event with two evidence spans.
+A caption and the body telling the same summit are one event with two evidence spans; in one
+sentence, "7 soldiers were killed or wounded" is one attack, and a victim's side of an attack
+the sentence also tells with its actor ("29 soldiers were injured in battles with X") is that
+attack.
 """
 
 from __future__ import annotations
@@ -88,3 +91,37 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
+
+
+def _actors(event: Event, side: str) -> set[str]:
+    return set(getattr(event, side)) | set(getattr(event, f"{side}_ids"))
+
+
+def _told_within(event: Event, other: Event) -> bool:
+    """Whether ``event`` tells, in the same sentence, the act ``other`` tells."""
+    if event.type != other.type or event is other:
+        return False
+    source, target = _actors(event, "source"), _actors(event, "target")
+    if not source:
+        # The victims' side of an attack whose actor the sentence names.
+        return bool(target) and target <= _actors(other, "target")
+    return (
+        source == _actors(other, "source")
+        and target == _actors(other, "target")
+        and bool(event.target_text)
+        and event.target_text == other.target_text
+    )
+
+
+def merge_in_sentence(events: list[Event]) -> list[Event]:
+    """Drop the events of one sentence that tell an act another of its events tells."""
+    kept: list[Event] = []
+    for event in events:
+        if any(_told_within(event, other) for other in kept) or any(
+            not _actors(event, "source") and _told_within(event, other)
+            for other in events
+            if other is not event and _actors(other, "source")
+        ):
+            continue
+        kept.append(event)
+    return kept

@@ -30,7 +30,7 @@ from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object, military_object
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
-from .event_merge import merge_duplicates
+from .event_merge import merge_duplicates, merge_in_sentence
 from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
@@ -212,6 +212,7 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
         if event is not None:
             events.append(event)
     assign_dates(events, frames, sent, ctx)
+    events = merge_in_sentence(events)
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
 
