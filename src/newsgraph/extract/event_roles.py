@@ -479,6 +479,14 @@ def _copular_head(noun: Any) -> Any:
     return None
 
 
+def _passive_clause(verb: Any) -> bool:
+    """Whether a verb is passive, itself or as a participle joined to a passive verb."""
+    for token in (verb, verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            return True
+    return False
+
+
 _VICTIM_NOUNS = frozenset({"target", "victim", "object", "focus", "subject"})
 
 
@@ -589,7 +597,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             and prep.lower_ in _CIRCUMSTANCE_PREPS
             and prep.head.pos_ == "VERB"
             and prep.head.lemma_.lower() not in ctx.lex.speech
-            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in prep.head.children)
+            and not _passive_clause(prep.head)
         ):  # "X was killed in a bombing": the victim did not bomb
             subject = subject_token(prep.head)
             if subject is not None and ctx.inside(subject) and subject != noun:
