@@ -65,6 +65,7 @@ def _fold(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def holder_country(name: str) -> str | None:
     """Return the country of an office holder named ``name`` at any date, when only one fits.
 

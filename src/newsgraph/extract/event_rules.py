@@ -114,16 +114,19 @@ def recode(
     return category, mode, state
 
 
-def obligations(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+def speech_verbs(sent: Any, lex: Lexicon) -> list[Any]:
+    """Return the verbs of saying in ``sent`` (read once for the reported-speech rules)."""
+    return [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.speech]
+
+
+def obligations(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
     """Return (speech verb, speaker, addressee) for "X said Y must do Z" in ``sent``.
 
     The complement of a speech verb ("said", "declared", "concluded", "saying") whose own
     clause carries "must", "should" or "ought to" is the speaker's demand on its subject.
     """
     found = []
-    for token in sent:
-        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
-            continue
+    for token in verbs:
         for comp in token.children:
             if comp.dep_ != "ccomp":
                 continue
@@ -152,12 +155,10 @@ def _has_to(comp: Any) -> bool:
 _BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "complicit", "liable", "to-blame"})
 
 
-def blames(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+def blames(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
     """Return (clause, speaker, accused) for "X said Y was responsible for Z" in ``sent``."""
     found = []
-    for token in sent:
-        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
-            continue
+    for token in verbs:
         for comp in token.children:
             if comp.dep_ != "ccomp" or not _blaming(comp):
                 continue
@@ -171,15 +172,13 @@ def blames(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
 _CRITICS = frozenset({"critic", "opponent", "detractor"})
 
 
-def criticisms(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+def criticisms(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
     """Return (clause, speaker, criticised) for "critics say Y has done Z" in ``sent``.
 
     What critics say of someone is their criticism of them (ACCUSE, manual: criticize).
     """
     found = []
-    for token in sent:
-        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
-            continue
+    for token in verbs:
         speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.lemma_.lower() not in _CRITICS:
             continue

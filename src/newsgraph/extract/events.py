@@ -49,6 +49,7 @@ from .event_rules import (
     obligations,
     recode,
     reports_conduct,
+    speech_verbs,
     undo,
     verbal_attack,
 )
@@ -291,14 +292,17 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
 def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
     """Return frames for reported demands and blame ("X said Y must do Z").
 
-    See :func:`.event_rules.obligations` and :func:`.event_rules.blames` ("X said Y was
-    responsible").
+    See :func:`.event_rules.obligations`, :func:`.event_rules.blames` ("X said Y was
+    responsible") and :func:`.event_rules.criticisms` ("critics say Y has ...").
     """
+    verbs = speech_verbs(sent, ctx.lex)
+    reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(verbs)]
+    reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(verbs)]
+    reported += [(c, s, a, "ACCUSE", "disapprove") for c, s, a in criticisms(verbs)]
+    if not reported:
+        return []
     frames = []
     refs = ctx.actors.sentence_refs(sent, sent.end_char)
-    reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(sent, ctx.lex)]
-    reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(sent, ctx.lex)]
-    reported += [(c, s, a, "ACCUSE", "disapprove") for c, s, a in criticisms(sent, ctx.lex)]
     for comp, speaker, addressee, category, mode in reported:
         target = ctx.actors.resolve(addressee, refs)
         if not (target.resolved or target.agent or target.proper):
@@ -414,7 +418,12 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         where = [c for c in ctx.dyad if c not in where]  # the setting's side acts on the other
     if not target.codes and category in _AT_SCENE and where and not _two_sided(source, frame):
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
-    elif not target.codes and frame.category == "AID" and where and not set(where) & set(source.codes):
+    elif (
+        not target.codes
+        and frame.category == "AID"
+        and where
+        and not set(where) & set(source.codes)
+    ):
         target = _union(target, ActorRef(codes=list(where)))  # aid sent to where the story is
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
@@ -555,7 +564,7 @@ def _mode_from_words(frame: Frame, sent: Any, lex: Lexicon) -> str | None:
 
 
 def _trim(sent: Any) -> tuple[int, int]:
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return start, end
