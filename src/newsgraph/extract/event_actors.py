@@ -29,9 +29,10 @@ _SKIP_DEPS = frozenset(
     {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "mark", "case", "ccomp", "xcomp"}
 )
 _CORE_PREPS = frozenset({"of"})
-_OUTER_PREPS = frozenset({"in", "from", "by"})
+_OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout"})
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 
@@ -262,7 +263,7 @@ class ActorIndex:
         """Return the country of the place a definite description shortens, if any.
 
         "The strip" after "the Gaza Strip", "the peninsula" after "the Korean Peninsula": the
-        place mentioned whose name ends with the noun.
+        place mentioned whose name ends with the noun; "the country" is the last country named.
         """
         if head.pos_ not in ("NOUN", "PROPN") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children
@@ -271,6 +272,9 @@ class ActorIndex:
         if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
             return []
         word = head.lower_
+        if word in _COUNTRY_NOUNS:  # "the country": the last country named before
+            actor = self.actors_before(head.idx, ("country",), _PERSON_NEAR)
+            return [actor.id] if actor is not None else []
         at = bisect.bisect_left(self._starts, head.idx)
         # The last such place before, else the first after (a lead may say "the strip" first).
         for i in [*range(at - 1, -1, -1), *range(at, len(self._mentions))]:
