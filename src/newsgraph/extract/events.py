@@ -262,8 +262,10 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
                 category, mode = inner.category, inner.mode
                 if "undo" in entry.roles:
                     category, mode = undo(token, category, mode)
-                elif "material" in entry.roles and category == "SUPPORT":
-                    category, mode = "AID", ""  # "provided $45m support": material support
+                elif "material" in entry.roles and (
+                    category == "SUPPORT" or _given(obj, ctx.lex)
+                ):  # "provided $45m support", "exported artillery shells to X": material aid
+                    category, mode = "AID", ""
                 frame = Frame(obj, anchor, entry, category, mode, nominal=True)
             elif (
                 not entry.category
@@ -287,6 +289,11 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
     nominal_arguments(frame, token, ctx)
     frame.place = place_of(frame, ctx)
     return frame
+
+
+def _given(noun: Any, lex: Lexicon) -> bool:
+    """Whether a noun names goods one gives (its lexicon rows include AID material)."""
+    return any(e.category == "AID" for e in lex.triggers.get((noun.lemma_.lower(), "N"), ()))
 
 
 def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
@@ -405,6 +412,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     elif ctx.dyad and category in _DIRECTED and not target.resolved and _dyad_member(source, ctx):
         other = [c for c in ctx.dyad if c not in source.codes]
         target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
+    elif ctx.actors.home and category in _DIRECTED and not target.resolved:
+        if source.codes and set(source.codes) <= set(ctx.actors.home):
+            target = ActorRef(codes=list(ctx.actors.home), text=target.text)  # domestic acts
     if target.text and (
         target.text == source.text
         or (target.ids and set(target.ids) <= set(source.ids))
