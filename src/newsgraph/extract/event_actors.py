@@ -332,7 +332,11 @@ class ActorIndex:
         is_person = subject.ent_type_ == "PERSON"
         if is_person != (kind == "person") or _plural(subject) != (token.lower_ == "they"):
             return None
-        ref = self._resolve_one(subject, ())
+        unit, self.unit = self.unit, (previous.start, previous.end)
+        try:
+            ref = self._resolve_one(subject, ())
+        finally:
+            self.unit = unit
         if not ref.resolved:
             return None
         return ActorRef(ref.codes, ref.ids, token.text, True, ref.agent, ref.proper)
