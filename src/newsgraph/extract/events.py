@@ -393,6 +393,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
+    if category == "MOBILIZE" and frame.passive and not source.resolved:
+        source, target = target, ActorRef()  # "the navy has been deployed": its state deploys it
     if category == "CONSULT" and _hosted(frame, source, target, ctx):
         # "HANOI — Esper met with top government officials": a visitor meets the hosts.
         target, mode = ActorRef(codes=list(ctx.scene), text=frame.participants.text), "visit"
