@@ -119,6 +119,11 @@ def has_word(token: Any, word: str) -> bool:
     """Whether ``word`` accompanies ``token`` ("lift" + "sanctions", "state" of "emergency")."""
     if token.head.lemma_.lower() == word and token.dep_ in ("pobj", "compound"):
         return True
+    if token.dep_ in ("relcl", "acl") and any(
+        t.lemma_.lower() == word
+        for t in (token.head, *(c for c in token.head.children if c.dep_ == "compound"))
+    ):
+        return True  # "the vessel that was seized", "the merchant vessel Ruen, seized by"
     if (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
@@ -341,7 +346,8 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
         inside = [c for c in subject.children if c.dep_ == "appos" and ctx.inside(c)]
         subject = inside[-1] if inside else None
     if subject is not None and subject.lower_ in ("who", "which", "that"):
-        subject = None
+        # "the vessel that was seized", "the group that attacked": the noun it qualifies.
+        subject = verb.head if verb.dep_ == "relcl" else None
     objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
     objects = [o for o in objects if o != frame.trigger and ctx.inside(o)]
     if subject is not None and subject != frame.trigger:
