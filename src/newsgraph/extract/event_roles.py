@@ -207,13 +207,24 @@ def subject_token(verb: Any) -> Any:
     return None
 
 
+_JUDGING = frozenset(
+    {
+        *("accuse", "blame", "charge", "criticize", "criticise", "condemn", "fault", "suspect"),
+        *("convict", "sue", "fine", "punish", "sanction", "arrest", "praise", "thank"),
+        *("credit", "commend", "forgive", "reward", "investigate", "indict", "denounce"),
+    }
+)
+
+
 def _object_control(verb: Any) -> Any:
-    """Return who does what a gerund after "of"/"for" tells: the governing verb's object.
+    """Return who does what a gerund after "of"/"for" tells: the judging verb's object.
 
     "accused China of using coercion", "blamed Hamas for killing civilians".
     """
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.head.pos_ != "VERB":
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
+        return None
+    if prep.head.pos_ != "VERB" or prep.head.lemma_.lower() not in _JUDGING:
         return None
     return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
 
