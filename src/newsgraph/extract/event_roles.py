@@ -281,15 +281,16 @@ def buried_target(frame: Frame, ctx: Context) -> None:
     """Take the first other actor named inside the trigger's object or complement as target.
 
     "denounced Serbia's suppression of ...", "rejected an offer from Afghanistan", "threatened
-    further action against Russia", "willing to send material to help defend Saudi Arabia".
+    further action against Russia", "willing to send material to help defend Saudi Arabia",
+    aid "provided ... to help people in Yemen".
     The target's text is the noun phrase the actor is named in ("Greek refugee camps").
     """
     own = set(frame.source.codes) | set(frame.source.ids)
     doc = ctx.doc
     for child in frame.anchor.children:
-        if child.dep_ not in (*OBJ_DEPS, "xcomp", "ccomp", "prep", "dative") or not ctx.inside(
-            child
-        ):
+        if child.dep_ not in (*OBJ_DEPS, "xcomp", "ccomp", "prep", "dative", "advcl"):
+            continue
+        if not ctx.inside(child) or (child.dep_ == "advcl" and not _purpose(child, frame)):
             continue
         tokens = [t for t in child.subtree if ctx.inside(t)]
         if not tokens:
@@ -305,6 +306,13 @@ def buried_target(frame: Frame, ctx: Context) -> None:
             if ref.resolved and not (set(ref.codes) | set(ref.ids)) & own:
                 frame.target.extend(ref)
                 return
+
+
+def _purpose(clause: Any, frame: Frame) -> bool:
+    """Whether an aid clause says whom it is for ("provided $5m to help people in Yemen")."""
+    return frame.category == "AID" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def phrase_head(token: Any) -> Any:
