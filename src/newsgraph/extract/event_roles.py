@@ -308,6 +308,29 @@ def buried_target(frame: Frame, ctx: Context) -> None:
                 return
 
 
+def _names_act(obj: Any, entry: Entry, lex: Lexicon) -> bool:
+    """Whether an object is the eventive noun a trigger's sense needs ("imposed a curfew")."""
+    lemma = obj.lemma_.lower()
+    return lemma == entry.with_ and any(e.category for e in lex.triggers.get((lemma, "N"), ()))
+
+
+def _act_owners(noun: Any) -> list[Any]:
+    """Return whom an act noun involves: its possessor, "from"/"by" phrase or recipient.
+
+    "accepted the rebels' demands", "demands from the rebels", "lifted its embargo against
+    Libya" (the actor itself is dropped as its own recipient later).
+    """
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("from", "by", "against", "on", "to", "toward")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return owners
+
+
 def _purpose(clause: Any, frame: Frame) -> bool:
     """Whether an aid clause says whom it is for ("provided $5m to help people in Yemen")."""
     return frame.category == "AID" and any(
@@ -369,6 +392,13 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
         subject = verb.head if verb.dep_ == "relcl" else None
     objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
     objects = [o for o in objects if o != frame.trigger and ctx.inside(o)]
+    # "imposed a curfew": an object that names the act is not its recipient, but whose act it
+    # answers is ("accepted demands from the rebels", "accepted the rebels' demands").
+    acts = [o for o in objects if _names_act(o, frame.entry, ctx.lex)]
+    objects = [o for o in objects if o not in acts]
+    for act in acts:
+        for owner in _act_owners(act):
+            frame.target.extend(ctx.actors.resolve(owner, refs))
     if subject is not None and subject != frame.trigger:
         ref = ctx.actors.resolve(subject, refs)
         if not ref.resolved and frame.category == "ASSAULT" and not passive:
