@@ -105,12 +105,13 @@ def _told_within(event: Event, other: Event) -> bool:
     if not source:
         # The victims' side of an attack whose actor the sentence names.
         return bool(target) and target <= _actors(other, "target")
-    return (
-        source == _actors(other, "source")
-        and target == _actors(other, "target")
-        and bool(event.target_text)
-        and event.target_text == other.target_text
-    )
+    if source != _actors(other, "source") or target != _actors(other, "target"):
+        return False
+    if event.date_basis == other.date_basis == "text" and event.date != other.date:
+        return False  # "100 tests in the last year, and its first ICBM test on Monday"
+    # The same actors and the same recipient phrase ("killed or wounded 7 soldiers"), or no
+    # recipient at all ("has pushed back against calls ... and vetoed").
+    return not target or (bool(event.target_text) and event.target_text == other.target_text)
 
 
 def merge_in_sentence(events: list[Event]) -> list[Event]:
