@@ -208,13 +208,30 @@ _CLAUSES = frozenset({"ccomp", "xcomp", "conj", "csubj", "pcomp", "advcl", "dobj
 _CLAUSE_STEPS = 6
 
 
+_CAPACITIES = frozenset(
+    {
+        *("tendency", "habit", "propensity", "penchant", "inclination", "ability"),
+        *("capability", "capacity", "proficiency", "expertise", "skill", "potential"),
+    }
+)
+"""Nouns whose complement is a disposition or a capability, not a happening."""
+
+
+def _capacity(node: Any) -> bool:
+    head = node.head
+    if node.dep_ in ("pobj", "pcomp"):
+        head = head.head  # "proficiency in computer warfare"
+    return bool(head.lemma_.lower() in _CAPACITIES)
+
+
 def unasserted(trigger: Any, anchor: Any) -> bool:
     """Whether a trigger is only asked about, feared or wished for, never said to happen.
 
     "whether Trump will agree", "wondering if the purchases will be enough", "mixed signals
     about whether he wants a deal", "they fear that X may end up giving concessions", "would
     like to see China agree", "it's striking that ...", and a gerund as a clause's subject
-    ("cutting off their profits is one way to ...") tell no event.
+    ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
+    capability ("his tendency to increase his demands", "proficiency in computer warfare").
     """
     if (
         anchor.dep_ == "csubj"
@@ -230,6 +247,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         return True  # "it's striking that", "it is worrying that"
     node = trigger
     for _ in range(_CLAUSE_STEPS):
+        if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
+            return True  # "his tendency to increase his demands", "proficiency in warfare"
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if "whether" in marks:
             return True
