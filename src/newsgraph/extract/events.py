@@ -376,6 +376,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.anchor,
         status.failed,
     )
+    if category == "SUPPORT" and state == "negated" and not frame.target.resolved:
+        # "The United States does not support forced relocations": disapproval of a policy.
+        category, mode, state = "ACCUSE", "disapprove", "occurred"
     if category == "REQUEST" and demands_punishment(frame.trigger, lex):
         category, mode = "ACCUSE", "disapprove"
     if (category == "MOBILIZE" and _peacekeeping(frame)) or (
