@@ -40,6 +40,8 @@ def _has(
         ("Reporters asked Prime Minister Fumio Kishida about the visit to China.", "REQUEST"),
         ("Japan insists its position on the islands is correct.", "REQUEST"),
         ("Japanese officials are monitoring the situation in China closely.", "ACCUSE"),
+        ("Cryptocurrency offers North Korea a powerful tool to evade sanctions.", "AGREE"),
+        ("Analysts note Japan's tendency to increase its demands on China.", "REQUEST"),
         ("Japan gave mixed signals about tariffs on $5 billion of Chinese goods.", "AID"),
     ],
 )
@@ -108,6 +110,17 @@ def test_events_reading_nothing_happens_in_questions_fears_and_claims(
             "RUS",
             "USA",
         ),
+        ("North Korea exported a million artillery shells to Russia.", "AID", "PRK", "RUS"),
+        ("The U.S. military has been training Syrian opposition forces.", "AID", "USA", "SYR"),
+        ("Sweden provided $28 million to help people in Yemen.", "AID", "SWE", "YEM"),
+        ("The United States lifted its embargo against Libya.", "RETREAT", "USA", "LBY"),
+        ("The United States pushed back against calls for a ceasefire.", "REJECT", "USA", None),
+        ("Canada lamented the world's inaction on Haiti.", "ACCUSE", "CAN", None),
+        ("The United States does not support forced relocations.", "ACCUSE", "USA", None),
+        ("Pirates seized a Maltese-flagged vessel off Somalia.", "ASSAULT", None, "MLT"),
+        ("The Indian Navy has been deployed in the Gulf of Aden.", "MOBILIZE", "IND", None),
+        ("Jordan said the country had admitted a million Syrian refugees.", "AID", "JOR", "SYR"),
+        ("Security organs across China have investigated 4,800 cases.", "ACCUSE", "CHN", None),
     ],
 )
 def test_events_reading_codes_the_act_the_sentence_tells(
@@ -169,3 +182,33 @@ def test_events_reading_a_sentence_opening_pronoun_carries_the_last_subject(nlp:
     )
     orders = [e for e in _events(text) if e.type == "COERCE"]
     assert orders and "ISR" in orders[0].source
+
+
+def test_events_reading_a_two_country_storys_acts_are_aimed_at_the_other_side(nlp: Any) -> None:
+    text = (
+        "China and the United States resumed trade talks in Beijing. The United States wants "
+        "China to buy more soybeans, and China wants the United States to cut tariffs.\n\n"
+        "Beijing is balking at committing to a specific amount of purchases."
+    )
+    balks = [e for e in _events(text) if e.type == "REJECT"]
+    assert balks and balks[0].source == ["CHN"] and balks[0].target == ["USA"]
+
+
+def test_events_reading_announcing_the_other_sides_casualties_claims_the_attack(
+    nlp: Any,
+) -> None:
+    text = (
+        "Fighting raged in Gaza and in Khan Yunis. Residents in Gaza fled south. "
+        "Hamas announced that seven Israeli soldiers were killed or wounded in the clashes."
+    )
+    attacks = [e for e in _events(text) if e.type == "ASSAULT" and "ISR" in e.target]
+    assert len(attacks) == 1 and "PSE" in attacks[0].source
+
+
+def test_events_reading_acts_dated_apart_in_one_sentence_stay_apart(nlp: Any) -> None:
+    text = (
+        "North Korea has conducted 100 missile tests in the last year, and it staged its first "
+        "long-range missile test in five months on Monday."
+    )
+    tests = [e for e in _events(text, "2023-12-20") if e.type == "MOBILIZE"]
+    assert len(tests) == 2
