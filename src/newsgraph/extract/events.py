@@ -80,6 +80,7 @@ _ONE_SIDED = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
 """Acts whose actor, when a noun names only their recipient, is the dyad's other side."""
 _GETTING = frozenset({"take", "make", "earn", "collect", "raise", "spend", "lose", "get"})
 """Light verbs that do not give the goods or money they take as object."""
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
@@ -428,6 +429,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
+    if not target.codes and category in _AT_SCENE and not _two_sided(source, frame):
+        target = _union(target, _sentence_place(sent, source, ctx))
     where = ctx.scene or ctx.setting
     if where and set(where) <= set(source.codes) and _dyad_member(source, ctx):
         where = [c for c in ctx.dyad if c not in where]  # the setting's side acts on the other
@@ -556,6 +559,41 @@ def _hosted(frame: Frame, source: ActorRef, target: ActorRef, ctx: Context) -> b
         and not others.resolved
         and others.agent
     )
+
+
+def _sentence_place(sent: Any, source: ActorRef, ctx: Context) -> ActorRef:
+    """Return where a sentence says its act on people falls, when it names one place.
+
+    "Vietnamese forces retook a village in Western Cambodia": Cambodia. A sentence whose only
+    countries are the actor's own tells a domestic act ("Egyptian police opened fire to
+    disperse demonstrators"), unless the story is about two sides (:func:`_dyad_sides`).
+    """
+    places = {
+        code
+        for start, end, actor in ctx.actors.mentions_in(sent.start_char, sent.end_char)
+        if actor.kind in ("country", "place")
+        and (code := actor.id if actor.kind == "country" else actor.country)
+        and _locative(sent.doc, start, end)
+    }
+    if len(places) == 1 and not (places <= set(source.codes) and _dyad_member(source, ctx)):
+        return ActorRef(codes=list(places))
+    named = {c for r in ctx.actors.sentence_refs(sent, sent.end_char) for c in r.codes}
+    if source.codes and named <= set(source.codes) and not ctx.dyad and not ctx.setting:
+        return ActorRef(codes=list(source.codes))
+    return ActorRef()
+
+
+def _locative(doc: Any, start: int, end: int) -> bool:
+    """Whether a mention heads (or qualifies) the object of "in", "at", "near"..."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(3):
+        if head.dep_ not in ("compound", "amod", "nmod", "poss", "appos"):
+            break
+        head = head.head
+    return bool(head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS)
 
 
 def _two_sided(source: ActorRef, frame: Frame) -> bool:
