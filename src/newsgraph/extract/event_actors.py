@@ -10,6 +10,7 @@ named earlier in the sentence.
 from __future__ import annotations
 
 import bisect
+import re
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -223,14 +224,14 @@ class ActorIndex:
         if head.lemma_.lower() in _ADVERSARIES:
             # "Erdogan's critics" are not Erdogan, but a name qualifies who they are.
             return ActorRef(text=text, named=True, proper=any(_is_name(t) for t in core))
-        actors = self.actors_in(start, end)
+        actors = [a for a in self.actors_in(start, end) if not self._opposed(a, start, end)]
         agent = is_agent(semantic_head(head))
         proper = is_proper(semantic_head(head))
         if actors:
             ref = self._ref(actors, text)
             ref.agent, ref.proper = agent, proper
             return ref
-        codes = self._by_text(text)
+        codes = self._by_text(re.sub(r"(?i)\b(?:anti|pro)[- ]\w+", "", text))
         if not codes and agent:
             codes = self.agent_country(semantic_head(head))
         if not codes and self._is_group(head):
@@ -284,6 +285,17 @@ class ActorIndex:
             if code and actor.kind in ("country", "place") and len(name) > 1 and name[-1] == word:
                 return [code]
         return []
+
+    def _opposed(self, actor: Actor, start: int, end: int) -> bool:
+        """Whether every mention of ``actor`` in ``[start, end)`` reads "anti-X" or "pro-X".
+
+        "An anti-Syria journalist" is not Syria's; "pro-Morales demonstrators" are not Morales.
+        """
+        spans = [(a, b) for a, b, who in self.mentions_in(start, end) if who is actor]
+        return bool(spans) and all(
+            self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-", "anti ", "pro "))
+            for a, _ in spans
+        )
 
     def _speaker_at(self, offset: int) -> Actor | None:
         """Return the speaker of the direct quote holding ``offset``, if the quote has one."""
@@ -366,9 +378,10 @@ def _core_tokens(head: Any) -> list[Any]:
     while stack:
         token = stack.pop()
         for child in token.children:
+            loyal = child.lower_ == "to" and token.lower_ in ("loyal", "allied", "linked")
             if child.dep_ in _SKIP_DEPS and not (
-                child.dep_ == "prep" and child.lower_ in _CORE_PREPS
-            ):
+                child.dep_ == "prep" and (child.lower_ in _CORE_PREPS or loyal)
+            ):  # "forces loyal to Gbagbo" are Gbagbo's
                 continue
             if child.lower_ in _RELATIVE:
                 continue
