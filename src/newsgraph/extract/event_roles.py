@@ -391,7 +391,7 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
         # "the vessel that was seized", "the group that attacked": the noun it qualifies.
         subject = verb.head if verb.dep_ == "relcl" else None
     objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
-    objects = [o for o in objects if o != frame.trigger and ctx.inside(o)]
+    objects = [o for o in objects if frame.trigger not in o.subtree and ctx.inside(o)]
     # "imposed a curfew": an object that names the act is not its recipient, but whose act it
     # answers is ("accepted demands from the rebels", "accepted the rebels' demands").
     acts = [o for o in objects if _names_act(o, frame.entry, ctx.lex)]

@@ -399,6 +399,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     source, target = frame.source, frame.target
     if category == "MOBILIZE" and frame.passive and not source.resolved:
         source, target = target, ActorRef()  # "the navy has been deployed": its state deploys it
+    if category == "COERCE" and frame.passive and not source.resolved:
+        # "was arrested in Niger": the state where it happens arrests.
+        source = _union(source, frame.place or _sentence_place(sent, ActorRef(), ctx))
     if category == "CONSULT" and _hosted(frame, source, target, ctx):
         # "HANOI — Esper met with top government officials": a visitor meets the hosts.
         target, mode = ActorRef(codes=list(ctx.scene), text=frame.participants.text), "visit"
@@ -568,15 +571,16 @@ def _sentence_place(sent: Any, source: ActorRef, ctx: Context) -> ActorRef:
     countries are the actor's own tells a domestic act ("Egyptian police opened fire to
     disperse demonstrators"), unless the story is about two sides (:func:`_dyad_sides`).
     """
-    places = {
-        code
+    found = {
+        code: doc_text(sent.doc)[start:end]
         for start, end, actor in ctx.actors.mentions_in(sent.start_char, sent.end_char)
         if actor.kind in ("country", "place")
         and (code := actor.id if actor.kind == "country" else actor.country)
         and _locative(sent.doc, start, end)
     }
+    places = set(found)
     if len(places) == 1 and not (places <= set(source.codes) and _dyad_member(source, ctx)):
-        return ActorRef(codes=list(places))
+        return ActorRef(codes=list(places), text=next(iter(found.values())))
     named = {c for r in ctx.actors.sentence_refs(sent, sent.end_char) for c in r.codes}
     if source.codes and named <= set(source.codes) and not ctx.dyad and not ctx.setting:
         return ActorRef(codes=list(source.codes))
