@@ -271,10 +271,12 @@ def complement_targets(frame: Frame, ctx: Context, refs: list[ActorRef]) -> None
             if comp.dep_ == "ccomp" and child.dep_ == "nsubj":
                 objs = [child]
             for obj in objs:
-                ref = ctx.actors.resolve(obj, refs)
-                if ref.resolved:
-                    frame.target.extend(ref)
-                    return
+                owners = _act_owners(obj) if _answered(obj, ctx.lex) else [obj]
+                for owner in owners:  # "refused to respond to a request from X": X
+                    ref = ctx.actors.resolve(owner, refs)
+                    if ref.resolved:
+                        frame.target.extend(ref)
+                        return
 
 
 def buried_target(frame: Frame, ctx: Context) -> None:
@@ -311,7 +313,29 @@ def buried_target(frame: Frame, ctx: Context) -> None:
 def _names_act(obj: Any, entry: Entry, lex: Lexicon) -> bool:
     """Whether an object is the eventive noun a trigger's sense needs ("imposed a curfew")."""
     lemma = obj.lemma_.lower()
-    return lemma == entry.with_ and any(e.category for e in lex.triggers.get((lemma, "N"), ()))
+    return lemma == entry.with_ and _eventive(obj, lex)
+
+
+def _eventive(noun: Any, lex: Lexicon) -> bool:
+    """Whether a noun names an act in its own right ("request", "curfew"; not "troops")."""
+    return any(
+        e.category and not e.with_ and "obj" not in e.roles
+        for e in lex.triggers.get((noun.lemma_.lower(), "N"), ())
+    )
+
+
+def _answered(noun: Any, lex: Lexicon) -> bool:
+    """Whether an object is someone's act ("rejected a request from X", "X's appeal").
+
+    Its author, not the act, is the recipient of the answer.
+    """
+    answered = lex.triggers.get((noun.lemma_.lower(), "N"), ())
+    if not any(e.category in _ANSWERED and not e.with_ for e in answered):
+        return False  # a request, an offer, an accusation or a threat, not "the withdrawal from"
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+        for c in noun.children
+    )
 
 
 def _act_owners(noun: Any) -> list[Any]:
@@ -394,7 +418,7 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
     objects = [o for o in objects if frame.trigger not in o.subtree and ctx.inside(o)]
     # "imposed a curfew": an object that names the act is not its recipient, but whose act it
     # answers is ("accepted demands from the rebels", "accepted the rebels' demands").
-    acts = [o for o in objects if _names_act(o, frame.entry, ctx.lex)]
+    acts = [o for o in objects if _names_act(o, frame.entry, ctx.lex) or _answered(o, ctx.lex)]
     objects = [o for o in objects if o not in acts]
     for act in acts:
         for owner in _act_owners(act):
