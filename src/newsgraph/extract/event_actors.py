@@ -10,8 +10,8 @@ named earlier in the sentence.
 from __future__ import annotations
 
 import bisect
-import re
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache

@@ -16,11 +16,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, DateMention
-from .event_actors import ActorIndex, ActorRef, is_agent, is_state_actor
+from .event_actors import ActorIndex, ActorRef, is_agent
 from .event_lexicon import MUTUAL, Entry, Lexicon, lexicon
 from .event_setting import story_dyad, story_setting
+from .event_syntax import (
+    ANSWERED,
+    OBJ_DEPS,
+    act_owners,
+    answered,
+    copular_head,
+    dated,
+    governing_verb,
+    has_word,
+    is_light,
+    names_act,
+    passive_clause,
+    phrase_head,
+    subject_in,
+    subject_token,
+    victim_of,
+)
 
-OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "into", "over"})
 _SCENE_PREPS = frozenset({"on", "at", "over", "into"})
 """Target prepositions that may only set a scene ("on Friday", "at the summit")."""
@@ -29,8 +45,6 @@ _SOURCE_PREPS = frozenset({"by", "from"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
 _CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
 _DEFINITE = frozenset({"these", "those", "this", "that", "such", "the"})
-_ANSWERED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "AGREE", "CONCEDE"})
-"""Acts one can answer: the one who answers them is their recipient."""
 _RESPONSES = frozenset(
     {
         *("agree", "accept", "meet", "reject", "refuse", "bow", "accede", "yield", "respond"),
@@ -38,7 +52,6 @@ _RESPONSES = frozenset(
         *("resist", "spurn", "defy", "satisfy", "fulfil", "fulfill", "consider", "welcome"),
     }
 )
-_PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
 
 
 @dataclass
@@ -115,150 +128,6 @@ class Context:
         return self.dates[i:j]
 
 
-def has_word(token: Any, word: str) -> bool:
-    """Whether ``word`` accompanies ``token`` ("lift" + "sanctions", "state" of "emergency")."""
-    if token.head.lemma_.lower() == word and token.dep_ in ("pobj", "compound"):
-        return True
-    if token.dep_ in ("relcl", "acl") and any(
-        t.lemma_.lower() == word
-        for t in (token.head, *(c for c in token.head.children if c.dep_ == "compound"))
-    ):
-        return True  # "the vessel that was seized", "the merchant vessel Ruen, seized by"
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() == word
-    ):
-        return True  # "state of emergency"
-    for child in token.children:
-        if child.dep_ in _PLAIN_WITH_DEPS and child.lemma_.lower() == word:
-            return True
-        if child.dep_ == "prep" and child.lower_ == word and not _dated(child):
-            return True
-        if child.dep_ == "prep" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() == word for g in child.children
-        ):
-            return True  # "agreed to the demands"
-        if child.dep_ in OBJ_DEPS and any(
-            t.lemma_.lower() == word
-            for t in (
-                *child.conjuncts,
-                *(g for p in child.children if p.lower_ == "of" for g in p.children),
-            )
-        ):
-            return True  # "provided photographs and intelligence", "a mission of observers"
-        if child.dep_ in ("advcl", "ccomp") and any(
-            g.dep_ == "mark" and g.lower_ == word for g in child.children
-        ):
-            return True  # "pushing for the US to support"
-        if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() == word:
-            return True  # "ordered residents to leave", "let free"
-    return False
-
-
-def _dated(prep: Any) -> bool:
-    """Whether a preposition only dates its verb ("called ... on Tuesday")."""
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
-
-
-def subject_in(token: Any, words: frozenset[str]) -> bool:
-    """Whether the subject of ``token``'s clause is in ``words`` (``@state``: a state actor)."""
-    head = token
-    if token.pos_ in ("NOUN", "PROPN"):
-        for child in token.children:
-            if child.dep_ not in ("compound", "amod", "poss"):
-                continue
-            if child.lemma_.lower() in words:
-                return True
-            if "@state" in words and (
-                child.ent_type_ in ("GPE", "NORP")
-                or (child.pos_ in ("NOUN", "PROPN") and is_state_actor(child))
-            ):
-                return True
-        if token.dep_ not in OBJ_DEPS:
-            return False
-        head = token.head
-    subject = subject_token(head)
-    if subject is None:
-        return False
-    if "@state" in words and is_state_actor(subject):
-        return True
-    return bool(subject.lemma_.lower() in words)
-
-
-def subject_token(verb: Any) -> Any:
-    """Return the subject of ``verb``, climbing through complements, conjuncts and relatives."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            author = _author(verb)
-            return verb.head if author is None else author
-        controller = _object_control(verb)
-        if controller is not None:
-            return controller
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head == verb:
-            return None
-        verb = verb.head
-    return None
-
-
-_JUDGING = frozenset(
-    {
-        *("accuse", "blame", "charge", "criticize", "criticise", "condemn", "fault", "suspect"),
-        *("convict", "sue", "fine", "punish", "sanction", "arrest", "praise", "thank"),
-        *("credit", "commend", "forgive", "reward", "investigate", "indict", "denounce"),
-    }
-)
-
-
-def _object_control(verb: Any) -> Any:
-    """Return who does what a gerund after "of"/"for" tells: the judging verb's object.
-
-    "accused China of using coercion", "blamed Hamas for killing civilians".
-    """
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
-        return None
-    if prep.head.pos_ != "VERB" or prep.head.lemma_.lower() not in _JUDGING:
-        return None
-    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
-
-
-_DOCUMENTS = frozenset(
-    {
-        *("report", "statement", "letter", "resolution", "communique", "declaration", "memo"),
-        *("motion", "petition", "note", "message", "tweet", "post", "video", "editorial"),
-        *("article", "document", "notice", "press release", "release", "speech", "op-ed"),
-    }
-)
-"""Nouns that speak for their author ("a report accusing the army", "a resolution urging")."""
-
-
-def _author(participle: Any) -> Any:
-    """Return who issued the document a present participle describes, if it is one.
-
-    "Amnesty put out a report accusing the army", "parliament passed a resolution criticizing
-    the president", "the ministry's statement condemning the attack".
-    """
-    document = participle.head
-    if participle.dep_ != "acl" or participle.tag_ != "VBG":
-        return None
-    if document.lemma_.lower() not in _DOCUMENTS:
-        return None
-    owner = next((c for c in document.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return owner
-    verb = document.head
-    if document.dep_ in OBJ_DEPS and verb.pos_ in ("VERB", "AUX"):
-        return next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
-    return None
-
-
 def complement_targets(frame: Frame, ctx: Context, refs: list[ActorRef]) -> None:
     """Fill a missing target from the clause the trigger governs ("offered to hand over to X")."""
     for comp in frame.anchor.children:
@@ -271,7 +140,7 @@ def complement_targets(frame: Frame, ctx: Context, refs: list[ActorRef]) -> None
             if comp.dep_ == "ccomp" and child.dep_ == "nsubj":
                 objs = [child]
             for obj in objs:
-                owners = _act_owners(obj) if _answered(obj, ctx.lex) else [obj]
+                owners = act_owners(obj) if answered(obj, ctx.lex) else [obj]
                 for owner in owners:  # "refused to respond to a request from X": X
                     ref = ctx.actors.resolve(owner, refs)
                     if ref.resolved:
@@ -310,65 +179,11 @@ def buried_target(frame: Frame, ctx: Context) -> None:
                 return
 
 
-def _names_act(obj: Any, entry: Entry, lex: Lexicon) -> bool:
-    """Whether an object is the eventive noun a trigger's sense needs ("imposed a curfew")."""
-    lemma = obj.lemma_.lower()
-    return lemma == entry.with_ and _eventive(obj, lex)
-
-
-def _eventive(noun: Any, lex: Lexicon) -> bool:
-    """Whether a noun names an act in its own right ("request", "curfew"; not "troops")."""
-    return any(
-        e.category and not e.with_ and "obj" not in e.roles
-        for e in lex.triggers.get((noun.lemma_.lower(), "N"), ())
-    )
-
-
-def _answered(noun: Any, lex: Lexicon) -> bool:
-    """Whether an object is someone's act ("rejected a request from X", "X's appeal").
-
-    Its author, not the act, is the recipient of the answer.
-    """
-    answered = lex.triggers.get((noun.lemma_.lower(), "N"), ())
-    if not any(e.category in _ANSWERED and not e.with_ for e in answered):
-        return False  # a request, an offer, an accusation or a threat, not "the withdrawal from"
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
-        for c in noun.children
-    )
-
-
-def _act_owners(noun: Any) -> list[Any]:
-    """Return whom an act noun involves: its possessor, "from"/"by" phrase or recipient.
-
-    "accepted the rebels' demands", "demands from the rebels", "lifted its embargo against
-    Libya" (the actor itself is dropped as its own recipient later).
-    """
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    owners += [
-        g
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in ("from", "by", "against", "on", "to", "toward")
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
-    return owners
-
-
 def _purpose(clause: Any, frame: Frame) -> bool:
     """Whether an aid clause says whom it is for ("provided $5m to help people in Yemen")."""
     return frame.category == "AID" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
-
-
-def phrase_head(token: Any) -> Any:
-    """Climb from a modifier to the noun it modifies ("Greek" -> "camps")."""
-    for _ in range(3):
-        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head == token:
-            break
-        token = token.head
-    return token
 
 
 def verbal_arguments(frame: Frame, ctx: Context) -> None:
@@ -418,10 +233,10 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
     objects = [o for o in objects if frame.trigger not in o.subtree and ctx.inside(o)]
     # "imposed a curfew": an object that names the act is not its recipient, but whose act it
     # answers is ("accepted demands from the rebels", "accepted the rebels' demands").
-    acts = [o for o in objects if _names_act(o, frame.entry, ctx.lex) or _answered(o, ctx.lex)]
+    acts = [o for o in objects if names_act(o, frame.entry, ctx.lex) or answered(o, ctx.lex)]
     objects = [o for o in objects if o not in acts]
     for act in acts:
-        for owner in _act_owners(act):
+        for owner in act_owners(act):
             frame.target.extend(ctx.actors.resolve(owner, refs))
     if subject is not None and subject != frame.trigger:
         ref = ctx.actors.resolve(subject, refs)
@@ -452,7 +267,7 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             elif word in _PARTICIPANT_PREPS:
                 frame.participants.extend(ctx.actors.resolve(obj, refs))
                 frame.between = frame.between or word != "with"
-            elif word in _TARGET_PREPS and word in _SCENE_PREPS and (named_object or _dated(prep)):
+            elif word in _TARGET_PREPS and word in _SCENE_PREPS and (named_object or dated(prep)):
                 continue
             elif word in _TARGET_PREPS and not frame.target.resolved:
                 frame.target.extend(ctx.actors.resolve(obj, refs))
@@ -545,58 +360,6 @@ def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
     return None
 
 
-_COPULAS = frozenset({"be", "remain", "become", "stay"})
-
-
-def _copular_head(noun: Any) -> Any:
-    """Return the copula a noun is the attribute of ("X is a critic", "X is one of the critics")."""
-    head = noun
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "attr":
-        head = head.head.head
-    if head.dep_ == "attr" and head.head.lemma_.lower() in _COPULAS:
-        return head.head
-    return None
-
-
-def _passive_clause(verb: Any) -> bool:
-    """Whether a verb is passive, itself or as a participle joined to a passive verb."""
-    for token in (verb, verb.head if verb.dep_ == "conj" and verb.tag_ == "VBN" else verb):
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
-            return True
-    return False
-
-
-_VICTIM_NOUNS = frozenset({"target", "victim", "object", "focus", "subject"})
-
-
-def _victim_of(noun: Any) -> Any:
-    """Return the subject a copula says an act falls on ("X was the target of an attack")."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in _VICTIM_NOUNS:
-        return None
-    head = prep.head
-    if head.dep_ not in ("attr", "acomp") or head.head.lemma_.lower() not in _COPULAS:
-        return None
-    return subject_token(head.head)
-
-
-def _is_light(verb: Any, lex: Lexicon) -> bool:
-    """Whether a verb takes its act from its object ("expressed", "launched", "held")."""
-    return any("light" in e.roles for e in lex.triggers.get((verb.lemma_.lower(), "V"), ()))
-
-
-def _governing_verb(noun: Any) -> Any:
-    """Return the verb a noun is the object of, directly or through a preposition."""
-    head = noun
-    while head.dep_ == "conj" and head.head != head:
-        head = head.head
-    if head.dep_ in OBJ_DEPS and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
-        return head.head.head
-    return None
-
-
 def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = False) -> None:
     """Fill the source, target and participants of a nominal trigger from its dependents."""
     refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], noun.idx)
@@ -615,7 +378,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             ref = ctx.actors.resolve(child, refs)
             if ref.resolved or child.dep_ == "poss":
                 source.extend(ref)
-        elif child.dep_ == "prep" and not _dated(child):
+        elif child.dep_ == "prep" and not dated(child):
             word = child.lower_
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 ref = ctx.actors.resolve(obj, refs)
@@ -637,7 +400,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             for agent in (g for g in acl.children if g.dep_ == "agent"):
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
                     frame.source.extend(ctx.actors.resolve(obj, refs))  # "massacres committed by"
-    governor = _governing_verb(noun)
+    governor = governing_verb(noun)
     if governor is not None and frame.anchor == noun and not reverse:
         subject = subject_token(governor)
         if subject is not None and ctx.inside(subject) and subject != noun:
@@ -648,21 +411,21 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             ):
                 frame.source.extend(ctx.actors.resolve(subject, refs))  # "X joined talks with Y"
             elif (
-                frame.category in _ANSWERED
+                frame.category in ANSWERED
                 and governor.lemma_.lower() in _RESPONSES
                 and not frame.target.resolved
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
             elif (
-                not frame.source.resolved and noun.dep_ == "conj" and _is_light(governor, ctx.lex)
+                not frame.source.resolved and noun.dep_ == "conj" and is_light(governor, ctx.lex)
             ):  # "X expressed its rejection and condemnation of Y": X condemned
                 frame.source.extend(ctx.actors.resolve(subject, refs))
     if not frame.target.resolved and not reverse and frame.anchor == noun:
-        victim = _victim_of(noun)  # "the base has been the target of a Russian campaign"
+        victim = victim_of(noun)  # "the base has been the target of a Russian campaign"
         if victim is not None and ctx.inside(victim):
             frame.target.extend(ctx.actors.resolve(victim, refs))
     if not frame.source.resolved and not reverse and frame.anchor == noun:
-        copula = _copular_head(noun)
+        copula = copular_head(noun)
         if copula is not None:
             subject = subject_token(copula)  # "X is the largest donor of aid to Y"
             if subject is not None and ctx.inside(subject) and subject != noun:
@@ -676,8 +439,20 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             and prep.lower_ in _CIRCUMSTANCE_PREPS
             and prep.head.pos_ == "VERB"
             and prep.head.lemma_.lower() not in ctx.lex.speech
-            and not _passive_clause(prep.head)
+            and not passive_clause(prep.head)
         ):  # "X was killed in a bombing": the victim did not bomb
             subject = subject_token(prep.head)
             if subject is not None and ctx.inside(subject) and subject != noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))
+
+
+__all__ = [
+    "OBJ_DEPS",
+    "Context",
+    "Frame",
+    "has_word",
+    "nominal_arguments",
+    "place_of",
+    "subject_in",
+    "verbal_arguments",
+]

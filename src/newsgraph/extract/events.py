@@ -28,6 +28,15 @@ from . import register
 from .event_actors import ActorRef
 from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object, military_object
+from .event_implicit import (
+    DIRECTED,
+    domestic,
+    dyad_member,
+    dyad_sides,
+    hosted,
+    sentence_place,
+    two_sided,
+)
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_duplicates, merge_in_sentence
@@ -76,11 +85,8 @@ _OBLIGATION_WORDS = frozenset(
         *("culpable", "critics", "critic", "opponents", "detractors"),
     }
 )
-_ONE_SIDED = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN"})
-"""Acts whose actor, when a noun names only their recipient, is the dyad's other side."""
 _GETTING = frozenset({"take", "make", "earn", "collect", "raise", "spend", "lose", "get"})
 """Light verbs that do not give the goods or money they take as object."""
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
@@ -401,8 +407,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         source, target = target, ActorRef()  # "the navy has been deployed": its state deploys it
     if category == "COERCE" and frame.passive and not source.resolved:
         # "was arrested in Niger": the state where it happens arrests.
-        source = _union(source, frame.place or _sentence_place(sent, ActorRef(), ctx))
-    if category == "CONSULT" and _hosted(frame, source, target, ctx):
+        source = _union(source, frame.place or sentence_place(sent, ActorRef(), ctx))
+    if category == "CONSULT" and hosted(frame, source, target, ctx):
         # "HANOI — Esper met with top government officials": a visitor meets the hosts.
         target, mode = ActorRef(codes=list(ctx.scene), text=frame.participants.text), "visit"
     mutual = category in MUTUAL or (category == "AGREE" and frame.category in MUTUAL)
@@ -417,13 +423,12 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         elif not target.resolved:
             target = frame.participants
     if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
-        source, target = _dyad_sides(frame, category, target, sent, ctx)
-    elif ctx.dyad and category in _DIRECTED and not target.resolved and _dyad_member(source, ctx):
+        source, target = dyad_sides(frame, category, target, sent, ctx)
+    elif ctx.dyad and category in DIRECTED and not target.resolved and dyad_member(source, ctx):
         other = [c for c in ctx.dyad if c not in source.codes]
         target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
-    elif ctx.actors.home and category in _DIRECTED and not target.resolved:
-        if source.codes and set(source.codes) <= set(ctx.actors.home):
-            target = ActorRef(codes=list(ctx.actors.home), text=target.text)  # domestic acts
+    elif domestic(category, source, target, ctx):
+        target = ActorRef(codes=list(ctx.actors.home), text=target.text)  # domestic acts
     if target.text and (
         target.text == source.text
         or (target.ids and set(target.ids) <= set(source.ids))
@@ -432,12 +437,12 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
-    if not target.codes and category in _AT_SCENE and not _two_sided(source, frame):
-        target = _union(target, _sentence_place(sent, source, ctx))
+    if not target.codes and category in _AT_SCENE and not two_sided(source, frame):
+        target = _union(target, sentence_place(sent, source, ctx))
     where = ctx.scene or ctx.setting
-    if where and set(where) <= set(source.codes) and _dyad_member(source, ctx):
+    if where and set(where) <= set(source.codes) and dyad_member(source, ctx):
         where = [c for c in ctx.dyad if c not in where]  # the setting's side acts on the other
-    if not target.codes and category in _AT_SCENE and where and not _two_sided(source, frame):
+    if not target.codes and category in _AT_SCENE and where and not two_sided(source, frame):
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
     elif (
         not target.codes
@@ -499,37 +504,6 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     )
 
 
-_DIRECTED = frozenset(
-    {"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE", "SANCTION", "CONCEDE", "RETREAT"}
-)
-"""Acts aimed at someone: in a two-country story, told without a recipient, at the other."""
-
-
-def _dyad_member(source: ActorRef, ctx: Context) -> bool:
-    """Whether an event's actor is one side of the story's dyad and nothing else."""
-    return len(source.codes) == 1 and source.codes[0] in ctx.dyad
-
-
-def _dyad_sides(
-    frame: Frame, category: str, target: ActorRef, sent: Any, ctx: Context
-) -> tuple[ActorRef, ActorRef]:
-    """Return the sides of an act a noun names without its actor, from the story's dyad.
-
-    "More than a year into the trade war": a two-sided act (``mutual`` in the lexicon) told in
-    a sentence that names no party, or only the dyad's, is the dyad's; "the tariffs on Chinese
-    goods" in a story about the United States and China are the other side's.
-    """
-    dyad = ctx.dyad
-    if "mutual" in frame.entry.roles and not target.resolved and not frame.participants.resolved:
-        named = ctx.actors.sentence_refs(sent, sent.end_char)
-        if all(r.codes and set(r.codes) <= set(dyad) for r in named):
-            return ActorRef(codes=list(dyad), text=frame.trigger.text), ActorRef()
-    if category in _ONE_SIDED and len(target.codes) == 1 and target.codes[0] in dyad:
-        other = [c for c in dyad if c != target.codes[0]]
-        return ActorRef(codes=other, text=""), target
-    return ActorRef(), target
-
-
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeepers"})
 
 
@@ -550,59 +524,6 @@ _HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
 def _by_hackers(source: ActorRef) -> bool:
     """Whether an attack's actor is named as hackers ("North Korean hackers attacked ...")."""
     return any(word in _HACKERS for word in source.text.lower().replace("-", " ").split())
-
-
-def _hosted(frame: Frame, source: ActorRef, target: ActorRef, ctx: Context) -> bool:
-    """Whether a foreign actor meets unnamed officials where the story is filed."""
-    others = frame.participants if frame.participants.text else target
-    return bool(
-        ctx.scene
-        and source.codes
-        and not set(ctx.scene) & set(source.codes)
-        and not others.resolved
-        and others.agent
-    )
-
-
-def _sentence_place(sent: Any, source: ActorRef, ctx: Context) -> ActorRef:
-    """Return where a sentence says its act on people falls, when it names one place.
-
-    "Vietnamese forces retook a village in Western Cambodia": Cambodia. A sentence whose only
-    countries are the actor's own tells a domestic act ("Egyptian police opened fire to
-    disperse demonstrators"), unless the story is about two sides (:func:`_dyad_sides`).
-    """
-    found = {
-        code: doc_text(sent.doc)[start:end]
-        for start, end, actor in ctx.actors.mentions_in(sent.start_char, sent.end_char)
-        if actor.kind in ("country", "place")
-        and (code := actor.id if actor.kind == "country" else actor.country)
-        and _locative(sent.doc, start, end)
-    }
-    places = set(found)
-    if len(places) == 1 and not (places <= set(source.codes) and _dyad_member(source, ctx)):
-        return ActorRef(codes=list(places), text=next(iter(found.values())))
-    named = {c for r in ctx.actors.sentence_refs(sent, sent.end_char) for c in r.codes}
-    if source.codes and named <= set(source.codes) and not ctx.dyad and not ctx.setting:
-        return ActorRef(codes=list(source.codes))
-    return ActorRef()
-
-
-def _locative(doc: Any, start: int, end: int) -> bool:
-    """Whether a mention heads (or qualifies) the object of "in", "at", "near"..."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    for _ in range(3):
-        if head.dep_ not in ("compound", "amod", "nmod", "poss", "appos"):
-            break
-        head = head.head
-    return bool(head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS)
-
-
-def _two_sided(source: ActorRef, frame: Frame) -> bool:
-    """Whether a two-sided act ("the war") already has both its sides as actors."""
-    return "mutual" in frame.entry.roles and len(source.codes) > 1
 
 
 def _union(*refs: ActorRef) -> ActorRef:
