@@ -212,3 +212,12 @@ def test_events_reading_acts_dated_apart_in_one_sentence_stay_apart(nlp: Any) ->
     )
     tests = [e for e in _events(text, "2023-12-20") if e.type == "MOBILIZE"]
     assert len(tests) == 2
+
+
+def test_events_reading_a_ship_is_its_flag_states(nlp: Any) -> None:
+    text = (
+        "The Indian Navy rushed to help a merchant vessel after the Liberian-flagged ship "
+        "was hit by a drone in the Arabian Sea."
+    )
+    helps = [e for e in _events(text) if e.type == "AID"]
+    assert helps and "LBR" in helps[0].target

@@ -33,6 +33,8 @@ _CORE_PREPS = frozenset({"of"})
 _OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout"})
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
+_VESSELS = frozenset({"vessel", "ship", "tanker", "freighter", "boat", "carrier", "ferry"})
+_FLAGGED = re.compile(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)[- ](?:flagged|registered)\b")
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -254,6 +256,8 @@ class ActorIndex:
                 return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
         if not codes:
             codes = self._named_before(head)  # "the strip" after "the Gaza Strip"
+        if not codes and semantic_head(head).lemma_.lower() in _VESSELS:
+            codes = self._flag_state(head)  # "a merchant vessel ... the Liberian-flagged ship"
         # An unresolved noun phrase still names an actor ("activists", "Arnor").
         named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
         return ActorRef(
@@ -296,6 +300,18 @@ class ActorIndex:
             self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-", "anti ", "pro "))
             for a, _ in spans
         )
+
+    def _flag_state(self, head: Any) -> list[str]:
+        """Return the flag state a sentence gives a ship ("the Liberian-flagged ship")."""
+        if self._find_countries is None:
+            return []
+        sent = head.sent
+        text = doc_text(head.doc)[sent.start_char : sent.end_char]
+        for match in _FLAGGED.finditer(text):
+            codes = self._by_text(match.group(1))
+            if codes:
+                return codes[:1]
+        return []
 
     def _speaker_at(self, offset: int) -> Actor | None:
         """Return the speaker of the direct quote holding ``offset``, if the quote has one."""

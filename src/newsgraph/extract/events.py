@@ -422,6 +422,12 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
             source = _union(source, frame.participants)
         elif not target.resolved:
             target = frame.participants
+    if target.text and (
+        target.text == source.text
+        or (target.ids and set(target.ids) <= set(source.ids))
+        or (target.text.lower() in _OBJECT_PRONOUNS and set(target.codes) <= set(source.codes))
+    ):
+        target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
         source, target = dyad_sides(frame, category, target, sent, ctx)
     elif ctx.dyad and category in DIRECTED and not target.resolved and dyad_member(source, ctx):
@@ -429,12 +435,6 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
     elif domestic(category, source, target, ctx):
         target = ActorRef(codes=list(ctx.actors.home), text=target.text)  # domestic acts
-    if target.text and (
-        target.text == source.text
-        or (target.ids and set(target.ids) <= set(source.ids))
-        or (target.text.lower() in _OBJECT_PRONOUNS and set(target.codes) <= set(source.codes))
-    ):
-        target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
     if not target.codes and category in _AT_SCENE and not two_sided(source, frame):
