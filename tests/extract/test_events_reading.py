@@ -216,7 +216,7 @@ def test_events_reading_acts_dated_apart_in_one_sentence_stay_apart(nlp: Any) ->
 
 def test_events_reading_a_ship_is_its_flag_states(nlp: Any) -> None:
     text = (
-        "The Indian Navy rushed to help a merchant vessel after the Liberian-flagged ship "
+        "The Indian Navy rendered help to a merchant vessel after the Liberian-flagged ship "
         "was hit by a drone in the Arabian Sea."
     )
     helps = [e for e in _events(text) if e.type == "AID"]
