@@ -405,8 +405,9 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     source, target = frame.source, frame.target
     if category == "MOBILIZE" and frame.passive and not source.resolved:
         source, target = target, ActorRef()  # "the navy has been deployed": its state deploys it
-    if category == "COERCE" and frame.passive and not source.resolved:
-        # "was arrested in Niger": the state where it happens arrests.
+    if category in ("COERCE", "RETREAT") and frame.passive and not source.resolved:
+        # "was arrested in Niger", "were released from captivity in Libya": the state where
+        # it happens acts.
         source = _union(source, frame.place or sentence_place(sent, ActorRef(), ctx))
     if category == "CONSULT" and hosted(frame, source, target, ctx):
         # "HANOI — Esper met with top government officials": a visitor meets the hosts.
