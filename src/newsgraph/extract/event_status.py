@@ -217,6 +217,19 @@ _CAPACITIES = frozenset(
 """Nouns whose complement is a disposition or a capability, not a happening."""
 
 
+_REGARDING = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "describe"})
+
+
+def _regarded(noun: Any) -> bool:
+    """Whether a noun is only what someone regards as something ("sees hacking as a way")."""
+    verb = noun.head
+    return (
+        (noun.dep_ in ("dobj", "obj") or (noun.dep_ == "xcomp" and noun.tag_ == "VBG"))
+        and verb.lemma_.lower() in _REGARDING
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
+
+
 def _capacity(node: Any) -> bool:
     head = node.head
     if node.dep_ in ("pobj", "pcomp"):
@@ -231,7 +244,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     about whether he wants a deal", "they fear that X may end up giving concessions", "would
     like to see China agree", "it's striking that ...", and a gerund as a clause's subject
     ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
-    capability ("his tendency to increase his demands", "proficiency in computer warfare").
+    capability ("his tendency to increase his demands", "proficiency in computer warfare"), nor
+    what someone regards as something ("sees hacking as a way to fund its weapons").
     """
     if (
         anchor.dep_ == "csubj"
@@ -245,6 +259,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         and any(c.dep_ == "ccomp" for c in anchor.children)
     ):
         return True  # "it's striking that", "it is worrying that"
+    if _regarded(trigger):
+        return True  # "sees hacking as a way to fund its weapons"
     node = trigger
     for _ in range(_CLAUSE_STEPS):
         if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
