@@ -43,6 +43,7 @@ def _has(
         ("Cryptocurrency offers North Korea a powerful tool to evade sanctions.", "AGREE"),
         ("Analysts note Japan's tendency to increase its demands on China.", "REQUEST"),
         ("Japan gave mixed signals about tariffs on $5 billion of Chinese goods.", "AID"),
+        ("North Korea sees hacking as a way to fund its weapons programs.", "COERCE"),
     ],
 )
 def test_events_reading_nothing_happens_in_questions_fears_and_claims(
@@ -121,6 +122,9 @@ def test_events_reading_nothing_happens_in_questions_fears_and_claims(
         ("The Indian Navy has been deployed in the Gulf of Aden.", "MOBILIZE", "IND", None),
         ("Jordan said the country had admitted a million Syrian refugees.", "AID", "JOR", "SYR"),
         ("Security organs across China have investigated 4,800 cases.", "ACCUSE", "CHN", None),
+        ("Afghan President Ashraf Ghani announced a cease-fire.", "RETREAT", "AFG", None),
+        ("President Trump granted a full pardon to Conrad Black.", "CONCEDE", "USA", None),
+        ("Two Russians were released from captivity in Libya.", "RETREAT", "LBY", "RUS"),
     ],
 )
 def test_events_reading_codes_the_act_the_sentence_tells(
