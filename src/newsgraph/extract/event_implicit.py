@@ -60,7 +60,7 @@ def dyad_sides(
     if "mutual" in frame.entry.roles and not target.resolved and not frame.participants.resolved:
         named = ctx.actors.sentence_refs(sent, sent.end_char)
         if all(r.codes and set(r.codes) <= set(dyad) for r in named):
-            return ActorRef(codes=list(dyad), text=frame.trigger.text), ActorRef()
+            return ActorRef(codes=list(dyad)), ActorRef()
     if category in ONE_SIDED and len(target.codes) == 1 and target.codes[0] in dyad:
         other = [c for c in dyad if c != target.codes[0]]
         return ActorRef(codes=other, text=""), target
