@@ -254,7 +254,8 @@ def test_events_headline_line_marks_main_but_is_not_an_event(nlp: Any) -> None:
     events = code_events(analysis, doc)
     assert all(e.evidence.start > len(title) for e in events)
     main = [e for e in events if e.main]
-    assert [e.type for e in main] == ["ACCUSE"]
+    assert "ACCUSE" in [e.type for e in main]
+    assert not any(e.main for e in events if e.type == "CONSULT")  # the later talks
 
 
 def test_events_unnamed_source_is_not_an_event(nlp: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-import unicodedata
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +20,7 @@ from typing import Any
 from ..knowledge import load_csv
 from ..model import Actor, Analysis
 from ..nlp import doc_text
+from .event_holders import holder_country, home_country
 from .event_lexicon import Lexicon
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,12 @@ _SKIP_DEPS = frozenset(
     {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "mark", "case", "ccomp", "xcomp"}
 )
 _CORE_PREPS = frozenset({"of"})
-_OUTER_PREPS = frozenset({"in", "from", "by"})
+_OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout"})
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
+_VESSELS = frozenset({"vessel", "ship", "tanker", "freighter", "boat", "carrier", "ferry"})
+_FLAGGED = re.compile(r"\b([A-Z][\w'’]+(?: [A-Z][\w'’]+)?)[- ](?:flagged|registered)\b")
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 
@@ -86,9 +90,11 @@ class ActorIndex:
         self._mentions = mentions
         self._starts = [m[0] for m in mentions]
         self._find_countries = _load_find_countries()
+        self.text = analysis.article.text
         self.recent_group: list[ActorRef] = []
         self.unit: tuple[int, int] = (0, 1 << 30)
         self._agents: dict[str, list[tuple[int, list[str]]]] = {}
+        self.home: list[str] = home_country(analysis.actors)
         by_id = {a.id: a for a in analysis.actors}
         self._speakers = [
             (q.start, q.end, by_id[q.speaker.actor])
@@ -126,9 +132,15 @@ class ActorIndex:
                 self._agents.setdefault(key, []).append((token.idx, codes))
 
     def agent_country(self, head: Any) -> list[str]:
-        """Return the country of a bare agent noun from its last mention tied to one."""
+        """Return the country of a bare agent noun from its last mention tied to one.
+
+        In a story about one country (:func:`home_country`), an agent noun tied to none
+        ("the government", "police", "protesters") is that country's.
+        """
         earlier = [c for i, c in self._agents.get(head.lemma_.lower(), []) if i < head.idx]
-        return earlier[-1] if earlier else []
+        if earlier:
+            return earlier[-1]
+        return list(self.home) if head.pos_ == "NOUN" else []
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """Return the actors with a mention inside ``[start, end)``, in text order."""
@@ -211,14 +223,17 @@ class ActorIndex:
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
         text = doc_text(head.doc)[start:end]
-        actors = self.actors_in(start, end)
+        if head.lemma_.lower() in _ADVERSARIES:
+            # "Erdogan's critics" are not Erdogan, but a name qualifies who they are.
+            return ActorRef(text=text, named=True, proper=any(_is_name(t) for t in core))
+        actors = [a for a in self.actors_in(start, end) if not self._opposed(a, start, end)]
         agent = is_agent(semantic_head(head))
         proper = is_proper(semantic_head(head))
         if actors:
             ref = self._ref(actors, text)
             ref.agent, ref.proper = agent, proper
             return ref
-        codes = self._by_text(text)
+        codes = self._by_text(re.sub(r"(?i)\b(?:anti|pro)[- ]\w+", "", text))
         if not codes and agent:
             codes = self.agent_country(semantic_head(head))
         if not codes and self._is_group(head):
@@ -239,11 +254,64 @@ class ActorIndex:
             inner = self._resolve_one(owner, sentence_actors)  # "139 of its soldiers"
             if inner.resolved:
                 return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
+        if not codes:
+            codes = self._named_before(head)  # "the strip" after "the Gaza Strip"
+        if not codes and semantic_head(head).lemma_.lower() in _VESSELS:
+            codes = self._flag_state(head)  # "a merchant vessel ... the Liberian-flagged ship"
         # An unresolved noun phrase still names an actor ("activists", "Arnor").
         named = head.pos_ in ("PROPN", "NOUN") or head.ent_type_ in _ENTITY_TYPES
         return ActorRef(
             codes=codes, text=text, named=named or bool(codes), agent=agent, proper=proper
         )
+
+    def _named_before(self, head: Any) -> list[str]:
+        """Return the country of the place a definite description shortens, if any.
+
+        "The strip" after "the Gaza Strip", "the peninsula" after "the Korean Peninsula": the
+        place mentioned whose name ends with the noun; "the country" is the last country named.
+        """
+        if head.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            return []
+        if any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+            return []
+        word = head.lower_
+        if word in _COUNTRY_NOUNS:  # "the country": the last country named before
+            actor = self.actors_before(head.idx, ("country",), _PERSON_NEAR)
+            return [actor.id] if actor is not None else []
+        at = bisect.bisect_left(self._starts, head.idx)
+        # The last such place before, else the first after (a lead may say "the strip" first).
+        for i in [*range(at - 1, -1, -1), *range(at, len(self._mentions))]:
+            start, end, actor = self._mentions[i]
+            code = actor.id if actor.kind == "country" else actor.country
+            name = self.text[start:end].lower().split()
+            if code and actor.kind in ("country", "place") and len(name) > 1 and name[-1] == word:
+                return [code]
+        return []
+
+    def _opposed(self, actor: Actor, start: int, end: int) -> bool:
+        """Whether every mention of ``actor`` in ``[start, end)`` reads "anti-X" or "pro-X".
+
+        "An anti-Syria journalist" is not Syria's; "pro-Morales demonstrators" are not Morales.
+        """
+        spans = [(a, b) for a, b, who in self.mentions_in(start, end) if who is actor]
+        return bool(spans) and all(
+            self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-", "anti ", "pro "))
+            for a, _ in spans
+        )
+
+    def _flag_state(self, head: Any) -> list[str]:
+        """Return the flag state a sentence gives a ship ("the Liberian-flagged ship")."""
+        if self._find_countries is None:
+            return []
+        sent = head.sent
+        text = doc_text(head.doc)[sent.start_char : sent.end_char]
+        for match in _FLAGGED.finditer(text):
+            codes = self._by_text(match.group(1))
+            if codes:
+                return codes[:1]
+        return []
 
     def _speaker_at(self, offset: int) -> Actor | None:
         """Return the speaker of the direct quote holding ``offset``, if the quote has one."""
@@ -261,11 +329,45 @@ class ActorIndex:
         )
 
     def _pronoun(self, token: Any, kind: str) -> ActorRef:
+        carried = self._carried_subject(token, kind)
+        if carried is not None:
+            return carried
         kinds = ("person",) if kind == "person" else ("country", "organization", "org")
         actor = self.actors_before(token.idx, kinds, _PERSON_NEAR)
         if actor is None:
             return ActorRef(text=token.text)
         return self._ref([actor], token.text)
+
+    def _carried_subject(self, token: Any, kind: str) -> ActorRef | None:
+        """Return what a sentence's opening subject pronoun carries over from the last one.
+
+        "The military has said ... On Friday, it ordered ...": a pronoun that is the subject
+        of a sentence whose words before it name no one refers to the subject of the sentence
+        before (the topic stays), when that subject names an actor of the pronoun's kind.
+        """
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = token.sent
+        if sent.start == 0 or any(
+            t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in _NOT_NAMES
+            for t in token.doc[sent.start : token.i]
+        ):
+            return None
+        previous = token.doc[sent.start - 1].sent
+        subject = _nominal_subject(previous.root)
+        if subject is None:
+            return None
+        is_person = subject.ent_type_ == "PERSON"
+        if is_person != (kind == "person") or _plural(subject) != (token.lower_ == "they"):
+            return None
+        unit, self.unit = self.unit, (previous.start, previous.end)
+        try:
+            ref = self._resolve_one(subject, ())
+        finally:
+            self.unit = unit
+        if not ref.resolved:
+            return None
+        return ActorRef(ref.codes, ref.ids, token.text, True, ref.agent, ref.proper)
 
     def _group(self, head: Any, sentence_actors: Sequence[ActorRef]) -> ActorRef:
         """Resolve "they", "both", "the two leaders": earlier participants of this sentence."""
@@ -285,55 +387,6 @@ class ActorIndex:
         return [self._ref([actor], actor.name) for actor in self.actors_in(sent.start_char, before)]
 
 
-@lru_cache(maxsize=1)
-def _holder_countries() -> dict[str, dict[str, int]]:
-    """Every office holder's folded name, alias and surname -> {country: holders so named}."""
-    from .offices import all_holders
-
-    names = [(t, h.country) for h in all_holders() for t in (h.name, *h.aliases)]
-    names += [(row["name"], row["country"]) for row in load_csv("event_leaders.csv")]
-    holders: dict[str, dict[str, set[str]]] = {}
-    for text, country in names:
-        full = _fold(text)
-        for key in {full, _fold(text.split()[-1])}:
-            holders.setdefault(key, {}).setdefault(country, set()).add(full)
-    return {
-        key: {country: len(names) for country, names in by_country.items()}
-        for key, by_country in holders.items()
-    }
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join(
-        "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        .replace("-", " ")
-        .replace(".", " ")
-        .casefold()
-        .split()
-    )
-
-
-def holder_country(name: str) -> str | None:
-    """Return the country of an office holder named ``name`` at any date, when only one fits.
-
-    The actors extractor dates office holders by the article's publication date; an event in
-    an undated text (or an old one) still knows which country a head of state speaks for.
-    Besides ``office_holders.csv``, ``event_leaders.csv`` lists heads of state and government
-    since 1970 (CountryInfo ``<Leaders>``, built by ``tools/build_plover_lexicon.py``).
-    """
-    counts = _holder_countries().get(_fold(name))
-    if not counts:
-        return None
-    if len(counts) == 1:
-        return next(iter(counts))
-    # A surname several countries' leaders bore: the country most of them led, if clearly so.
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if ranked[0][1] >= 2 * ranked[1][1]:
-        return ranked[0][0]
-    return None
-
-
 def _core_tokens(head: Any) -> list[Any]:
     """Return the tokens of the phrase that say who it is (no clauses or most preps)."""
     tokens = [head]
@@ -341,9 +394,10 @@ def _core_tokens(head: Any) -> list[Any]:
     while stack:
         token = stack.pop()
         for child in token.children:
+            loyal = child.lower_ == "to" and token.lower_ in ("loyal", "allied", "linked")
             if child.dep_ in _SKIP_DEPS and not (
-                child.dep_ == "prep" and child.lower_ in _CORE_PREPS
-            ):
+                child.dep_ == "prep" and (child.lower_ in _CORE_PREPS or loyal)
+            ):  # "forces loyal to Gbagbo" are Gbagbo's
                 continue
             if child.lower_ in _RELATIVE:
                 continue
@@ -429,7 +483,7 @@ def is_proper(head: Any) -> bool:
         if (
             child.dep_ in ("amod", "prep", "acl")
             and child.lower_ in _QUALIFIERS
-            and any(_is_name(t) for t in child.subtree if t is not child)
+            and any(_is_name(t) for t in child.subtree if t != child)
         ):
             return True
     return False
@@ -488,33 +542,57 @@ def syntactic_antecedent(pronoun: Any) -> Any:
     if pronoun.dep_ == "poss":
         verb = pronoun.head
         for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                 break
             verb = verb.head
         subject = _nominal_subject(verb)
+        plural = pronoun.lower_ in _PLURAL_PRONOUNS
         if (
             subject is not None
             and subject.i < pronoun.i
             and pronoun not in subject.subtree
-            and _plural(subject) == (pronoun.lower_ in _PLURAL_PRONOUNS)
+            and _plural(subject) == plural
         ):
             return subject
+        if subject is None and _nominal_subject(verb) is None:
+            return _earlier_subject(pronoun, plural)
         return None
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = pronoun.head
-    while clause.dep_ in ("conj", "xcomp", "aux") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp", "aux") and clause.head != clause:
         clause = clause.head
-    if clause.dep_ not in _SAYING_DEPS or clause.head is clause:
+    if clause.dep_ not in _SAYING_DEPS or clause.head == clause:
         return None
     subject = _nominal_subject(clause.head)
     if subject is not None and subject.i < pronoun.i:
         if pronoun.lower_ in _PLURAL_PRONOUNS and not _plural(subject) and not is_agent(subject):
             return None
+        if pronoun.lower_ in ("he", "she", "it") and _plural(subject):
+            return None  # "critics say he ...": he is not the critics
         return subject
     return None
 
 
+def _earlier_subject(pronoun: Any, plural: bool) -> Any:
+    """Return the nearest subject before a possessive whose own clause has none.
+
+    "Israel, shielded by the United States, has resisted pressure to scale back its
+    offensive": "its" is the subject's, not the nearer "United States".
+    """
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ in ("PROPN", "NOUN")
+            and _plural(token) == plural
+            and is_agent(token)
+        ):
+            return token
+    return None
+
+
+_ADVERSARIES = frozenset({"critic", "opponent", "rival", "detractor", "foe", "enemy"})
+"""Nouns that name someone by whom they oppose: "X's critics" do not act for X."""
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "we", "our", "us"})
 
 

@@ -108,7 +108,9 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     ``intransitive``: it must have none ("protesters demonstrated", not "it demonstrated its
     resolve"); ``actorobj``: an object, if any, names an actor ("met Kishida", not "meets the
     definition"); ``noclause``: a verb of opinion that takes only a that-clause is no event
-    ("agree that ...", "recognize that ...").
+    ("agree that ...", "recognize that ..."); ``request``: "ask" that asks something of someone
+    (:func:`_asks_for`); ``demand``: "insist" on something (:func:`_demands`); ``specific``:
+    an object that is not a generic situation ("monitoring the situation").
     """
     children = list(token.children)
     objects = [c for c in children if c.dep_ in _OBJECTS]
@@ -120,7 +122,62 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
         return False
     if "noclause" in roles and not objects and any(c.dep_ == "ccomp" for c in children):
         return any(c.dep_ in ("prep", "xcomp") for c in children)
-    return True
+    if "specific" in roles and any(o.lemma_.lower() in _GENERIC_OBJECTS for o in objects):
+        return False
+    if "request" in roles and not _asks_for(children, objects):
+        return False
+    return not ("demand" in roles and not _demands(children))
+
+
+_GENERIC_OBJECTS = frozenset(
+    {
+        *("situation", "development", "progress", "event", "matter", "issue", "weather"),
+        *("news", "tool", "glimpse", "opportunity", "chance", "insight", "view", "way"),
+        *("explanation", "example", "reminder", "lesson", "perspective", "window", "picture"),
+    }
+)
+"""Objects that make a verb of watching no inquiry into anyone ("monitoring the situation")
+and an offer no offer to anyone ("it offers a powerful tool")."""
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_OBLIGING = frozenset({"must", "should", "ought", "need", "have", "has", "needs"})
+
+
+def _asks_for(children: list[Any], objects: list[Any]) -> bool:
+    """Whether "ask" requests something ("asked Japan to", "asked for aid").
+
+    "Asked about her concern", "I would ask what the incentive is" and "asked not to be
+    identified" ask questions or ask nothing of anyone.
+    """
+    for child in children:
+        if child.dep_ in ("ccomp", "xcomp") and (
+            child.tag_ in _WH_TAGS
+            or any(t.tag_ in _WH_TAGS or t.lower_ in ("whether", "if") for t in child.children)
+        ):
+            return False
+    if any(_names_actor(o) for o in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return True
+    return any(c.dep_ == "xcomp" and not _passive(c) for c in children)
+
+
+def _demands(children: list[Any]) -> bool:
+    """Whether "insist" demands ("insisted on", "insists it needs to", "insisted they leave").
+
+    "Insists his tactics will be worth it" is a claim, not a demand.
+    """
+    for child in children:
+        if child.dep_ in ("xcomp",) or (child.dep_ == "prep" and child.lower_ in ("on", "upon")):
+            return True
+        if child.dep_ != "ccomp":
+            continue
+        if child.lemma_.lower() in _OBLIGING or any(
+            c.dep_ == "aux" and c.lower_ in _OBLIGING for c in child.children
+        ):
+            return True
+        if child.tag_ == "VB" and not any(c.dep_ == "aux" for c in child.children):
+            return True  # the subjunctive: "insisted that the troops leave"
+    return False
 
 
 def _passive(token: Any) -> bool:
@@ -143,10 +200,16 @@ def material_object(verb: Any, lex: Any) -> bool:
     "provided food", "sent a plane loaded with medical supplies", "gave 352 million euros"
     are aid; "gave mixed signals", "gave no details", "sending a message" are not.
     """
-    for child in verb.children:
-        if child.dep_ not in (*_OBJECTS, "nsubjpass", "dative"):
-            continue
-        for token in child.subtree:
+    given = [c for c in verb.children if c.dep_ in (*_OBJECTS, "nsubjpass", "dative")]
+    given += [  # "provided the coast guard with a ship"
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for child in given:
+        for token in _what_is_given(child):
             if token.ent_type_ == "MONEY" or token.tag_ == "$":
                 return True
             if token.pos_ not in ("NOUN", "PROPN"):
@@ -155,6 +218,25 @@ def material_object(verb: Any, lex: Any) -> bool:
                 if entry.category == "AID":
                     return True
     return False
+
+
+def _what_is_given(obj: Any) -> list[Any]:
+    """Return the words that say what a verb's object is.
+
+    Its head, conjuncts, modifiers and numbers, and what it is a quantity of ("$5 million", "a
+    package of aid", "food and medicine"), not what it is about ("mixed signals about tariffs
+    on $360 billion of goods").
+    """
+    found = []
+    for head in (obj, *obj.conjuncts):
+        found.append(head)
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod"):
+                found.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    found.extend((pobj, *pobj.conjuncts))
+    return found
 
 
 def military_object(verb: Any, lex: Any) -> bool:

@@ -13,8 +13,11 @@ tables (see ``knowledge/SOURCES.md``):
   "sent food"), ``mode`` (a word that sets the mode: "machetes"), ``speech``,
   ``status:<kind>``, ``group`` and ``pronoun:<kind>`` (anaphors); frame roles that the
   trigger's arguments must fit (``transitive``, ``intransitive``, ``actorobj``, ``noclause``,
-  ``material`` for giving verbs, ``military`` for mobilising verbs, see :mod:`.event_gate`);
-  ``weapon`` marks the military nouns a ``military`` verb needs as its object.
+  ``request`` and ``demand`` for "ask" and "insist", ``specific`` for an object that is not a
+  generic situation, ``material`` for giving verbs, ``military`` for mobilising verbs, see
+  :mod:`.event_gate`); ``weapon`` marks the military nouns a ``military`` verb needs as its
+  object; ``mutual`` marks two-sided acts ("war", "talks") whose parties, when a sentence names
+  none, are the story's two sides (:mod:`.event_implicit`).
 - ``plover_categories.csv``: category and mode -> quad class, intensity on -10..+10 and
   whether a recipient is required.
 """

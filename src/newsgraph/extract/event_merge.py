@@ -1,6 +1,9 @@
 """Events told twice in one article become one.
 
-A caption and the body telling the same summit are one event with two evidence spans.
+A caption and the body telling the same summit are one event with two evidence spans; in one
+sentence, "7 soldiers were killed or wounded" is one attack, and a victim's side of an attack
+the sentence also tells with its actor ("29 soldiers were injured in battles with X") is that
+attack.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ _DIRECTED_MODES = frozenset({"visit", "invite"})
 
 
 def _actor_set(event: Event) -> frozenset[str]:
-    return frozenset(event.source) | frozenset(event.target)
+    return frozenset(event.source) | frozenset(event.target) | frozenset(event.target_ids)
 
 
 def _same_happening(a: Event, b: Event) -> bool:
@@ -25,7 +28,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         or _actor_set(a) != _actor_set(b)
     ):
         return False
-    if bool(a.target) == bool(b.target):
+    if bool(a.target or a.target_ids) == bool(b.target or b.target_ids):
         if set(a.source) != set(b.source) or set(a.target) != set(b.target):
             return False
     elif a.type not in MUTUAL:
@@ -34,7 +37,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.target and b.target and (a.source, a.target) != (b.source, b.target):
         return False
-    if a.date_basis == b.date_basis == "text":
+    if a.date_basis == b.date_basis == "text" and (a.type in MUTUAL or _act(a) == _act(b)):
         return a.date == b.date  # both dated by their own words: the same day, the same event
     weak = ("published", "context", None)
     same_act = _act(a) == _act(b)
@@ -42,14 +45,22 @@ def _same_happening(a: Event, b: Event) -> bool:
 
 
 def _act(event: Event) -> str:
-    """The trigger word's stem ("sanctions" and "sanctioned" tell the same act)."""
-    return event.trigger.text.lower()[:5] if event.trigger else event.type
+    """The trigger word's stem ("sanctions" and "sanctioned", "raided" and "raiding")."""
+    if not event.trigger:
+        return event.type
+    word = event.trigger.text.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
 
 
-def _rank(event: Event) -> tuple[bool, bool, int]:
-    # Prefer a dated sentence, then a full sentence (captions seldom end with a full stop).
+def _rank(event: Event) -> tuple[bool, int]:
+    # The first full sentence that tells it (GUIDELINES: "its first statement is the
+    # evidence"); captions seldom end with a full stop.
     text = event.evidence.text.rstrip("\"'”’)")
-    return (event.date_basis == "text", text.endswith((".", "!", "?")), len(text))
+    return (text.endswith((".", "!", "?")), -event.evidence.start)
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
@@ -66,6 +77,9 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
             if _same_happening(kept, event) and kept.evidence.start != event.evidence.start:
                 first, second = (kept, event) if _rank(kept) >= _rank(event) else (event, kept)
                 first.evidence_more = [*first.evidence_more, second.evidence, *second.evidence_more]
+                if second.date_basis == "text" and first.date_basis != "text":
+                    first.date, first.date_granularity = second.date, second.date_granularity
+                    first.date_basis = "text"  # the date the text gives, wherever it gives it
                 first.location = first.location or second.location
                 if second.mode not in _DIRECTED_MODES:
                     first.mode = first.mode or second.mode
@@ -77,3 +91,38 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         else:
             merged.append(event)
     return merged
+
+
+def _actors(event: Event, side: str) -> set[str]:
+    return set(getattr(event, side)) | set(getattr(event, f"{side}_ids"))
+
+
+def _told_within(event: Event, other: Event) -> bool:
+    """Whether ``event`` tells, in the same sentence, the act ``other`` tells."""
+    if event.type != other.type or event is other:
+        return False
+    source, target = _actors(event, "source"), _actors(event, "target")
+    if not source:
+        # The victims' side of an attack whose actor the sentence names.
+        return bool(target) and target <= _actors(other, "target")
+    if source != _actors(other, "source") or target != _actors(other, "target"):
+        return False
+    if event.date_basis == other.date_basis == "text" and event.date != other.date:
+        return False  # "100 tests in the last year, and its first ICBM test on Monday"
+    # The same actors and the same recipient phrase ("killed or wounded 7 soldiers"), or no
+    # recipient at all ("has pushed back against calls ... and vetoed").
+    return not target or (bool(event.target_text) and event.target_text == other.target_text)
+
+
+def merge_in_sentence(events: list[Event]) -> list[Event]:
+    """Drop the events of one sentence that tell an act another of its events tells."""
+    kept: list[Event] = []
+    for event in events:
+        if any(_told_within(event, other) for other in kept) or any(
+            not _actors(event, "source") and _told_within(event, other)
+            for other in events
+            if other is not event and _actors(other, "source")
+        ):
+            continue
+        kept.append(event)
+    return kept

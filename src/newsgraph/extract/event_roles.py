@@ -16,18 +16,35 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, DateMention
-from .event_actors import ActorIndex, ActorRef, is_state_actor
+from .event_actors import ActorIndex, ActorRef, is_agent
 from .event_lexicon import MUTUAL, Entry, Lexicon, lexicon
+from .event_setting import story_dyad, story_setting
+from .event_syntax import (
+    ANSWERED,
+    OBJ_DEPS,
+    act_owners,
+    answered,
+    copular_head,
+    dated,
+    governing_verb,
+    has_word,
+    is_light,
+    names_act,
+    passive_clause,
+    phrase_head,
+    subject_in,
+    subject_token,
+    victim_of,
+)
 
-OBJ_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"to", "against", "on", "at", "toward", "towards", "into", "over"})
+_SCENE_PREPS = frozenset({"on", "at", "over", "into"})
+"""Target prepositions that may only set a scene ("on Friday", "at the summit")."""
 _PARTICIPANT_PREPS = frozenset({"with", "between", "among"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
 _CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
 _DEFINITE = frozenset({"these", "those", "this", "that", "such", "the"})
-_ANSWERED = frozenset({"REQUEST", "ACCUSE", "THREATEN", "AGREE", "CONCEDE"})
-"""Acts one can answer: the one who answers them is their recipient."""
 _RESPONSES = frozenset(
     {
         *("agree", "accept", "meet", "reject", "refuse", "bow", "accede", "yield", "respond"),
@@ -35,7 +52,6 @@ _RESPONSES = frozenset(
         *("resist", "spurn", "defy", "satisfy", "fulfil", "fulfill", "consider", "welcome"),
     }
 )
-_PLAIN_WITH_DEPS = frozenset({"prt", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"})
 
 
 @dataclass
@@ -77,6 +93,8 @@ class Context:
         self.unit: tuple[int, int] = (0, len(doc))
         self.history: list[tuple[str, ActorRef]] = []
         self.scene: list[str] = []
+        self.setting: list[str] = story_setting(doc, self.actors) if doc is not None else []
+        self.dyad: list[str] = story_dyad(analysis.actors)
 
     def inside(self, token: Any) -> bool:
         """Whether ``token`` is in the line-sentence being coded."""
@@ -110,83 +128,6 @@ class Context:
         return self.dates[i:j]
 
 
-def has_word(token: Any, word: str) -> bool:
-    """Whether ``word`` accompanies ``token`` ("lift" + "sanctions", "state" of "emergency")."""
-    if token.head.lemma_.lower() == word and token.dep_ in ("pobj", "compound"):
-        return True
-    if (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() == word
-    ):
-        return True  # "state of emergency"
-    for child in token.children:
-        if child.dep_ in _PLAIN_WITH_DEPS and child.lemma_.lower() == word:
-            return True
-        if child.dep_ == "prep" and child.lower_ == word:
-            return True
-        if child.dep_ == "prep" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() == word for g in child.children
-        ):
-            return True  # "agreed to the demands"
-        if child.dep_ in OBJ_DEPS and any(
-            t.lemma_.lower() == word
-            for t in (
-                *child.conjuncts,
-                *(g for p in child.children if p.lower_ == "of" for g in p.children),
-            )
-        ):
-            return True  # "provided photographs and intelligence", "a mission of observers"
-        if child.dep_ in ("advcl", "ccomp") and any(
-            g.dep_ == "mark" and g.lower_ == word for g in child.children
-        ):
-            return True  # "pushing for the US to support"
-        if child.dep_ == "xcomp" and child.lemma_.lower() == word:
-            return True  # "ordered residents to leave"
-    return False
-
-
-def subject_in(token: Any, words: frozenset[str]) -> bool:
-    """Whether the subject of ``token``'s clause is in ``words`` (``@state``: a state actor)."""
-    head = token
-    if token.pos_ in ("NOUN", "PROPN"):
-        for child in token.children:
-            if child.dep_ not in ("compound", "amod", "poss"):
-                continue
-            if child.lemma_.lower() in words:
-                return True
-            if "@state" in words and (
-                child.ent_type_ in ("GPE", "NORP")
-                or (child.pos_ in ("NOUN", "PROPN") and is_state_actor(child))
-            ):
-                return True
-        if token.dep_ not in OBJ_DEPS:
-            return False
-        head = token.head
-    subject = subject_token(head)
-    if subject is None:
-        return False
-    if "@state" in words and is_state_actor(subject):
-        return True
-    return bool(subject.lemma_.lower() in words)
-
-
-def subject_token(verb: Any) -> Any:
-    """Return the subject of ``verb``, climbing through complements, conjuncts and relatives."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
 def complement_targets(frame: Frame, ctx: Context, refs: list[ActorRef]) -> None:
     """Fill a missing target from the clause the trigger governs ("offered to hand over to X")."""
     for comp in frame.anchor.children:
@@ -199,25 +140,28 @@ def complement_targets(frame: Frame, ctx: Context, refs: list[ActorRef]) -> None
             if comp.dep_ == "ccomp" and child.dep_ == "nsubj":
                 objs = [child]
             for obj in objs:
-                ref = ctx.actors.resolve(obj, refs)
-                if ref.resolved:
-                    frame.target.extend(ref)
-                    return
+                owners = act_owners(obj) if answered(obj, ctx.lex) else [obj]
+                for owner in owners:  # "refused to respond to a request from X": X
+                    ref = ctx.actors.resolve(owner, refs)
+                    if ref.resolved:
+                        frame.target.extend(ref)
+                        return
 
 
 def buried_target(frame: Frame, ctx: Context) -> None:
     """Take the first other actor named inside the trigger's object or complement as target.
 
     "denounced Serbia's suppression of ...", "rejected an offer from Afghanistan", "threatened
-    further action against Russia", "willing to send material to help defend Saudi Arabia".
+    further action against Russia", "willing to send material to help defend Saudi Arabia",
+    aid "provided ... to help people in Yemen".
     The target's text is the noun phrase the actor is named in ("Greek refugee camps").
     """
     own = set(frame.source.codes) | set(frame.source.ids)
     doc = ctx.doc
     for child in frame.anchor.children:
-        if child.dep_ not in (*OBJ_DEPS, "xcomp", "ccomp", "prep", "dative") or not ctx.inside(
-            child
-        ):
+        if child.dep_ not in (*OBJ_DEPS, "xcomp", "ccomp", "prep", "dative", "advcl"):
+            continue
+        if not ctx.inside(child) or (child.dep_ == "advcl" and not _purpose(child, frame)):
             continue
         tokens = [t for t in child.subtree if ctx.inside(t)]
         if not tokens:
@@ -235,13 +179,11 @@ def buried_target(frame: Frame, ctx: Context) -> None:
                 return
 
 
-def phrase_head(token: Any) -> Any:
-    """Climb from a modifier to the noun it modifies ("Greek" -> "camps")."""
-    for _ in range(3):
-        if token.dep_ not in ("compound", "amod", "poss", "nmod") or token.head is token:
-            break
-        token = token.head
-    return token
+def _purpose(clause: Any, frame: Frame) -> bool:
+    """Whether an aid clause says whom it is for ("provided $5m to help people in Yemen")."""
+    return frame.category == "AID" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def verbal_arguments(frame: Frame, ctx: Context) -> None:
@@ -256,19 +198,47 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             subject = child
         elif child.dep_ == "nsubjpass":
             subject, passive = child, True
-    frame.passive = passive
-    if subject is None:
+    reduced = False
+    if (
+        subject is None
+        and verb.dep_ in ("acl", "advcl")
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    ):
+        # "the hostages taken during its attack", "20,057 deaths and 50,000 wounded": a bare
+        # past participle is passive (a description: not an act told with an unknown actor,
+        # see event_gate.keep).
+        subject, reduced = subject_token(verb), True
+    elif subject is None:
         subject = subject_token(verb)
+        # "were killed or wounded": a participle joined to a passive verb is passive too.
+        passive = (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and subject.head.i == verb.head.i
+        )
+    frame.passive = passive
+    passive = passive or reduced
     if subject is not None and not ctx.inside(subject):
         # A dateline parsed as the subject ("HANOI (AP) — Defense Secretary Esper accused"):
         # the subject is the apposition that follows it.
         inside = [c for c in subject.children if c.dep_ == "appos" and ctx.inside(c)]
         subject = inside[-1] if inside else None
     if subject is not None and subject.lower_ in ("who", "which", "that"):
-        subject = None
+        # "the vessel that was seized", "the group that attacked": the noun it qualifies.
+        subject = verb.head if verb.dep_ == "relcl" else None
     objects = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "dative", "iobj")]
-    objects = [o for o in objects if o is not frame.trigger and ctx.inside(o)]
-    if subject is not None and subject is not frame.trigger:
+    objects = [o for o in objects if frame.trigger not in o.subtree and ctx.inside(o)]
+    # "imposed a curfew": an object that names the act is not its recipient, but whose act it
+    # answers is ("accepted demands from the rebels", "accepted the rebels' demands").
+    acts = [o for o in objects if names_act(o, frame.entry, ctx.lex) or answered(o, ctx.lex)]
+    objects = [o for o in objects if o not in acts]
+    for act in acts:
+        for owner in act_owners(act):
+            frame.target.extend(ctx.actors.resolve(owner, refs))
+    if subject is not None and subject != frame.trigger:
         ref = ctx.actors.resolve(subject, refs)
         if not ref.resolved and frame.category == "ASSAULT" and not passive:
             ref = _instrument_agent(subject, ctx, refs) or ref
@@ -276,6 +246,15 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             frame.target = ref
         else:
             frame.source = ref
+    object_refs = []
+    for obj in objects:
+        ref = ctx.actors.resolve(obj, refs)
+        if not ref.resolved:
+            ref = ctx.told_before(obj) or ref  # "rejected these accusations": the accusers
+        object_refs.append((obj, ref))
+    # A named object is the recipient before a phrase of place or time ("On an episode of
+    # the show, X lampooned the BBC").
+    named_object = not reverse and any(ref.resolved for _, ref in object_refs)
     for prep in verb.children:
         if prep.dep_ not in ("prep", "agent", "dative"):
             continue
@@ -288,15 +267,14 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             elif word in _PARTICIPANT_PREPS:
                 frame.participants.extend(ctx.actors.resolve(obj, refs))
                 frame.between = frame.between or word != "with"
+            elif word in _TARGET_PREPS and word in _SCENE_PREPS and (named_object or dated(prep)):
+                continue
             elif word in _TARGET_PREPS and not frame.target.resolved:
                 frame.target.extend(ctx.actors.resolve(obj, refs))
                 frame.destination = frame.destination or (obj if word in ("to", "in") else None)
             elif word in _SOURCE_PREPS and reverse:
                 frame.source.extend(ctx.actors.resolve(obj, refs))
-    for obj in objects:
-        ref = ctx.actors.resolve(obj, refs)
-        if not ref.resolved:
-            ref = ctx.told_before(obj) or ref  # "rejected these accusations": the accusers
+    for obj, ref in object_refs:
         if reverse and not frame.nominal:
             frame.source.extend(ref)
         elif not frame.target.resolved:
@@ -304,6 +282,10 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             frame.destination = frame.destination or obj
     if frame.nominal:
         nominal_arguments(frame, frame.trigger, ctx, reverse=reverse)
+    if passive and frame.category == "ASSAULT" and not frame.source.resolved:
+        claimant = _claimant(verb, frame.target, ctx, refs)
+        if claimant is not None:
+            frame.source = claimant  # "Hamas announced that 7 Israeli soldiers were killed"
     if not frame.target.resolved and frame.category not in MUTUAL:
         complement_targets(frame, ctx, refs)
     if not (frame.target.resolved or frame.participants.resolved) and frame.category not in MUTUAL:
@@ -315,6 +297,26 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
             if not frame.target.resolved and inner.source.resolved and inner.nominal:
                 frame.target.extend(inner.source)
         frame.destination = frame.destination or inner.destination
+
+
+def _claimant(verb: Any, victims: ActorRef, ctx: Context, refs: list[ActorRef]) -> ActorRef | None:
+    """Return who announces casualties of the other side, claiming the attack.
+
+    "The Al-Quds Brigades announced that 7 Israeli soldiers were killed": the announcer's
+    country (or group's) differs from the victims', so the announcer claims the attack.
+    """
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.lex.speech:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or not victims.codes or not ctx.inside(speaker):
+        return None
+    ref = ctx.actors.resolve(speaker, refs)
+    if not ref.codes or set(ref.codes) & set(victims.codes):
+        return None
+    return ref
 
 
 def _instrument_agent(subject: Any, ctx: Context, refs: list[ActorRef]) -> ActorRef | None:
@@ -358,36 +360,16 @@ def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
     return None
 
 
-_COPULAS = frozenset({"be", "remain", "become", "stay"})
-
-
-def _copular_head(noun: Any) -> Any:
-    """Return the copula a noun is the attribute of ("X is a critic", "X is one of the critics")."""
-    head = noun
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "attr":
-        head = head.head.head
-    if head.dep_ == "attr" and head.head.lemma_.lower() in _COPULAS:
-        return head.head
-    return None
-
-
-def _governing_verb(noun: Any) -> Any:
-    """Return the verb a noun is the object of, directly or through a preposition."""
-    head = noun
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    if head.dep_ in OBJ_DEPS and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
-        return head.head.head
-    return None
-
-
 def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = False) -> None:
     """Fill the source, target and participants of a nominal trigger from its dependents."""
     refs = ctx.actors.sentence_refs(ctx.doc[ctx.unit[0] : ctx.unit[1]], noun.idx)
     source = ActorRef()
-    for child in noun.children:
+    dependents = list(noun.children)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and not is_agent(noun.head):
+        # "the Japanese government's aid package to Peru": the act's arguments are the
+        # phrase's ("the occupation forces" name an actor, not an act).
+        dependents += [c for c in noun.head.children if c.i != noun.i and c.dep_ != "compound"]
+    for child in dependents:
         if not ctx.inside(child):
             continue
         if child.dep_ == "poss" or (
@@ -396,7 +378,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             ref = ctx.actors.resolve(child, refs)
             if ref.resolved or child.dep_ == "poss":
                 source.extend(ref)
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and not dated(child):
             word = child.lower_
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 ref = ctx.actors.resolve(obj, refs)
@@ -418,10 +400,10 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             for agent in (g for g in acl.children if g.dep_ == "agent"):
                 for obj in (g for g in agent.children if g.dep_ == "pobj"):
                     frame.source.extend(ctx.actors.resolve(obj, refs))  # "massacres committed by"
-    governor = _governing_verb(noun)
-    if governor is not None and frame.anchor is noun and not reverse:
+    governor = governing_verb(noun)
+    if governor is not None and frame.anchor == noun and not reverse:
         subject = subject_token(governor)
-        if subject is not None and ctx.inside(subject) and subject is not noun:
+        if subject is not None and ctx.inside(subject) and subject != noun:
             if (
                 frame.category in MUTUAL
                 and frame.participants.resolved
@@ -429,18 +411,26 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             ):
                 frame.source.extend(ctx.actors.resolve(subject, refs))  # "X joined talks with Y"
             elif (
-                frame.category in _ANSWERED
+                frame.category in ANSWERED
                 and governor.lemma_.lower() in _RESPONSES
                 and not frame.target.resolved
             ):
                 frame.target.extend(ctx.actors.resolve(subject, refs))  # "X agreed to Y's demands"
-    if not frame.source.resolved and not reverse and frame.anchor is noun:
-        copula = _copular_head(noun)
+            elif (
+                not frame.source.resolved and noun.dep_ == "conj" and is_light(governor, ctx.lex)
+            ):  # "X expressed its rejection and condemnation of Y": X condemned
+                frame.source.extend(ctx.actors.resolve(subject, refs))
+    if not frame.target.resolved and not reverse and frame.anchor == noun:
+        victim = victim_of(noun)  # "the base has been the target of a Russian campaign"
+        if victim is not None and ctx.inside(victim):
+            frame.target.extend(ctx.actors.resolve(victim, refs))
+    if not frame.source.resolved and not reverse and frame.anchor == noun:
+        copula = copular_head(noun)
         if copula is not None:
             subject = subject_token(copula)  # "X is the largest donor of aid to Y"
-            if subject is not None and ctx.inside(subject) and subject is not noun:
+            if subject is not None and ctx.inside(subject) and subject != noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))
-    if not frame.source.resolved and not reverse and frame.anchor is noun:
+    if not frame.source.resolved and not reverse and frame.anchor == noun:
         # "X retook the village after fierce fighting": the act in a circumstance phrase of a
         # clause is the clause subject's.
         prep = noun.head
@@ -449,7 +439,20 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             and prep.lower_ in _CIRCUMSTANCE_PREPS
             and prep.head.pos_ == "VERB"
             and prep.head.lemma_.lower() not in ctx.lex.speech
-        ):
+            and not passive_clause(prep.head)
+        ):  # "X was killed in a bombing": the victim did not bomb
             subject = subject_token(prep.head)
-            if subject is not None and ctx.inside(subject) and subject is not noun:
+            if subject is not None and ctx.inside(subject) and subject != noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))
+
+
+__all__ = [
+    "OBJ_DEPS",
+    "Context",
+    "Frame",
+    "has_word",
+    "nominal_arguments",
+    "place_of",
+    "subject_in",
+    "verbal_arguments",
+]

@@ -20,7 +20,11 @@ code names (``../shared/eval/events/ontology``) mapped through CAMEO2PLOVER:
   AGREE with status ``negated`` (GUIDELINES: "did not" negates, "refused" is REJECT).
 - **reported demands**: "X said Y must/should do Z" is X's REQUEST to Y (CAMEO 10 "Demand").
 - **reported blame**: "X said Y was responsible for (behind, guilty of) Z" is X's ACCUSE allege
-  against Y (CAMEO 112 "Accuse").
+  against Y (CAMEO 112 "Accuse"); so is a warning that tells what Y is doing ("warned that Y is
+  targeting think tanks"), and what critics say of someone ("critics say he has used ..."),
+  where a warning of what will happen is a threat; a call to punish or investigate someone
+  addressed to no one ("called for sanctions against Y"); and a person's
+  "attack" in a sentence that tells no violence (manual, ACCUSE: criticize).
 """
 
 from __future__ import annotations
@@ -105,21 +109,24 @@ def recode(
         return "AGREE", None, state
     if category in MATERIAL_CONFLICT | {"SANCTION", "REJECT"} and conditional(anchor):
         return "THREATEN", None, "occurred"
-    if state == "negated" and failed and category == "AGREE":
+    if state == "negated" and failed and category in ("AGREE", "SUPPORT"):
         return "REJECT", None, "occurred"  # "failed to reach agreement"; "did not" stays negated
     return category, mode, state
 
 
-def obligations(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+def speech_verbs(sent: Any, lex: Lexicon) -> list[Any]:
+    """Return the verbs of saying in ``sent`` (read once for the reported-speech rules)."""
+    return [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.speech]
+
+
+def obligations(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
     """Return (speech verb, speaker, addressee) for "X said Y must do Z" in ``sent``.
 
     The complement of a speech verb ("said", "declared", "concluded", "saying") whose own
     clause carries "must", "should" or "ought to" is the speaker's demand on its subject.
     """
     found = []
-    for token in sent:
-        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
-            continue
+    for token in verbs:
         for comp in token.children:
             if comp.dep_ != "ccomp":
                 continue
@@ -137,7 +144,9 @@ def obligations(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
 
 
 def _has_to(comp: Any) -> bool:
-    """Whether ``comp`` is "has to" / "have to" + verb."""
+    """Whether ``comp`` is "has to" / "have to" + verb (not "would have to": a forecast)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in comp.children):
+        return False
     return comp.lemma_.lower() == "have" and any(
         c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in comp.children
     )
@@ -146,12 +155,10 @@ def _has_to(comp: Any) -> bool:
 _BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "complicit", "liable", "to-blame"})
 
 
-def blames(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
+def blames(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
     """Return (clause, speaker, accused) for "X said Y was responsible for Z" in ``sent``."""
     found = []
-    for token in sent:
-        if token.lemma_.lower() not in lex.speech or token.pos_ not in ("VERB", "AUX"):
-            continue
+    for token in verbs:
         for comp in token.children:
             if comp.dep_ != "ccomp" or not _blaming(comp):
                 continue
@@ -159,6 +166,26 @@ def blames(sent: Any, lex: Lexicon) -> list[tuple[Any, Any, Any]]:
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if accused is not None and speaker is not None:
                 found.append((comp, speaker, accused))
+    return found
+
+
+_CRITICS = frozenset({"critic", "opponent", "detractor"})
+
+
+def criticisms(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
+    """Return (clause, speaker, criticised) for "critics say Y has done Z" in ``sent``.
+
+    What critics say of someone is their criticism of them (ACCUSE, manual: criticize).
+    """
+    found = []
+    for token in verbs:
+        speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lemma_.lower() not in _CRITICS:
+            continue
+        for comp in token.children:
+            subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if comp.dep_ == "ccomp" and subject is not None:
+                found.append((comp, speaker, subject))
     return found
 
 
@@ -171,3 +198,85 @@ def _blaming(comp: Any) -> bool:
         if child.dep_ == "prep" and child.lower_ == "behind":
             return True
     return False
+
+
+_WARNINGS = frozenset({"warn", "caution"})
+_FORESEEING = frozenset(
+    {"will", "would", "could", "may", "might", "shall", "can", "should", "must", "'ll", "wo"}
+)
+
+
+def reports_conduct(trigger: Any) -> bool:
+    """Whether a warning tells what someone is doing or did, not what will happen.
+
+    "Agencies have warned that Pyongyang is targeting think tanks" alleges conduct (ACCUSE,
+    CAMEO 112); "warned that it would retaliate" is a threat (CAMEO 13).
+    """
+    if trigger.lemma_.lower() not in _WARNINGS:
+        return False
+    for comp in trigger.children:
+        if comp.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
+            continue
+        verbs = [comp, *comp.conjuncts]
+        return not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _FORESEEING
+            for verb in verbs
+            for c in verb.children
+        ) and not any(v.lemma_.lower() == "go" and v.tag_ == "VBG" for v in verbs)
+    return False
+
+
+_VERBAL_ATTACKS = frozenset({"attack", "assail", "assault", "onslaught", "broadside", "tirade"})
+_VIOLENCE = frozenset(
+    {
+        *("kill", "wound", "injure", "dead", "death", "die", "bomb", "missile", "rocket"),
+        *("shell", "shoot", "gun", "gunman", "fire", "troop", "soldier", "militant", "strike"),
+        *("explosion", "casualty", "weapon", "drone", "civilian", "army", "force", "raid"),
+        *("knife", "stab", "blast", "terrorist", "insurgent", "rebel", "police", "hostage"),
+        *("fighter", "extremist", "air", "ground", "military", "battle", "war", "combat"),
+        *("artillery", "airstrike", "offensive", "tank", "jet", "armed", "violence", "violent"),
+    }
+)
+
+
+def verbal_attack(trigger: Any, sent: Any, by_person: bool) -> bool:
+    """Whether an "attack" by a person is words, not force (ACCUSE, PLOVER manual: criticize).
+
+    "The former prime minister launched an extraordinary attack on the spy chiefs, calling
+    them ...": a person's attack in a sentence that tells no violence is criticism.
+    """
+    if not by_person or trigger.lemma_.lower() not in _VERBAL_ATTACKS:
+        return False
+    return not any(t.lemma_.lower() in _VIOLENCE for t in sent if t.i != trigger.i)
+
+
+_PUNISHING = frozenset({"SANCTION", "COERCE", "ACCUSE"})
+
+
+def demands_punishment(trigger: Any, lex: Lexicon) -> bool:
+    """Whether a request asks no one in particular to punish or investigate someone.
+
+    "Tutu called for sanctions against Nigeria", "an expert called for an investigation into
+    the death": a call to punish or investigate a party, addressed to no one named, condemns
+    that party (ACCUSE); "urged China to impose sanctions" stays China's request.
+    """
+    requests = lex.triggers.get((trigger.lemma_.lower(), "V"), ())
+    if not any(e.category == "REQUEST" for e in requests):
+        return False  # "Russia says Israel must end attacks": a demand on Israel
+    asked = []
+    for child in trigger.children:
+        if child.dep_ in ("xcomp", "ccomp", "dative", "iobj"):
+            return False
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return False
+        if child.dep_ == "prep" and child.lower_ == "for":
+            asked += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("dobj", "obj"):
+            asked.append(child)
+    return bool(asked) and all(
+        any(
+            e.category in _PUNISHING and not e.with_
+            for e in lex.triggers.get((a.lemma_.lower(), "N"), ())
+        )
+        for a in asked
+    )

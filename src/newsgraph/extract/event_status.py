@@ -64,9 +64,9 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
                     hypothetical = True
             elif child.dep_ == "mark" and kind == "hypothetical":
                 hypothetical = True
-            elif child.dep_ == "neg" and token is not anchor and token.dep_ == "xcomp":
+            elif child.dep_ == "neg" and token != anchor and token.dep_ == "xcomp":
                 return Status("negated")
-        if token.dep_ not in _CLAUSE_UP or token.head is token:
+        if token.dep_ not in _CLAUSE_UP or token.head == token:
             break
         dep = token.dep_
         token = token.head
@@ -108,7 +108,7 @@ def _future_aux(token: Any, lex: Lexicon) -> bool:
             for c in token.children
         ):
             return True
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head == token:
             break
         token = token.head
     return False
@@ -124,7 +124,7 @@ def _roles(token: Any, lex: Lexicon) -> frozenset[str]:
 def _under_past_speech(token: Any, lex: Lexicon) -> bool:
     head = token
     for _ in range(_UP_STEPS):
-        if head.dep_ not in ("ccomp", "conj") or head.head is head:
+        if head.dep_ not in ("ccomp", "conj") or head.head == head:
             return False
         head = head.head
         if head.lemma_.lower() in lex.speech and head.tag_ in ("VBD", "VBN"):
@@ -142,7 +142,7 @@ def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
         return "quote"
     token = anchor
     for _ in range(_UP_STEPS):
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
         if token.lemma_.lower() in lex.speech:
@@ -171,7 +171,7 @@ def date_governor(date: DateMention, doc: Any, anchors: set[int]) -> int | None:
     for _ in range(8):
         if token.i in anchors:
             return int(token.i)
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -195,3 +195,95 @@ def _entity_text(token: Any) -> str:
         if ent.start <= token.i < ent.end:
             return str(ent.text)
     return str(token.text)
+
+
+_QUESTION_VERBS = frozenset(
+    {"wonder", "ask", "know", "see", "check", "decide", "question", "doubt", "determine"}
+)
+"""Verbs whose "if" clause is a question ("wondering if X will agree"), not a condition."""
+_ATTITUDES = frozenset({"fear", "hope", "wonder", "worry", "doubt", "wish", "dread"})
+"""Verbs whose complement is an attitude, not a happening ("they fear that X may concede")."""
+_DESIRES = frozenset({"like", "want", "love", "hope", "wish", "prefer"})
+_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "csubj", "pcomp", "advcl", "dobj", "pobj", "prep"})
+_CLAUSE_STEPS = 6
+
+
+_CAPACITIES = frozenset(
+    {
+        *("tendency", "habit", "propensity", "penchant", "inclination", "ability"),
+        *("capability", "capacity", "proficiency", "expertise", "skill", "potential"),
+    }
+)
+"""Nouns whose complement is a disposition or a capability, not a happening."""
+
+
+_REGARDING = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "describe"})
+
+
+def _regarded(noun: Any) -> bool:
+    """Whether a noun is only what someone regards as something ("sees hacking as a way")."""
+    verb = noun.head
+    return (
+        (noun.dep_ in ("dobj", "obj") or (noun.dep_ == "xcomp" and noun.tag_ == "VBG"))
+        and verb.lemma_.lower() in _REGARDING
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _capacity(node: Any) -> bool:
+    head = node.head
+    if node.dep_ in ("pobj", "pcomp"):
+        head = head.head  # "proficiency in computer warfare"
+    return bool(head.lemma_.lower() in _CAPACITIES)
+
+
+def unasserted(trigger: Any, anchor: Any) -> bool:
+    """Whether a trigger is only asked about, feared or wished for, never said to happen.
+
+    "whether Trump will agree", "wondering if the purchases will be enough", "mixed signals
+    about whether he wants a deal", "they fear that X may end up giving concessions", "would
+    like to see China agree", "it's striking that ...", and a gerund as a clause's subject
+    ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
+    capability ("his tendency to increase his demands", "proficiency in computer warfare"), nor
+    what someone regards as something ("sees hacking as a way to fund its weapons").
+    """
+    if (
+        anchor.dep_ == "csubj"
+        and anchor.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "aux") for c in anchor.children)
+    ):
+        return True
+    if (
+        anchor.tag_ in ("VBG", "JJ")
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children)
+        and any(c.dep_ == "ccomp" for c in anchor.children)
+    ):
+        return True  # "it's striking that", "it is worrying that"
+    if _regarded(trigger):
+        return True  # "sees hacking as a way to fund its weapons"
+    node = trigger
+    for _ in range(_CLAUSE_STEPS):
+        if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
+            return True  # "his tendency to increase his demands", "proficiency in warfare"
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if "whether" in marks:
+            return True
+        if "if" in marks and (
+            node.dep_ in ("ccomp", "csubj", "pcomp")
+            or (node.dep_ == "advcl" and node.head.lemma_.lower() in _QUESTION_VERBS)
+        ):
+            return True
+        head = node.head
+        if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ATTITUDES:
+            return True
+        if (
+            node.dep_ in ("ccomp", "xcomp")
+            and head.lemma_.lower() == "see"
+            and head.dep_ == "xcomp"
+            and head.head.lemma_.lower() in _DESIRES
+        ):
+            return True  # "would like to see China agree"
+        if node.dep_ not in _CLAUSES or head == node:
+            return False
+        node = head
+    return False

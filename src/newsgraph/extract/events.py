@@ -25,13 +25,21 @@ from typing import Any
 from ..model import Analysis, Event, Span
 from ..nlp import doc_text
 from . import register
-from .countries import find_countries
 from .event_actors import ActorRef
 from .event_dates import assign_dates
 from .event_gate import frame_fits, keep, line_kind, material_object, military_object
+from .event_implicit import (
+    DIRECTED,
+    domestic,
+    dyad_member,
+    dyad_sides,
+    hosted,
+    sentence_place,
+    two_sided,
+)
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
-from .event_merge import merge_duplicates
+from .event_merge import merge_duplicates, merge_in_sentence
 from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
@@ -43,9 +51,19 @@ from .event_roles import (
     subject_in,
     verbal_arguments,
 )
-from .event_rules import blames, obligations, recode, undo
-from .event_status import attribution_of, location_of, status_of
-from .places import country_of_place
+from .event_rules import (
+    blames,
+    criticisms,
+    demands_punishment,
+    obligations,
+    recode,
+    reports_conduct,
+    speech_verbs,
+    undo,
+    verbal_attack,
+)
+from .event_setting import after_dateline, dateline_country
+from .event_status import attribution_of, location_of, status_of, unasserted
 
 __all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
 
@@ -62,9 +80,18 @@ _LOCATED = frozenset(
 )
 """Categories whose recipient, when none is named, is the place where the act falls."""
 _OBLIGATION_WORDS = frozenset(
-    {"must", "should", "ought", "has", "have", "responsible", "guilty", "behind", "culpable"}
+    {
+        *("must", "should", "ought", "has", "have", "responsible", "guilty", "behind"),
+        *("culpable", "critics", "critic", "opponents", "detractors"),
+    }
 )
-_FRAME_ROLES = frozenset({"transitive", "intransitive", "actorobj", "noclause"})
+_GETTING = frozenset({"take", "make", "earn", "collect", "raise", "spend", "lose", "get"})
+"""Light verbs that do not give the goods or money they take as object."""
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+"""Pronouns that, as an object, never stand for their own clause's subject."""
+_FRAME_ROLES = frozenset(
+    {"transitive", "intransitive", "actorobj", "noclause", "request", "demand", "specific"}
+)
 
 
 @register("events", requires=("actors", "dates"), assigns=("events",))
@@ -91,33 +118,13 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
             if kind == "body" and len(lead) < 2 and _prose(unit):
                 lead.append((unit.start_char, unit.end_char))
                 if len(lead) == 1 and not ctx.scene:
-                    ctx.scene = _scene(unit)
+                    ctx.scene = dateline_country(unit)
             elif kind == "body" and not lead and not ctx.scene and len(unit) <= 8:
-                ctx.scene = _scene(unit)  # a dateline on a line of its own
+                ctx.scene = dateline_country(unit)  # a dateline on a line of its own
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     events = merge_duplicates(events)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
     return events
-
-
-def _scene(lead: Any) -> list[str]:
-    """Return the country a story is filed from, by the dateline opening its lead.
-
-    Only a wire-style dateline counts ("RAFAH, Gaza Strip (AP) —", "SHANGHAI:"): a byline's
-    place ("William Yang in Taipei") says where the writer is, not where the story happens.
-    """
-    start = _after_dateline(lead)
-    if start == lead.start:
-        colon = next((t for t in lead[:4] if t.text == ":"), None)
-        if colon is None or not lead[0].is_upper:
-            return []
-        start = colon.i
-    dateline = lead.doc[lead.start : start].text
-    place = dateline.split(",")[0].strip(" —–-:(").strip()
-    country = country_of_place(place) or country_of_place(place.title())
-    if country:
-        return [country]
-    return list(dict.fromkeys(m.iso3 for m in find_countries(dateline) if m.iso3))[:1]
 
 
 def _prose(unit: Any) -> bool:
@@ -149,26 +156,6 @@ _CIRCUMSTANCE_WORDS = frozenset(
     {"due", "because", "after", "before", "during", "amid", "following", "since", "despite"}
 )
 """A light verb's act is its object, not a circumstance ("had poor ties due to the war")."""
-_DASHES = frozenset({"—", "–", "--", "-"})
-
-
-def _after_dateline(sent: Any) -> int:
-    """Return where a line starts once its dateline is cut ("HANOI, Vietnam (AP) — ...")."""
-    first = sent[0]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
-        return int(sent.start)
-    for token in sent[:10]:
-        if token.i == sent.start:
-            continue
-        if token.text in _DASHES and token.whitespace_ and token.nbor(-1).whitespace_:
-            before = sent.doc[sent.start : token.i]
-            if any(t.text == "(" for t in before) or all(
-                t.is_upper or t.is_punct for t in before if not t.is_space
-            ):
-                return int(token.i) + 1
-        if token.pos_ == "VERB":
-            break
-    return int(sent.start)
 
 
 def _verb_stems(form: str) -> list[str]:
@@ -209,7 +196,7 @@ def _match(token: Any, lex: Lexicon) -> Entry | None:
 
 def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     lex = ctx.lex
-    ctx.unit = ctx.actors.unit = (_after_dateline(sent), sent.end)
+    ctx.unit = ctx.actors.unit = (after_dateline(sent), sent.end)
     found = {t.i: e for t in sent if t.i >= ctx.unit[0] and (e := _match(t, lex)) is not None}
     if not found and not any(t.lower_ in _OBLIGATION_WORDS for t in sent):
         ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
@@ -218,7 +205,10 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     frames: list[Frame] = []
     # Verbs first, so that they claim the nouns they govern ("held talks").
     for i in sorted(found, key=lambda i: (found[i].pos == "N", i)):
-        if i in consumed or "obj" in found[i].roles or _describes_instrument(sent.doc[i], found):
+        token = sent.doc[i]
+        if i in consumed or "obj" in found[i].roles or _describes_instrument(token, found):
+            continue
+        if _tells_result(token, found):
             continue
         frame = _frame(sent.doc[i], found, consumed, ctx)
         if frame is not None:
@@ -230,6 +220,7 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
         if event is not None:
             events.append(event)
     assign_dates(events, frames, sent, ctx)
+    events = merge_in_sentence(events)
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
 
@@ -246,6 +237,24 @@ def _describes_instrument(token: Any, found: dict[int, Entry]) -> bool:
     return verb is not None and verb.category == found[token.i].category
 
 
+def _tells_result(token: Any, found: dict[int, Entry]) -> bool:
+    """Whether a trigger only tells the outcome of an act of its own category.
+
+    "Its fighters targeted a patrol, leaving them dead and wounded", "bombed a hospital,
+    killing hundreds": the participle clause is the same attack, told by its main verb.
+    """
+    category = found[token.i].category
+    node = token
+    for _ in range(4):
+        if node.dep_ == "advcl" and node.tag_ == "VBG":
+            head = found.get(node.head.i)
+            return head is not None and head.category == category
+        if node.dep_ not in ("conj", "oprd", "acomp", "ccomp", "xcomp", "dobj", "amod"):
+            return False
+        node = node.head
+    return False
+
+
 def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context) -> Frame | None:
     entry = found[token.i]
     consumed.add(token.i)
@@ -260,6 +269,10 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
                 category, mode = inner.category, inner.mode
                 if "undo" in entry.roles:
                     category, mode = undo(token, category, mode)
+                elif "material" in entry.roles and (
+                    category == "SUPPORT" or _given(obj, ctx.lex)
+                ):  # "provided $45m support", "exported artillery shells to X": material aid
+                    category, mode = "AID", ""
                 frame = Frame(obj, anchor, entry, category, mode, nominal=True)
             elif (
                 not entry.category
@@ -285,16 +298,25 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
     return frame
 
 
+def _given(noun: Any, lex: Lexicon) -> bool:
+    """Whether a noun names goods one gives (its lexicon rows include AID material)."""
+    return any(e.category == "AID" for e in lex.triggers.get((noun.lemma_.lower(), "N"), ()))
+
+
 def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
     """Return frames for reported demands and blame ("X said Y must do Z").
 
-    See :func:`.event_rules.obligations` and :func:`.event_rules.blames` ("X said Y was
-    responsible").
+    See :func:`.event_rules.obligations`, :func:`.event_rules.blames` ("X said Y was
+    responsible") and :func:`.event_rules.criticisms` ("critics say Y has ...").
     """
+    verbs = speech_verbs(sent, ctx.lex)
+    reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(verbs)]
+    reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(verbs)]
+    reported += [(c, s, a, "ACCUSE", "disapprove") for c, s, a in criticisms(verbs)]
+    if not reported:
+        return []
     frames = []
     refs = ctx.actors.sentence_refs(sent, sent.end_char)
-    reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(sent, ctx.lex)]
-    reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(sent, ctx.lex)]
     for comp, speaker, addressee, category, mode in reported:
         target = ctx.actors.resolve(addressee, refs)
         if not (target.resolved or target.agent or target.proper):
@@ -330,8 +352,11 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         ]
         for cand in nouns:
             inner = found.get(cand.i)
-            if inner and cand.i not in consumed and inner.pos == "N" and inner.category:
-                return cand
+            if not inner or cand.i in consumed or inner.pos != "N" or not inner.category:
+                continue
+            if "obj" in inner.roles and verb.lemma_.lower() in _GETTING:
+                continue  # money or goods taken in are not given ("taking in dollars")
+            return cand
     return None
 
 
@@ -346,6 +371,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         i.category == "SUPPORT" and i.nominal and i.trigger.dep_ in OBJ_DEPS for i in frame.inner
     ):
         category, mode = "SUPPORT", None  # "pledged its full support for X" expresses support
+    if unasserted(frame.trigger, frame.anchor):
+        return None
     status = status_of(frame.anchor, frame.trigger, lex)
     category, mode, state = recode(
         category,
@@ -356,9 +383,35 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.anchor,
         status.failed,
     )
+    if category == "SUPPORT" and state == "negated" and not frame.target.resolved:
+        # "The United States does not support forced relocations": disapproval of a policy.
+        category, mode, state = "ACCUSE", "disapprove", "occurred"
+    if category == "REQUEST" and demands_punishment(frame.trigger, lex):
+        category, mode = "ACCUSE", "disapprove"
+    if (category == "MOBILIZE" and _peacekeeping(frame)) or (
+        category == "CONSULT" and "peacekeep" in frame.source.text.lower()
+    ):
+        category, mode = "AID", None  # CAMEO 074: military protection or peacekeeping
+    if category == "THREATEN" and reports_conduct(frame.trigger):
+        category, mode = "ACCUSE", "allege"
+    if category == "ASSAULT" and verbal_attack(
+        frame.trigger, sent, any(i.startswith("person:") for i in frame.source.ids)
+    ):
+        category, mode = "ACCUSE", "disapprove"
+    if category == "ASSAULT" and _by_hackers(frame.source):
+        category, mode = "COERCE", "cyber"  # PLOVER manual: hacking is COERCE cyber
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
+    if category == "MOBILIZE" and frame.passive and not source.resolved:
+        source, target = target, ActorRef()  # "the navy has been deployed": its state deploys it
+    if category in ("COERCE", "RETREAT") and frame.passive and not source.resolved:
+        # "was arrested in Niger", "were released from captivity in Libya": the state where
+        # it happens acts.
+        source = _union(source, frame.place or sentence_place(sent, ActorRef(), ctx))
+    if category == "CONSULT" and hosted(frame, source, target, ctx):
+        # "HANOI — Esper met with top government officials": a visitor meets the hosts.
+        target, mode = ActorRef(codes=list(ctx.scene), text=frame.participants.text), "visit"
     mutual = category in MUTUAL or (category == "AGREE" and frame.category in MUTUAL)
     if frame.category == "COOPERATE" and target.resolved:
         mutual = False  # "extradited the suspect to Britain": COOPERATE has a recipient
@@ -371,13 +424,34 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         elif not target.resolved:
             target = frame.participants
     if target.text and (
-        target.text == source.text or (target.ids and set(target.ids) <= set(source.ids))
+        target.text == source.text
+        or (target.ids and set(target.ids) <= set(source.ids))
+        or (target.text.lower() in _OBJECT_PRONOUNS and set(target.codes) <= set(source.codes))
     ):
-        target = ActorRef()  # the actor is not its own recipient
-    if not target.resolved and category in _LOCATED and frame.place is not None:
+        target = ActorRef()  # the actor is not its own recipient ("the army raided it")
+    if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
+        source, target = dyad_sides(frame, category, target, sent, ctx)
+    elif ctx.dyad and category in DIRECTED and not target.resolved and dyad_member(source, ctx):
+        other = [c for c in ctx.dyad if c not in source.codes]
+        target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
+    elif domestic(category, source, target, ctx):
+        target = ActorRef(codes=list(ctx.actors.home), text=target.text)  # domestic acts
+    if not target.codes and category in _LOCATED and frame.place is not None:
         target = _union(target, frame.place)
-    if not target.resolved and category in _AT_SCENE and frame.place is None and ctx.scene:
-        target = _union(target, ActorRef(codes=list(ctx.scene)))  # where the story is filed
+    if not target.codes and category in _AT_SCENE and not two_sided(source, frame):
+        target = _union(target, sentence_place(sent, source, ctx))
+    where = ctx.scene or ctx.setting
+    if where and set(where) <= set(source.codes) and dyad_member(source, ctx):
+        where = [c for c in ctx.dyad if c not in where]  # the setting's side acts on the other
+    if not target.codes and category in _AT_SCENE and where and not two_sided(source, frame):
+        target = _union(target, ActorRef(codes=list(where)))  # where the story happens
+    elif (
+        not target.codes
+        and frame.category == "AID"
+        and where
+        and not set(where) & set(source.codes)
+    ):
+        target = _union(target, ActorRef(codes=list(where)))  # aid sent to where the story is
     if not source.resolved and frame.between and frame.participants.resolved:
         source, target = _union(source, frame.participants), ActorRef()  # "a deal between X and Y"
     if category == "PROTEST" and not source.resolved and frame.place is not None:
@@ -399,7 +473,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     doc = sent.doc
     start, end = _trim(sent)
     confidence = 0.45 + (0.2 if source.codes else 0.0) + (0.15 if target.codes else 0.0)
-    confidence += 0.0 if frame.nominal and frame.anchor is frame.trigger else 0.1
+    confidence += 0.0 if frame.nominal and frame.anchor == frame.trigger else 0.1
     attribution = attribution_of(frame.anchor, ctx.analysis.quotes, lex)
     if attribution == "quote":
         confidence -= 0.1
@@ -431,6 +505,28 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     )
 
 
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeepers"})
+
+
+def _peacekeeping(frame: Frame) -> bool:
+    """Whether a deployment sends peacekeepers ("deployed troops on a peacekeeping mission")."""
+    for token in dict.fromkeys([frame.trigger, frame.anchor]):
+        words = [*token.subtree]
+        if token.dep_ in ("acl", "relcl"):
+            words += [*token.head.subtree]
+        if any(t.lemma_.lower() in _PEACEKEEPING for t in words):
+            return True
+    return False
+
+
+_HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
+
+
+def _by_hackers(source: ActorRef) -> bool:
+    """Whether an attack's actor is named as hackers ("North Korean hackers attacked ...")."""
+    return any(word in _HACKERS for word in source.text.lower().replace("-", " ").split())
+
+
 def _union(*refs: ActorRef) -> ActorRef:
     out = ActorRef()
     for ref in refs:
@@ -447,7 +543,7 @@ def _mode_from_words(frame: Frame, sent: Any, lex: Lexicon) -> str | None:
 
 
 def _trim(sent: Any) -> tuple[int, int]:
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return start, end
