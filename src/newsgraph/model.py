@@ -92,6 +92,14 @@ class Article:
     id: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            from .errors import ArgumentError
+
+            hint = " (decode it, or read it with newsgraph.read_article)"
+            kind = type(self.text).__name__
+            raise ArgumentError(
+                f"Article.text must be a str, not {kind}" + (hint if kind == "bytes" else "")
+            )
         if not self.id:
             self.id = content_id(self.text, self.url)
 

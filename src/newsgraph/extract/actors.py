@@ -18,7 +18,6 @@ The ``actors`` extractor reads the shared spaCy ``Doc`` (no second parse) and fi
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,6 +26,7 @@ from ..model import Actor, Analysis, Role, Span
 from ..nlp import doc_text
 from . import register
 from .countries import country_name, find_countries, find_regions
+from .intervals import Coverage, SpanIndex
 from .offices import holder_by_name, holder_for_title
 from .organizations import KnownOrg, clean_org_name, known_org, org_id, org_sector, slugify
 from .people import (
@@ -37,6 +37,7 @@ from .people import (
     is_honorific,
     is_title,
     join_key,
+    join_keys,
     make_role,
     name_parts,
     normalize_title,
@@ -127,6 +128,7 @@ class _Countries:
         self.mentions = find_countries(text)
         self.by_range = {(m.start, m.end): m.iso3 for m in self.mentions}
         self.kinds = {(m.start, m.end): m.kind for m in self.mentions}
+        self.index = SpanIndex(self.mentions, lambda m: (m.start, m.end))
 
     def at(self, start: int, end: int) -> str | None:
         """Return the country named by exactly ``text[start:end]`` (a leading "the" allowed)."""
@@ -141,7 +143,7 @@ class _Countries:
 
     def overlapping(self, start: int, end: int) -> list[str]:
         """Return the countries mentioned inside ``text[start:end]``."""
-        return [m.iso3 for m in self.mentions if m.start < end and start < m.end]
+        return [m.iso3 for m in self.index.overlapping(start, end)]
 
 
 def _place_country(name: str) -> str | None:
@@ -163,10 +165,12 @@ def find_actors(doc: Any, published: date | None = None) -> list[Actor]:
     text = doc_text(doc)
     countries = _Countries(text)
     people = _people(doc, countries, published)
-    taken = [(s.start, s.end) for d in people for s in d.mentions.values()]
-    taken += [(s.start, s.end) for d in people for s in d.titles]
+    taken = Coverage(len(text), [(s.start, s.end) for d in people for s in d.mentions.values()])
+    for span in (s for d in people for s in d.titles):
+        taken.add(span.start, span.end)
     orgs = _organizations(doc, countries, people, taken)
-    taken += [(s.start, s.end) for d in orgs for s in d.mentions.values()]
+    for span in (s for d in orgs for s in d.mentions.values()):
+        taken.add(span.start, span.end)
     places = _places(doc, countries, taken)
     drafts = [*_country_actors(countries), *people, *orgs, *places]
     return [d.actor() for d in drafts if d.mentions]
@@ -212,9 +216,8 @@ def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Dr
     text = doc_text(doc)
     ents = _person_ents(doc, countries)
     full_names = sorted({" ".join(e.text.split()) for e in ents}, key=len, reverse=True)
-    canonical: dict[str, str] = {}
-    for name in full_names:
-        canonical[name] = join_key(name, [n for n in full_names if n != name]) or name
+    joined = join_keys(full_names)
+    canonical = {name: joined[name] or name for name in full_names}
     for name, target in list(canonical.items()):
         if target == name and len(name.split()) == 1 and published is not None:
             holder = holder_by_name(name, published)
@@ -329,12 +332,8 @@ def _office_roles(drafts: dict[str, _Draft], published: date) -> None:
 # --------------------------------------------------------------------------- organisations
 
 
-def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
-
-
 def _organizations(
-    doc: Any, countries: _Countries, people: list[_Draft], taken: list[tuple[int, int]]
+    doc: Any, countries: _Countries, people: list[_Draft], taken: Coverage
 ) -> list[_Draft]:
     text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
@@ -345,7 +344,7 @@ def _organizations(
         ent, known = _longest_known_org(doc, ent)
         if ent.label_ != "ORG" and known is None:
             continue
-        if _overlaps(ent.start_char, ent.end_char, taken):
+        if taken.overlaps(ent.start_char, ent.end_char):
             continue
         if countries.at(ent.start_char, ent.end_char):
             continue
@@ -419,7 +418,7 @@ def _org_country(doc: Any, ent: Any, countries: _Countries) -> str | None:
 # ---------------------------------------------------------------------------------- places
 
 
-def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> list[_Draft]:
+def _places(doc: Any, countries: _Countries, taken: Coverage) -> list[_Draft]:
     text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     spans: list[tuple[int, int, str]] = [(r.start, r.end, r.region) for r in find_regions(text)]
@@ -431,7 +430,7 @@ def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> li
             if place is not None and place.population >= MIN_NORP_PLACE_POPULATION:
                 spans.append((ent.start_char, ent.end_char, ent.text))
     for start, end, name in sorted(spans):
-        if _overlaps(start, end, taken) or countries.overlapping(start, end):
+        if taken.overlaps(start, end) or countries.overlapping(start, end):
             continue
         place = find_place(name)
         if place is None and not name[:1].isupper():
@@ -444,7 +443,7 @@ def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> li
             if place is not None:
                 drafts[key].lat, drafts[key].lon = place.lat, place.lon
         drafts[key].mention(text, start, end)
-        taken.append((start, end))
+        taken.add(start, end)
     return list(drafts.values())
 
 

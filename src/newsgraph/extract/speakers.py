@@ -29,6 +29,7 @@ from typing import Any
 
 from ..knowledge import load_csv
 from ..model import Actor, Speaker
+from .doc_index import entities
 from .quote_words import quote_words
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -118,13 +119,36 @@ def name_words(text: str) -> list[str]:
     return [w for w in words if w]
 
 
-def _fullest(words: list[str], names: list[list[str]]) -> list[str]:
-    key = {w.lower() for w in words}
-    best = words
-    for candidate in names:
-        if len(candidate) > len(best) and key <= {w.lower() for w in candidate}:
-            best = candidate
-    return best
+class _Fullest:
+    """The fullest name holding all the words of a mention, found through a word index.
+
+    The names are looked up only among those holding the mention's rarest word, and each
+    set of words once, so the cost does not grow with the square of the number of names.
+    """
+
+    def __init__(self, names: list[list[str]]) -> None:
+        self.names = names
+        self.keys = [{w.lower() for w in name} for name in names]
+        self.postings: dict[str, list[int]] = {}
+        for n, key in enumerate(self.keys):
+            for word in key:
+                self.postings.setdefault(word, []).append(n)
+        self.found: dict[tuple[str, ...], list[str]] = {}
+
+    def __call__(self, words: list[str]) -> list[str]:
+        """Return the longest name (the first of equals) holding all of ``words``, or them."""
+        key = {w.lower() for w in words}
+        memo = (*sorted(key), "\x00", *words)
+        if memo in self.found:
+            return self.found[memo]
+        lists = [self.postings.get(w, []) for w in key]
+        best = words
+        for n in min(lists, key=len) if lists else ():
+            candidate = self.names[n]
+            if len(candidate) > len(best) and key <= self.keys[n]:
+                best = candidate
+        self.found[memo] = best
+        return best
 
 
 def _descriptor_words(doc: Any, start: int, end: int) -> set[str]:
@@ -169,7 +193,7 @@ def build_index(doc: Any, actors: Sequence[Actor] = ()) -> SpeakerIndex:
     Returns:
         The index used by :func:`resolve_speaker`.
     """
-    ents = [e for e in doc.ents if e.label_ in PERSON_LABELS]
+    ents = [e for e in entities(doc) if e.label_ in PERSON_LABELS]
     raw = [name_words(e.text) for e in ents]
     full_names = [w for w in raw if w]
     for actor in actors:
@@ -177,16 +201,17 @@ def build_index(doc: Any, actors: Sequence[Actor] = ()) -> SpeakerIndex:
             full_names.append(actor.name.split())
     people: dict[str, Person] = {}
     mentions: list[Mention] = []
+    fullest = _Fullest(full_names)
     for ent, words in zip(ents, raw, strict=True):
         if not words:
             continue
-        name = " ".join(_fullest(words, full_names))
+        name = " ".join(fullest(words))
         person = people.setdefault(name, Person(name))
         person.descriptors |= _descriptor_words(doc, ent.start, ent.end)
         person.gender = person.gender or _honorific_gender(doc, ent.start)
         subject = _in_subject_position(doc[ent.end - 1])
         mentions.append(Mention(ent.start, ent.end, person, subject=subject))
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in GROUP_LABELS:
             mentions.append(Mention(ent.start, ent.end, None, group=ent.text))
     index = SpeakerIndex(mentions, people, actors)

@@ -30,7 +30,7 @@ from ..model import Article
 from .decode import check_bytes
 from .options import ReadOptions
 
-__all__ = ["iter_jsonl_path", "iter_jsonl_text", "read_record"]
+__all__ = ["iter_jsonl_path", "iter_jsonl_stream", "iter_jsonl_text", "read_record"]
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ _STRING_FIELDS = ("title", "site", "dateline", "standfirst", "language")
 _LIST_FIELDS = ("authors", "tags", "editors", "headings")
 _SNIFF_BYTES = 8192
 
-_Lines = gzip.GzipFile | io.BufferedReader
+_Lines = gzip.GzipFile | io.BufferedReader | io.BufferedRandom
 
 
 def iter_jsonl_path(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
@@ -53,26 +53,43 @@ def iter_jsonl_path(path: str, options: ReadOptions) -> Iterator[Article | Input
         bad one, and a single ``InputError`` (source ``PATH``) if the file as a whole is
         empty, binary or a broken gzip stream.
     """
+    with open(path, "rb") as raw:
+        yield from iter_jsonl_stream(raw, path, options)
+
+
+def iter_jsonl_stream(
+    raw: io.BufferedReader | io.BufferedRandom, source: str, options: ReadOptions
+) -> Iterator[Article | InputError]:
+    """Read JSONL (optionally gzipped) from an open, seekable binary stream, line by line.
+
+    Args:
+        raw: the stream, at its start.
+        source: what to call the input in sources and messages (a path, ``<stdin>``).
+        options: reading options; ``max_bytes`` bounds each line.
+
+    Yields:
+        As :func:`iter_jsonl_path`.
+    """
     with contextlib.ExitStack() as stack:
-        raw = stack.enter_context(open(path, "rb"))
+        start = raw.tell()
         gzipped = raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
+        raw.seek(start)
         handle: _Lines = raw
         if gzipped:
             handle = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
         try:
             head = handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
         except (OSError, EOFError, zlib.error) as exc:
-            yield BinaryInputError(f"broken gzip data ({exc})", path)
+            yield BinaryInputError(f"broken gzip data ({exc})", source)
             return
         try:
-            check_bytes(head, path, options.max_bytes)
+            check_bytes(head, source, options.max_bytes)
         except InputError as exc:
             if isinstance(exc, EmptyInputError):
-                exc = EmptyInputError("empty JSONL file (no records)", path)
+                exc = EmptyInputError("empty JSONL file (no records)", source)
             yield exc
             return
-        yield from _iter_lines(_read_lines(handle, options.max_bytes), path, options)
+        yield from _iter_lines(_read_lines(handle, options.max_bytes), source, options)
 
 
 def iter_jsonl_text(text: str, source: str, options: ReadOptions) -> Iterator[Article | InputError]:
