@@ -71,6 +71,10 @@ class Article:
     ``metadata_sources`` records where each metadata field came from, e.g.
     ``{"title": "json-ld", "published": "htmldate", "authors": "meta"}``.
     ``published_text`` is the publication date as the page writes it ("May 9, 2023").
+    ``id`` is always the content hash of ``text`` (:func:`content_id`); an id the input gave
+    (a JSONL record's ``id``) is kept as ``given_id``. ``warnings`` lists, one line each,
+    what went wrong while reading or analysing it without stopping either (mixed
+    encodings, runs of punctuation shortened for the parse, …).
     """
 
     text: str
@@ -90,6 +94,8 @@ class Article:
     images: list[Image] = field(default_factory=list)
     metadata_sources: dict[str, str] = field(default_factory=dict)
     id: str = ""
+    given_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):

@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 
 ENGLISH = "en"
 
+BOUNDED_WARNING = (
+    "long runs of punctuation, or of characters without a space, were shortened for the "
+    "parse (offsets and text unchanged)"
+)
+
 
 def _load_builtin_extractors() -> None:
     # Importing the modules registers them; plugins would register the same way.
@@ -102,6 +107,7 @@ def _extract(analysis: Analysis, doc: Any, extractors: list[extract.Extractor]) 
     if doc is not None and bounded(doc):
         facts = [analysis.actors, analysis.dates, analysis.quotes, analysis.events]
         resync_spans(facts, analysis.article.text, doc_text(doc))
+        analysis.article.warnings.append(BOUNDED_WARNING)
 
 
 def _parse_safely(texts: list[str], selective: bool) -> Iterator[Any]:

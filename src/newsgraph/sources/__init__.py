@@ -368,6 +368,7 @@ def article_from_text(text: str, kind: str, source: str, options: ReadOptions) -
         from .textdump import read_textdump
 
         article = read_textdump(text, source, options)
+    article.warnings.extend(getattr(text, "warnings", ()))
     return finish_article(article, source, options)
 
 

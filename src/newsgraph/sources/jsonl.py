@@ -4,7 +4,8 @@ Each line is a JSON object with the body in ``text`` (clean text) or ``html`` (a
 read with the HTML reader; ``text`` wins when a record has both), plus any of ``url``,
 ``title``, ``published``, ``authors``, ``site``, ``tags``, ``language``, ``id``, ``dateline``,
 ``standfirst``, ``editors`` and ``headings``. Given fields win over what the reader found and
-are recorded as ``"given"`` in ``Article.metadata_sources``. Other fields are ignored.
+are recorded as ``"given"`` in ``Article.metadata_sources``; a given ``id`` is kept as
+``Article.given_id`` (the article's ``id`` stays its content hash). Other fields are ignored.
 
 A bad line (not JSON, not an object, no ``text``/``html``, an empty body, too long) yields an
 :class:`~newsgraph.errors.InputError` whose source is ``PATH:LINE`` and the reading goes on.
@@ -215,8 +216,10 @@ def _apply_given(article: Article, record: dict[str, Any], source: str) -> None:
             article.metadata_sources[field] = "given"
     given_id = record.get("id")
     if isinstance(given_id, str | int) and not isinstance(given_id, bool) and str(given_id).strip():
-        article.id = str(given_id).strip()
-        article.metadata_sources["id"] = "given"
+        # Kept as metadata: the stored article is known by its content hash, so two records
+        # giving one id to different texts are two articles, and no id is ever unreachable.
+        article.given_id = str(given_id).strip()
+        article.metadata_sources["given_id"] = "given"
 
 
 def _string(record: dict[str, Any], field: str, source: str) -> str | None:

@@ -238,7 +238,7 @@ class GuardMiddleware:
 def store_dependency(request: Request) -> Iterator[Store]:
     """Open the app's database for one request and close it afterwards."""
     settings: WebSettings = request.app.state.settings
-    store = open_store(settings.db)
+    store = open_store(settings.db, create=False)
     try:
         yield store
     finally:

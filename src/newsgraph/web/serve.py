@@ -25,7 +25,9 @@ def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> N
 
     from ..store import open_store
 
-    open_store(settings.db).close()  # fail now, with the database's name, not on a request
+    open_store(
+        settings.db, create=False
+    ).close()  # fail now, with the database's name, not on a request
     if host not in LOOPBACK:
         log.warning(
             "serving on %s: anyone who can reach this address can read the corpus%s",
