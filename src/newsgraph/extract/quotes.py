@@ -55,6 +55,7 @@ from .quote_joins import carry_continuations, merge_interrupted
 from .quote_report import format_quotes
 from .quote_spans import MarkSpan, find_mark_spans, paragraphs
 from .quote_transcripts import transcript_turns
+from .quote_unclosed import cut_unclosed
 from .quote_words import quote_words
 from .speakers import SpeakerIndex, build_index, resolve_speaker
 
@@ -100,7 +101,7 @@ class QuoteContext:
 
 
 def _context(doc: Any, text: str, analysis: Analysis | None) -> QuoteContext:
-    marks = find_mark_spans(text)
+    marks = cut_unclosed(doc, find_mark_spans(text))
     quote_of = [-1] * len(doc)
     for n, mark in enumerate(marks):
         lo, hi = token_range(doc, mark.mark_start, mark.mark_end)
