@@ -110,18 +110,19 @@ def parse_many(
     With ``selective``, the dependency parser and NER run only on the sentences that need
     them (see :mod:`newsgraph.scale.selective`); every other pipe runs on the whole text.
     """
-    from .nlp_bounds import bound_runs, join_docs, split_pieces
+    from .nlp_bounds import PIECE_CHARS, bound_runs, join_docs, split_pieces
 
     counts: deque[tuple[int, bool]] = deque()
+    nlp = load_nlp()
+    size = min(PIECE_CHARS, nlp.max_length)
 
     def pieces() -> Iterator[str]:
         for text in texts:
             safe = bound_runs(text)
-            parts = split_pieces(safe)
+            parts = split_pieces(safe, size)
             counts.append((len(parts), safe is not text))
             yield from parts
 
-    nlp = load_nlp()
     if selective:
         from .scale.selective import parse_selective
 

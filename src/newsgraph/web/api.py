@@ -114,7 +114,7 @@ def list_articles(
     return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
-@router.get("/articles/{article_id}", summary="One article with its whole analysis")
+@router.get("/articles/{article_id:path}", summary="One article with its whole analysis")
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The analysis document (``newsgraph.analysis/1``).
 
@@ -165,7 +165,7 @@ def list_actors(
     return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: roles, co-occurring actors")
+@router.get("/actors/{actor_id:path}", summary="One actor: roles, co-occurring actors")
 def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
     """The actor, the roles it held (by article date) and the actors named with it.
 

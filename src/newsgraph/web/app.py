@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 import jinja2
@@ -285,6 +286,17 @@ def store_dependency(request: Request) -> Iterator[Store]:
         store.close()
 
 
+def path_segment(value: object) -> str:
+    """Return ``value`` encoded as one URL path segment: ``/`` and ``?`` too, and ``.``/``..``.
+
+    Example:
+        >>> path_segment("a/b c"), path_segment("..")
+        ('a%2Fb%20c', '%2E%2E')
+    """
+    encoded = quote(str(value), safe="")
+    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
+
+
 def make_templates() -> Jinja2Templates:
     """Return the page templates, with autoescaping on for every template."""
     env = jinja2.Environment(
@@ -295,6 +307,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["pretty_json"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
+    env.filters["seg"] = path_segment
     return Jinja2Templates(env=env)
 
 
