@@ -210,3 +210,17 @@ def test_hostile_the_timeout_the_message_names_exists() -> None:
     assert "--timeout" in result.stdout
     bad = CliRunner().invoke(cli, ["analyze", "x.txt", "--timeout", "0"])
     assert bad.exit_code == 2
+
+
+def test_hostile_lone_surrogates_in_json_do_not_stop_the_batch(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"text": BODY})
+    path.write_text(
+        '{"text": "Bad \\ud800 text. ' + BODY + '", "title": "T\\udfff"}\n' + good + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["article"]["text"].startswith("Bad \ufffd text.")
+    assert first["article"]["title"] == "T\ufffd" and second["article"]["text"] == BODY

@@ -175,3 +175,12 @@ def test_web_hostile_a_run_of_quotes_is_answered(client: Any) -> None:
     response = client.post("/api/analyze", data={"text": text})
     assert response.status_code == 200
     assert response.json()["article"]["text"] == text
+
+
+def test_web_hostile_lone_surrogates_in_json_are_replaced(client: Any) -> None:
+    body = '{"text": "Japan and China held talks \\ud800 in Beijing.", "url": "x\\udfff"}'
+    response = client.post(
+        "/api/analyze", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["article"]["text"] == "Japan and China held talks \ufffd in Beijing."

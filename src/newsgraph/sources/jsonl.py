@@ -20,6 +20,7 @@ import gzip
 import io
 import json
 import logging
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -35,6 +36,7 @@ __all__ = ["iter_jsonl_path", "iter_jsonl_stream", "iter_jsonl_text", "read_reco
 
 log = logging.getLogger(__name__)
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STRING_FIELDS = ("title", "site", "dateline", "standfirst", "language")
 _LIST_FIELDS = ("authors", "tags", "editors", "headings")
 _SNIFF_BYTES = 8192
@@ -184,9 +186,21 @@ def _parse(line: bytes, where: str) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start}); JSONL must be UTF-8", where) from exc
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", where) from exc
+    return no_surrogates(value) if "\\ud" in text.lower() else value
+
+
+def no_surrogates(value: Any) -> Any:
+    """Replace lone surrogates (JSON may spell one; nothing can write one) by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [no_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {no_surrogates(k): no_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _body(record: dict[str, Any], source: str) -> tuple[str, str]:

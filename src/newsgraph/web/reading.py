@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from ..errors import InputError
 from ..model import Article
 from ..sources import ReadOptions
+from ..sources.jsonl import no_surrogates
 
 
 def read_upload(
@@ -63,6 +64,7 @@ async def read_body(request: Request, max_body: int) -> tuple[Any, bytes | None,
             raise APIError(422, "bad_parameters", "the body is not valid JSON") from None
         if not isinstance(values, dict):
             raise APIError(422, "bad_parameters", "the body must be a JSON object")
+        values = no_surrogates(values)
     elif kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=1, max_fields=20, max_part_size=max_body)
         try:
