@@ -167,3 +167,21 @@ def test_nlp_bounds_an_analysis_failure_is_yielded_and_the_batch_goes_on(
     assert [isinstance(i, newsgraph.Analysis) for i in items] == [True, False, True]
     with pytest.raises(newsgraph.AnalysisError):
         newsgraph.analyze(articles[1])
+
+
+def test_nlp_bounds_indexed_fullest_name_equals_the_pairwise_search() -> None:
+    from newsgraph.extract.speakers import _Fullest
+
+    def pairwise(words: list[str], names: list[list[str]]) -> list[str]:
+        key, best = {w.lower() for w in words}, words
+        for candidate in names:
+            if len(candidate) > len(best) and key <= {w.lower() for w in candidate}:
+                best = candidate
+        return best
+
+    rng = random.Random(7)
+    vocabulary = ["Maria", "Lopez", "Jo", "Park", "LOPEZ", "Silva", "Li", "Wei"]
+    names = [rng.sample(vocabulary, rng.randint(1, 4)) for _ in range(60)]
+    fullest = _Fullest(names)
+    for words in names + [["Nobody"], ["maria"], ["Park", "Jo"]]:
+        assert fullest(words) == pairwise(words, names), words

@@ -26,6 +26,7 @@ from ..model import Actor, Analysis, Role, Span
 from ..nlp import doc_text
 from . import register
 from .countries import country_name, find_countries, find_regions
+from .doc_index import entities, entity_starting_at
 from .intervals import Coverage, SpanIndex
 from .offices import holder_by_name, holder_for_title
 from .organizations import KnownOrg, clean_org_name, known_org, org_id, org_sector, slugify
@@ -195,7 +196,7 @@ def _country_actors(countries: _Countries) -> list[_Draft]:
 def _person_ents(doc: Any, countries: _Countries) -> list[Any]:
     """Return PERSON entities that name a person, trimmed of honorifics and possessives."""
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
         start, end = ent.start, ent.end
@@ -338,7 +339,7 @@ def _organizations(
     text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     aliases: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         ent, known = _longest_known_org(doc, ent)
@@ -408,9 +409,8 @@ def _org_country(doc: Any, ent: Any, countries: _Countries) -> str | None:
     if i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3
     if i + 1 < len(doc) and doc[i].lower_ == "in":
-        nxt = [e for e in doc.ents if e.start == i + 1 and e.label_ in ("GPE", "LOC")]
-        if nxt:
-            place = nxt[0]
+        place = entity_starting_at(doc, i + 1)
+        if place is not None and place.label_ in ("GPE", "LOC"):
             return countries.at(place.start_char, place.end_char) or _place_country(place.text)
     return None
 
@@ -422,7 +422,7 @@ def _places(doc: Any, countries: _Countries, taken: Coverage) -> list[_Draft]:
     text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     spans: list[tuple[int, int, str]] = [(r.start, r.end, r.region) for r in find_regions(text)]
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "LOC", "FAC"):
             spans.append((ent.start_char, ent.end_char, ent.text))
         elif ent.label_ == "NORP":

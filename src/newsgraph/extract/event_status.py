@@ -16,16 +16,20 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import DateMention, Quote
 from ..nlp import doc_text
+from .doc_index import entity_at
 from .event_lexicon import Lexicon
 
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "conj", "relcl", "pcomp", "amod"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _QUOTES = '"“”'
+_MARKS_KEY = "newsgraph.event_quote_marks"
 _UP_STEPS = 4
 
 
@@ -134,11 +138,25 @@ def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
 
 def _inside_quotation_marks(token: Any) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its paragraph."""
-    text = doc_text(token.doc)
-    start = text.rfind("\n\n", 0, token.idx)
-    segment = text[start + 1 if start >= 0 else 0 : token.idx]
-    count: int = sum(segment.count(q) for q in _QUOTES)
+    marks, breaks = _marks_and_breaks(token.doc)
+    start = breaks[bisect_left(breaks, token.idx) - 1] if breaks and breaks[0] < token.idx else 0
+    count = bisect_left(marks, token.idx) - bisect_left(marks, start)
     return count % 2 == 1
+
+
+def _marks_and_breaks(doc: Any) -> tuple[list[int], list[int]]:
+    """Where the quotation marks and the paragraph breaks of a text are (found once per doc).
+
+    Counting them anew before every event costs time growing with the square of a long
+    paragraph's length.
+    """
+    found = doc.user_data.get(_MARKS_KEY)
+    if found is None:
+        text = doc_text(doc)
+        marks = [m.start() for m in re.finditer(f"[{_QUOTES}]", text)]
+        breaks = [m.start() + 1 for m in re.finditer("\n\n", text)]
+        found = doc.user_data[_MARKS_KEY] = (marks, breaks)
+    return found  # type: ignore[no-any-return]
 
 
 def date_governor(date: DateMention, doc: Any, anchors: set[int]) -> int | None:
@@ -170,7 +188,5 @@ def location_of(tokens: list[Any], destination: Any | None) -> str | None:
 
 
 def _entity_text(token: Any) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return str(ent.text)
-    return str(token.text)
+    ent = entity_at(token.doc, token.i)
+    return str(ent.text) if ent is not None else str(token.text)

@@ -9,6 +9,7 @@ Lists are pages: ``{"items", "limit", "offset", "next"}`` (plus ``total`` where 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from datetime import date
 from itertools import islice
@@ -382,7 +383,7 @@ async def analyze(request: Request) -> JSONResponse:
     fields, data, filename, is_json = await read_body(request, settings.max_body)
     if fields.store and not settings.allow_ingest:
         raise APIError(403, "forbidden", "this server is read-only (start it with --allow-ingest)")
-    if fields.store and not is_json and fields.token != settings.ingest_token:
+    if fields.store and not is_json and not _token_ok(fields.token, settings.ingest_token):
         raise APIError(
             403, "forbidden", "a form write needs the server's ingest token (token=…); or send JSON"
         )
@@ -404,3 +405,8 @@ async def analyze(request: Request) -> JSONResponse:
     stored, created = await run_in_threadpool(store_document, settings.db, document)
     headers = {"location": "/api/articles/" + quote(stored["article"]["id"], safe="")}
     return JSONResponse(stored, status_code=201 if created else 200, headers=headers)
+
+
+def _token_ok(given: str | None, expected: str | None) -> bool:
+    """Whether a form write carries the server's ingest token (compared in constant time)."""
+    return bool(given and expected) and secrets.compare_digest(str(given), str(expected))
