@@ -10,7 +10,8 @@ cost of the parse). The kinds:
 - ``quote-run``: prose with a run of 32,000 ``"`` in the middle;
 - ``affixes``: ``'s's's…`` and ``:):)…`` runs (the tokenizer strips one affix at a time);
 - ``one-sentence``: a list of names with no sentence end;
-- ``names``: distinct names, each with a role (people extraction joins names pairwise).
+- ``names``: distinct names, each with a role (people extraction joins names pairwise);
+- ``entities``: thousands of distinct organisations, places, dates and events.
 
 Bare ``nlp.pipe`` is quadratic on the hostile kinds; it runs on them only up to
 ``--bare-limit`` characters. The table prints seconds per size and seconds per 100 KB
@@ -91,6 +92,18 @@ def names(size: int, rng: random.Random) -> str:
     return "".join(parts)[:size]
 
 
+def entities(size: int, rng: random.Random) -> str:
+    parts: list[str] = []
+    while sum(map(len, parts)) < size:
+        w = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)).title()
+        parts.append(
+            f"The {w} Institute in {w}ville, {rng.choice(COUNTRIES)}, said on "
+            f"{rng.choice(['May', 'June', 'March'])} {rng.randint(1, 28)}, {rng.randint(1990, 2023)} "
+            f"that {w} Corp. and the {w} Party had signed a deal with Minister {w}a Lopez. "
+        )
+    return "".join(parts)[:size]
+
+
 KINDS: dict[str, Callable[[int, random.Random], str]] = {
     "prose": prose,
     "attributions": attributions,
@@ -98,6 +111,7 @@ KINDS: dict[str, Callable[[int, random.Random], str]] = {
     "affixes": affixes,
     "one-sentence": one_sentence,
     "names": names,
+    "entities": entities,
 }
 
 

@@ -25,11 +25,13 @@ from ..model import DateMention, Quote
 from ..nlp import doc_text
 from .doc_index import entity_at
 from .event_lexicon import Lexicon
+from .intervals import SpanIndex
 
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "conj", "relcl", "pcomp", "amod"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _QUOTES = '"“”'
 _MARKS_KEY = "newsgraph.event_quote_marks"
+_QUOTE_INDEX_KEY = "newsgraph.event_quote_index"
 _UP_STEPS = 4
 
 
@@ -118,9 +120,8 @@ def _under_past_speech(token: Any, lex: Lexicon) -> bool:
 def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
     """Return ``quote``, ``reported`` or ``article`` for the event at ``anchor``."""
     offset = anchor.idx
-    for quote in quotes:
-        if quote.kind in ("direct", "mixed") and quote.start <= offset < quote.end:
-            return "quote"
+    if _direct_quotes(anchor.doc, quotes).overlapping(offset, offset + 1):
+        return "quote"
     if not quotes and _inside_quotation_marks(anchor):
         return "quote"
     token = anchor
@@ -134,6 +135,21 @@ def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
     if any(t.lower_ in lex.speech and t.dep_ == "prep" for t in sent):
         return "reported"
     return "article"
+
+
+def _direct_quotes(doc: Any, quotes: list[Quote]) -> SpanIndex[Quote]:
+    """The direct and mixed quotes of an article, indexed by position (built once per doc)."""
+    key = (id(quotes), len(quotes))
+    cached = doc.user_data.get(_QUOTE_INDEX_KEY)
+    if cached is None or cached[0] != key:
+        direct = [q for q in quotes if q.kind in ("direct", "mixed")]
+        cached = doc.user_data[_QUOTE_INDEX_KEY] = (key, SpanIndex(direct, _quote_bounds))
+    index: SpanIndex[Quote] = cached[1]
+    return index
+
+
+def _quote_bounds(quote: Quote) -> tuple[int, int]:
+    return quote.start, quote.end
 
 
 def _inside_quotation_marks(token: Any) -> bool:
