@@ -96,9 +96,10 @@ def entities(size: int, rng: random.Random) -> str:
     parts: list[str] = []
     while sum(map(len, parts)) < size:
         w = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3)).title()
+        month = rng.choice(["May", "June", "March"])
+        day = f"{month} {rng.randint(1, 28)}, {rng.randint(1990, 2023)}"
         parts.append(
-            f"The {w} Institute in {w}ville, {rng.choice(COUNTRIES)}, said on "
-            f"{rng.choice(['May', 'June', 'March'])} {rng.randint(1, 28)}, {rng.randint(1990, 2023)} "
+            f"The {w} Institute in {w}ville, {rng.choice(COUNTRIES)}, said on {day} "
             f"that {w} Corp. and the {w} Party had signed a deal with Minister {w}a Lopez. "
         )
     return "".join(parts)[:size]
