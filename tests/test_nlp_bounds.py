@@ -183,5 +183,5 @@ def test_nlp_bounds_indexed_fullest_name_equals_the_pairwise_search() -> None:
     vocabulary = ["Maria", "Lopez", "Jo", "Park", "LOPEZ", "Silva", "Li", "Wei"]
     names = [rng.sample(vocabulary, rng.randint(1, 4)) for _ in range(60)]
     fullest = _Fullest(names)
-    for words in names + [["Nobody"], ["maria"], ["Park", "Jo"]]:
+    for words in [*names, ["Nobody"], ["maria"], ["Park", "Jo"]]:
         assert fullest(words) == pairwise(words, names), words
