@@ -43,6 +43,7 @@ from .cues import (
     tail_cut,
     trim_clause,
 )
+from .intervals import Coverage
 from .quote_frame import (
     adjacent_cue,
     dash_or_colon_speaker,
@@ -91,7 +92,7 @@ class QuoteContext:
     quote_of: list[int]
     para_starts: list[int]
     used_cues: set[int] = field(default_factory=set)
-    covered: list[tuple[int, int]] = field(default_factory=list)
+    covered: Coverage = field(default_factory=lambda: Coverage(0))
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] >= 0
@@ -529,13 +530,13 @@ def _indirect(ctx: QuoteContext, cue: Any) -> Quote | None:
     )
 
 
-def _overlaps_turn(quote: Quote, turns: list[Quote]) -> bool:
+def _overlaps_turn(quote: Quote, turns: Coverage) -> bool:
     """Whether ``quote`` overlaps a transcript turn (the turn's speaker quoting someone)."""
-    return any(t.start < quote.end and quote.start < t.end for t in turns)
+    return turns.overlaps(quote.start, quote.end)
 
 
 def _covered(ctx: QuoteContext, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in ctx.covered)
+    return ctx.covered.overlaps(start, end)
 
 
 def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
@@ -553,7 +554,7 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     direct = _quotations(ctx)
     turns = transcript_turns(ctx)
     quotes = _according_wins(ctx, [q for _, q in direct])
-    ctx.covered = [(q.start, q.end) for q in quotes + turns]
+    ctx.covered = Coverage(len(text), [(q.start, q.end) for q in quotes + turns])
     cues = [t for t in doc if not ctx.in_quote(t.i) and t.i not in ctx.used_cues and cue_kind(t)]
     for cue in sorted(cues, key=lambda t: (t.lower_ != "according", depth(t))):
         if _covered(ctx, cue.idx, cue.idx + 1):
@@ -561,13 +562,14 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
         quote = _indirect(ctx, cue)
         if quote is not None:
             quotes.append(quote)
-            ctx.covered.append((quote.start, quote.end))
+            ctx.covered.add(quote.start, quote.end)
     quotes.sort(key=lambda q: q.start)
     quotes += floating(ctx, quotes, {n for n, _ in direct})
     quotes.sort(key=lambda q: q.start)
     quotes = [q for q in merge_interrupted(ctx, quotes) if _has_speaker(q)]
     # A transcript turn is its speaker's whole paragraph, quotations in it included.
-    kept = [q for q in quotes if not _overlaps_turn(q, turns)]
+    in_turns = Coverage(len(text), [(t.start, t.end) for t in turns])
+    kept = [q for q in quotes if not _overlaps_turn(q, in_turns)]
     return sorted(kept + turns, key=lambda q: q.start)
 
 

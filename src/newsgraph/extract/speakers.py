@@ -22,7 +22,7 @@ text alone.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -91,14 +91,16 @@ class SpeakerIndex:
     people: dict[str, Person]
     actors: Sequence[Actor] = ()
     starts: list[int] = field(default_factory=list)
+    by_word: tuple[list[Person], dict[str, list[int]]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
 
-    def before(self, token: int) -> list[Mention]:
-        """Return the mentions that start before ``token``, nearest first."""
-        return self.mentions[: bisect_left(self.starts, token)][::-1]
+    def before(self, token: int) -> Iterator[Mention]:
+        """Yield the mentions that start before ``token``, nearest first (no copy is made)."""
+        for k in range(bisect_left(self.starts, token) - 1, -1, -1):
+            yield self.mentions[k]
 
     def at(self, start: int, end: int) -> Mention | None:
         """Return the mention overlapping tokens ``[start, end)``, if any."""
@@ -328,14 +330,32 @@ def person_by_words(words: list[str], index: SpeakerIndex) -> Person | None:
     """Return the person of the article with the longest name holding all ``words``."""
     key = {w.lower() for w in words}
     best: Person | None = None
-    for person in index.people.values():
-        if (
-            key
-            and key <= {w.lower() for w in person.name.split()}
-            and (best is None or len(person.name) > len(best.name))
+    if not key:
+        return None
+    people, postings = _people_by_word(index)
+    for n in min((postings.get(w, []) for w in key), key=len):
+        person = people[n]
+        if key <= {w.lower() for w in person.name.split()} and (
+            best is None or len(person.name) > len(best.name)
         ):
             best = person
     return best
+
+
+def _people_by_word(index: SpeakerIndex) -> tuple[list[Person], dict[str, list[int]]]:
+    """Return the people of an index and, per lower-case name word, who bears it.
+
+    Built once (again if people were added), so that a look-up does not scan them all.
+    """
+    cached = index.by_word
+    if cached is None or len(cached[0]) != len(index.people):
+        people = list(index.people.values())
+        postings: dict[str, list[int]] = {}
+        for n, person in enumerate(people):
+            for word in {w.lower() for w in person.name.split()}:
+                postings.setdefault(word, []).append(n)
+        cached = index.by_word = (people, postings)
+    return cached
 
 
 def resolve_speaker(token: Any, index: SpeakerIndex, in_quote: InQuote) -> Speaker:
