@@ -24,6 +24,8 @@ from __future__ import annotations
 import logging
 
 from .errors import (
+    AnalysisError,
+    ArgumentError,
     BinaryInputError,
     ConfigError,
     EmptyInputError,
@@ -56,6 +58,8 @@ __all__ = [
     "SCHEMA",
     "Actor",
     "Analysis",
+    "AnalysisError",
+    "ArgumentError",
     "Article",
     "BinaryInputError",
     "ConfigError",

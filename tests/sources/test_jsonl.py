@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from newsgraph.errors import EmptyInputError, InputError, InputTooLargeError, NotAnArticleError
-from newsgraph.model import Article
+from newsgraph.model import Article, content_id
 from newsgraph.sources import ReadOptions, iter_articles
 from newsgraph.sources.jsonl import iter_jsonl_path, iter_jsonl_text
 
@@ -61,7 +61,7 @@ def test_jsonl_text_record_with_given_fields(tmp_path: Path) -> None:
     [article] = list(iter_jsonl_path(str(path), ReadOptions()))
     assert isinstance(article, Article)
     assert article.text == BODY
-    assert article.id == "dw-65542042"
+    assert article.given_id == "dw-65542042" and article.id == content_id(article.text)
     assert article.source == f"{path}:1"
     assert article.url == "https://www.dw.com/en/a-65542042"
     assert article.title == "Japan and South Korea resume talks"
@@ -70,7 +70,7 @@ def test_jsonl_text_record_with_given_fields(tmp_path: Path) -> None:
     assert article.site == "DW"
     assert article.tags == ["Japan", "South Korea"]
     assert article.dateline == "TOKYO"
-    for name in ("url", "title", "published", "authors", "site", "tags", "language", "id"):
+    for name in ("url", "title", "published", "authors", "site", "tags", "language", "given_id"):
         assert article.metadata_sources[name] == "given", name
 
 
@@ -125,8 +125,8 @@ def test_jsonl_bad_line_is_error_and_reading_goes_on(
         tmp_path / "feed.jsonl", [{"text": BODY, "id": "a"}, line, {"text": BODY, "id": "b"}]
     )
     first, bad, last = list(iter_jsonl_path(str(path), ReadOptions()))
-    assert isinstance(first, Article) and first.id == "a"
-    assert isinstance(last, Article) and last.id == "b"
+    assert isinstance(first, Article) and first.given_id == "a"
+    assert isinstance(last, Article) and last.given_id == "b"
     assert type(bad) is error
     assert bad.source == f"{path}:2"
     assert str(bad).startswith(f"{path}:2: {message}")
@@ -155,7 +155,7 @@ def test_jsonl_line_over_limit_is_skipped_without_keeping_it(tmp_path: Path) -> 
     big, good = list(iter_jsonl_path(str(path), ReadOptions(max_bytes=5_000)))
     assert isinstance(big, InputTooLargeError)
     assert big.source == f"{path}:1"
-    assert isinstance(good, Article) and good.id == "short"
+    assert isinstance(good, Article) and good.given_id == "short"
 
 
 def test_jsonl_gzipped_file_streams(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_jsonl_gzipped_file_streams(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl.gz"
     path.write_bytes(gzip.compress(text.encode(), mtime=0))
     items = list(iter_articles([str(path)]))
-    assert [item.id for item in articles(items)] == ["0", "1", "2"]
+    assert [item.given_id for item in articles(items)] == ["0", "1", "2"]
 
 
 def test_jsonl_truncated_gzip_keeps_what_came_before(tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_jsonl_truncated_gzip_keeps_what_came_before(tmp_path: Path) -> None:
     items = list(iter_jsonl_path(str(path), ReadOptions()))
     good = articles(items)
     assert 0 < len(good) < 50
-    assert [a.id for a in good] == [str(n) for n in range(len(good))]
+    assert [a.given_id for a in good] == [str(n) for n in range(len(good))]
     assert isinstance(items[-1], InputError)
     assert "ends abruptly or is corrupt" in str(items[-1])
 

@@ -176,7 +176,9 @@ def web_app(web_corpus: dict[str, Any]) -> Any:
     """The read-only app over the test corpus."""
     from newsgraph.web import WebSettings, create_app
 
-    return create_app(WebSettings(db=web_corpus["db"], max_body=200_000))
+    return create_app(
+        WebSettings(db=web_corpus["db"], max_body=200_000, allowed_hosts=("testserver",))
+    )
 
 
 @pytest.fixture(scope="session")

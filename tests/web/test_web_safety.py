@@ -86,13 +86,13 @@ def test_web_safety_ingest_when_allowed_stores_once(
 
     db = tmp_path / "copy.db"
     shutil.copyfile(web_corpus["db"], db)
-    app = create_app(WebSettings(db=str(db), allow_ingest=True))
+    app = create_app(WebSettings(db=str(db), allow_ingest=True, allowed_hosts=("testserver",)))
     with TestClient(app, raise_server_exceptions=False) as writer:
         text = "Japan and China held talks in Beijing on Monday about trade, officials said."
-        first = writer.post("/api/analyze", data={"text": text, "store": "true"})
+        first = writer.post("/api/analyze", json={"text": text, "store": True})
         assert first.status_code == 201, first.text
         assert first.headers["location"] == f"/api/articles/{first.json()['article']['id']}"
-        again = writer.post("/api/analyze", data={"text": text, "store": "true"})
+        again = writer.post("/api/analyze", json={"text": text, "store": True})
         assert again.status_code == 200
         assert writer.get("/api/articles").json()["total"] == 6
 
@@ -141,7 +141,9 @@ def test_web_safety_store_errors_do_not_leak_the_database(tmp_path: Any) -> None
 
     from newsgraph.web import WebSettings, create_app
 
-    app = create_app(WebSettings(db=str(tmp_path / "missing" / "x.db")))
+    app = create_app(
+        WebSettings(db=str(tmp_path / "missing" / "x.db"), allowed_hosts=("testserver",))
+    )
     with TestClient(app, raise_server_exceptions=False) as broken:
         response = broken.get("/api/articles")
     assert response.status_code == 503

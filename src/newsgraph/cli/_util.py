@@ -36,10 +36,18 @@ def read_options(func: F) -> F:
         click.option("--encoding", help="Read files in this encoding instead of detecting it."),
         click.option(
             "--max-bytes",
-            type=int,
+            type=click.IntRange(1),
             default=ReadOptions.max_bytes,
             show_default=True,
             help="Refuse pages larger than this.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0, min_open=True),
+            default=ReadOptions.timeout,
+            show_default=True,
+            metavar="SECONDS",
+            help="Give up on a URL after this long.",
         ),
         click.option(
             "--kind",
@@ -68,6 +76,7 @@ def make_read_options(kwargs: dict[str, Any]) -> ReadOptions:
         published=published,
         encoding=kwargs.pop("encoding", None),
         max_bytes=kwargs.pop("max_bytes", ReadOptions.max_bytes),
+        timeout=kwargs.pop("timeout", ReadOptions.timeout),
         kind=kwargs.pop("kind", None),
     )
 

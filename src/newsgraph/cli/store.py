@@ -206,7 +206,7 @@ def search(text: str, db: str, limit: int, fmt: str) -> None:
     """
     from ..store import open_store, queries
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         _emit(queries.search(store, text, limit), fmt, _render_hit)
 
 
@@ -252,7 +252,7 @@ def dyad(
     from ..store import open_store
 
     fmt = kwargs.pop("fmt")
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         series = dyad_series(store, a, b, by, dedupe, statuses, **kwargs)
     if fmt == "json":
         click.echo(json.dumps(series.to_dict(), indent=2))
@@ -289,7 +289,10 @@ def export(db: str, fmt: str, table: str | None, output: str) -> None:
     from ..store.export import export as run_export
 
     binary = fmt == "parquet"
-    with open_store(db) as store, click.open_file(output, "wb" if binary else "w") as out:
+    with (
+        open_store(db, create=False) as store,
+        click.open_file(output, "wb" if binary else "w") as out,
+    ):
         written = run_export(store, fmt, out, table)
     click.echo(f"{written} rows exported from {store.name}", err=True)
 
@@ -301,7 +304,7 @@ def show_actors(db: str, fmt: str, top: int, kind: str | None, dedupe: bool) -> 
     """Print the actors named in the most stored articles."""
     from ..store import open_store, queries
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         rows = queries.top_actors(store, top, kind=kind, dedupe=dedupe)
     _emit(
         rows,
@@ -322,7 +325,7 @@ def show_events(
     """
     from ..store import open_store, queries
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if corpus:
             _emit(queries.corpus_events(store, **filters), fmt, _render_corpus_event)
         else:
@@ -358,7 +361,7 @@ def show_quotes(db: str, fmt: str, speaker: str | None, about: str | None, limit
     """Print stored quotes by a speaker and/or about an actor."""
     from ..store import open_store, queries
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         _emit(queries.quotes(store, speaker=speaker, about=about, limit=limit), fmt, _render_quote)
 
 

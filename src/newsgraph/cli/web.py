@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
 import click
 
 from .store import db_option
@@ -23,6 +26,29 @@ def _server_options(func: click.decorators.FC) -> click.decorators.FC:
                 help="Address to bind (any other than 127.0.0.1 exposes the corpus).",
             ),
             click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True),
+            click.option(
+                "--allowed-host",
+                "allowed_hosts",
+                multiple=True,
+                metavar="NAME",
+                help="Also answer requests for this host name (behind a proxy; repeat). IP "
+                "addresses and localhost always work; other names are refused (DNS rebinding).",
+            ),
+            click.option(
+                "--analyze-workers",
+                type=click.IntRange(1, 64),
+                default=1,
+                show_default=True,
+                help="Processes for POST /api/analyze (about 0.5 GB each).",
+            ),
+            click.option(
+                "--analyze-timeout",
+                type=click.FloatRange(1),
+                default=60.0,
+                show_default=True,
+                metavar="SECONDS",
+                help="Stop an analysis past this (503).",
+            ),
         ]
     ):
         func = option(func)
@@ -37,7 +63,14 @@ def _server_options(func: click.decorators.FC) -> click.decorators.FC:
     is_flag=True,
     help="Let POST /api/analyze store articles (store=true); read-only without it.",
 )
-def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
+@click.option(
+    "--ingest-token",
+    envvar="NEWSGRAPH_INGEST_TOKEN",
+    metavar="TOKEN",
+    help="The token form writes must send (default: a random one, printed at start; also "
+    "$NEWSGRAPH_INGEST_TOKEN). JSON writes need none.",
+)
+def serve(db: str, host: str, port: int, allow_ingest: bool, **kwargs: Any) -> None:
     """Serve the web pages and the REST API (/api, documented at /docs) over a database.
 
     Example: newsgraph serve --db corpus.db --port 8000
@@ -45,7 +78,18 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
     from ..web import WebSettings
     from ..web.serve import serve as run
 
-    run(WebSettings(db=db, allow_ingest=allow_ingest), host, port)
+    settings = WebSettings(
+        db=db,
+        allow_ingest=allow_ingest,
+        allowed_hosts=tuple(kwargs["allowed_hosts"]),
+        analyze_workers=kwargs["analyze_workers"],
+        analyze_timeout=kwargs["analyze_timeout"],
+        ingest_token=kwargs["ingest_token"]
+        or (secrets.token_urlsafe(24) if allow_ingest else None),
+    )
+    if allow_ingest and not kwargs["ingest_token"]:
+        click.echo(f"ingest token for form writes: {settings.ingest_token}", err=True)
+    run(settings, host, port)
 
 
 @click.command()
@@ -56,7 +100,7 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
     help="Keep the demo database here (default: a fresh one in a temporary directory).",
 )
 @_server_options
-def demo(inputs: tuple[str, ...], db: str | None, host: str, port: int) -> None:
+def demo(inputs: tuple[str, ...], db: str | None, host: str, port: int, **kwargs: Any) -> None:
     """Ingest the bundled examples (or PATHs) into a fresh database and serve them.
 
     Example: newsgraph demo
@@ -68,4 +112,10 @@ def demo(inputs: tuple[str, ...], db: str | None, host: str, port: int) -> None:
     database = prepare_demo(db, inputs)
     click.echo(f"demo database: {database}", err=True)
     click.echo(f"newsgraph demo: open http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    run(WebSettings(db=database), host, port)
+    settings = WebSettings(
+        db=database,
+        allowed_hosts=tuple(kwargs["allowed_hosts"]),
+        analyze_workers=kwargs["analyze_workers"],
+        analyze_timeout=kwargs["analyze_timeout"],
+    )
+    run(settings, host, port)

@@ -18,7 +18,6 @@ The ``actors`` extractor reads the shared spaCy ``Doc`` (no second parse) and fi
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -28,6 +27,8 @@ from ..nlp import doc_text
 from . import register
 from .countries import country_name, find_countries, find_regions
 from .cues import SPEECH_KINDS, cue_kind
+from .doc_index import entities, entity_starting_at
+from .intervals import Coverage, SpanIndex
 from .names import given_name_gender, person_bounds, speaker_names
 from .offices import holder_by_name, holder_for_title
 from .organizations import (
@@ -48,6 +49,7 @@ from .people import (
     is_honorific,
     is_title,
     join_key,
+    join_keys,
     make_role,
     name_parts,
     normalize_title,
@@ -140,6 +142,7 @@ class _Countries:
         self.mentions = find_countries(text)
         self.by_range = {(m.start, m.end): m.iso3 for m in self.mentions}
         self.kinds = {(m.start, m.end): m.kind for m in self.mentions}
+        self.index = SpanIndex(self.mentions, lambda m: (m.start, m.end))
 
     def at(self, start: int, end: int) -> str | None:
         """Return the country named by exactly ``text[start:end]`` (a leading "the" allowed)."""
@@ -154,7 +157,7 @@ class _Countries:
 
     def overlapping(self, start: int, end: int) -> list[str]:
         """Return the countries mentioned inside ``text[start:end]``."""
-        return [m.iso3 for m in self.mentions if m.start < end and start < m.end]
+        return [m.iso3 for m in self.index.overlapping(start, end)]
 
 
 def _place_country(name: str) -> str | None:
@@ -176,10 +179,12 @@ def find_actors(doc: Any, published: date | None = None) -> list[Actor]:
     text = doc_text(doc)
     countries = _Countries(text)
     people = _people(doc, countries, published)
-    taken = [(s.start, s.end) for d in people for s in d.mentions.values()]
-    taken += [(s.start, s.end) for d in people for s in d.titles]
+    taken = Coverage(len(text), [(s.start, s.end) for d in people for s in d.mentions.values()])
+    for span in (s for d in people for s in d.titles):
+        taken.add(span.start, span.end)
     orgs = _organizations(doc, countries, people, taken)
-    taken += [(s.start, s.end) for d in orgs for s in d.mentions.values()]
+    for span in (s for d in orgs for s in d.mentions.values()):
+        taken.add(span.start, span.end)
     places = _places(doc, countries, taken)
     drafts = [*_country_actors(countries), *people, *orgs, *places]
     return [d.actor() for d in drafts if d.mentions]
@@ -209,8 +214,8 @@ def _person_ents(doc: Any, countries: _Countries) -> list[Any]:
     speech verbs that the model did not tag as people (:func:`.names.speaker_names`).
     """
     found = []
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
-    for ent in doc.ents:
+    places = {e.text for e in entities(doc) if e.label_ in ("GPE", "LOC")}
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
         start, end = person_bounds(doc, ent.start, ent.end, is_title)
@@ -263,9 +268,8 @@ def _people(doc: Any, countries: _Countries, published: date | None) -> list[_Dr
     text = doc_text(doc)
     ents = _person_ents(doc, countries)
     full_names = sorted({" ".join(e.text.split()) for e in ents}, key=len, reverse=True)
-    canonical: dict[str, str] = {}
-    for name in full_names:
-        canonical[name] = join_key(name, [n for n in full_names if n != name]) or name
+    joined = join_keys(full_names)
+    canonical = {name: joined[name] or name for name in full_names}
     for name, target in list(canonical.items()):
         if target == name and len(name.split()) == 1 and published is not None:
             holder = holder_by_name(name, published)
@@ -384,24 +388,20 @@ def _office_roles(drafts: dict[str, _Draft], published: date) -> None:
 # --------------------------------------------------------------------------- organisations
 
 
-def _overlaps(start: int, end: int, taken: Iterable[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
-
-
 def _organizations(
-    doc: Any, countries: _Countries, people: list[_Draft], taken: list[tuple[int, int]]
+    doc: Any, countries: _Countries, people: list[_Draft], taken: Coverage
 ) -> list[_Draft]:
     text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     aliases: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         ent = _before_bracket(doc, ent)
         ent, known = _longest_known_org(doc, ent)
         if ent.label_ != "ORG" and known is None:
             continue
-        if _overlaps(ent.start_char, ent.end_char, taken):
+        if taken.overlaps(ent.start_char, ent.end_char):
             continue
         if countries.at(ent.start_char, ent.end_char):
             continue
@@ -474,7 +474,7 @@ def _before_bracket(doc: Any, ent: Any) -> Any:
 
 
 def _abbreviation_mentions(
-    doc: Any, drafts: dict[str, _Draft], aliases: dict[str, str], taken: list[tuple[int, int]]
+    doc: Any, drafts: dict[str, _Draft], aliases: dict[str, str], taken: Coverage
 ) -> None:
     """Add the mentions of an organisation by the abbreviation it was introduced with.
 
@@ -482,13 +482,15 @@ def _abbreviation_mentions(
     bare abbreviation untagged.)
     """
     text = doc_text(doc)
-    spans = [(s.start, s.end) for d in drafts.values() for s in d.mentions.values()] + taken
+    named = Coverage(
+        len(text), [(s.start, s.end) for d in drafts.values() for s in d.mentions.values()]
+    )
     for token in doc:
         key = aliases.get(token.lower_)
         if key is None or key not in drafts or not token.text.isupper():
             continue
         start, end = token.idx, token.idx + len(token.text)
-        if not _overlaps(start, end, spans):
+        if not (taken.overlaps(start, end) or named.overlaps(start, end)):
             drafts[key].mention(text, start, end)
 
 
@@ -513,9 +515,8 @@ def _org_country(doc: Any, ent: Any, countries: _Countries) -> str | None:
     if i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3
     if i + 1 < len(doc) and doc[i].lower_ == "in":
-        nxt = [e for e in doc.ents if e.start == i + 1 and e.label_ in ("GPE", "LOC")]
-        if nxt:
-            place = nxt[0]
+        place = entity_starting_at(doc, i + 1)
+        if place is not None and place.label_ in ("GPE", "LOC"):
             return countries.at(place.start_char, place.end_char) or _place_country(place.text)
     return None
 
@@ -523,11 +524,11 @@ def _org_country(doc: Any, ent: Any, countries: _Countries) -> str | None:
 # ---------------------------------------------------------------------------------- places
 
 
-def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> list[_Draft]:
+def _places(doc: Any, countries: _Countries, taken: Coverage) -> list[_Draft]:
     text = doc_text(doc)
     drafts: dict[str, _Draft] = {}
     spans: list[tuple[int, int, str]] = [(r.start, r.end, r.region) for r in find_regions(text)]
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "LOC", "FAC"):
             spans.append((ent.start_char, ent.end_char, ent.text))
         elif ent.label_ == "NORP":
@@ -535,7 +536,7 @@ def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> li
             if place is not None and place.population >= MIN_NORP_PLACE_POPULATION:
                 spans.append((ent.start_char, ent.end_char, ent.text))
     for start, end, name in sorted(spans):
-        if _overlaps(start, end, taken) or countries.overlapping(start, end):
+        if taken.overlaps(start, end) or countries.overlapping(start, end):
             continue
         place = find_place(name)
         if place is None and not name[:1].isupper():
@@ -548,7 +549,7 @@ def _places(doc: Any, countries: _Countries, taken: list[tuple[int, int]]) -> li
             if place is not None:
                 drafts[key].lat, drafts[key].lon = place.lat, place.lon
         drafts[key].mention(text, start, end)
-        taken.append((start, end))
+        taken.add(start, end)
     return list(drafts.values())
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -35,6 +35,7 @@ from .date_parse import (
     resolve_expression,
     scan,
 )
+from .intervals import Coverage, SpanIndex
 
 log = logging.getLogger(__name__)
 
@@ -184,14 +185,6 @@ def _consistent(text: str, day: date, period: str) -> bool:
     return True
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _inside(candidate: Candidate, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= candidate.start and candidate.end <= e for s, e in spans)
-
-
 def _is_subject(doc: Any, candidate: Candidate) -> bool:
     """Whether a bare month is the subject of its clause ("in March and May agreed")."""
     if doc is None:
@@ -228,10 +221,11 @@ def find_dates(
     found: dict[tuple[int, int], Resolved] = {}
     rejected: list[tuple[int, int]] = []
     last_end: int | None = None
+    entity_index = SpanIndex(entity_spans, lambda span: span)
     for candidate in scan(text):
         # "in April and May", "in 1999 and 2000": the preposition of the first serves both
         joined = last_end is not None and _COORDINATION.fullmatch(text[last_end : candidate.start])
-        in_entity = _inside(candidate, entity_spans)
+        in_entity = entity_index.covers(candidate.start, candidate.end)
         if not is_date_use(text, candidate, bool(joined) or in_entity) or (
             candidate.pattern == "month" and _is_subject(doc, candidate)
         ):
@@ -242,8 +236,9 @@ def find_dates(
         if resolved is not None:
             found[(candidate.start, candidate.end)] = resolved
             last_end = candidate.end
+    taken = Coverage(len(text), [*found, *rejected])
     for span in entity_spans:
-        if any(_overlaps(span, taken) for taken in [*found, *rejected]):
+        if taken.overlaps(*span):
             continue
         piece = text[span[0] : span[1]]
         tense = sentence_tense(doc, *span) if doc is not None else PAST

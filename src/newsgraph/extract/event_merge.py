@@ -72,8 +72,14 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     trigger word and their dates agree (or one of them only has the publication date).
     """
     merged: list[Event] = []
+    # Only events sharing a type and a sentence, or a type, a status and actors, can be one
+    # happening: look among those (in order), not at every event kept, so that an article of
+    # thousands of events does not take time growing with their square.
+    candidates: dict[tuple[object, ...], list[int]] = {}
     for event in events:
-        for i, kept in enumerate(merged):
+        near = sorted({i for key in _merge_keys(event) for i in candidates.get(key, ())})
+        for i in near:
+            kept = merged[i]
             if _same_happening(kept, event) and kept.evidence.start != event.evidence.start:
                 first, second = (kept, event) if _rank(kept) >= _rank(event) else (event, kept)
                 first.evidence_more = [*first.evidence_more, second.evidence, *second.evidence_more]
@@ -87,10 +93,23 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
                     min(0.95, max(first.confidence, second.confidence) + 0.05), 2
                 )
                 merged[i] = first
+                for key in _merge_keys(event):
+                    candidates.setdefault(key, []).append(i)
                 break
         else:
             merged.append(event)
+            for key in _merge_keys(event):
+                candidates.setdefault(key, []).append(len(merged) - 1)
     return merged
+
+
+def _merge_keys(event: Event) -> list[tuple[object, ...]]:
+    """What two events told as one happening always share (see :func:`_same_happening`)."""
+    keys: list[tuple[object, ...]] = [("sentence", event.type, event.evidence.text)]
+    actors = _actor_set(event)
+    if actors:
+        keys.append(("actors", event.type, event.status, actors))
+    return keys
 
 
 def _actors(event: Event, side: str) -> set[str]:

@@ -16,16 +16,22 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import DateMention, Quote
 from ..nlp import doc_text
+from .doc_index import entity_at
 from .event_lexicon import Lexicon
+from .intervals import SpanIndex
 
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "conj", "relcl", "pcomp", "amod"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _QUOTES = '"“”'
+_MARKS_KEY = "newsgraph.event_quote_marks"
+_QUOTE_INDEX_KEY = "newsgraph.event_quote_index"
 _UP_STEPS = 4
 
 
@@ -135,9 +141,8 @@ def _under_past_speech(token: Any, lex: Lexicon) -> bool:
 def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
     """Return ``quote``, ``reported`` or ``article`` for the event at ``anchor``."""
     offset = anchor.idx
-    for quote in quotes:
-        if quote.kind in ("direct", "mixed") and quote.start <= offset < quote.end:
-            return "quote"
+    if _direct_quotes(anchor.doc, quotes).overlapping(offset, offset + 1):
+        return "quote"
     if not quotes and _inside_quotation_marks(anchor):
         return "quote"
     token = anchor
@@ -153,13 +158,42 @@ def attribution_of(anchor: Any, quotes: list[Quote], lex: Lexicon) -> str:
     return "article"
 
 
+def _direct_quotes(doc: Any, quotes: list[Quote]) -> SpanIndex[Quote]:
+    """The direct and mixed quotes of an article, indexed by position (built once per doc)."""
+    key = (id(quotes), len(quotes))
+    cached = doc.user_data.get(_QUOTE_INDEX_KEY)
+    if cached is None or cached[0] != key:
+        direct = [q for q in quotes if q.kind in ("direct", "mixed")]
+        cached = doc.user_data[_QUOTE_INDEX_KEY] = (key, SpanIndex(direct, _quote_bounds))
+    index: SpanIndex[Quote] = cached[1]
+    return index
+
+
+def _quote_bounds(quote: Quote) -> tuple[int, int]:
+    return quote.start, quote.end
+
+
 def _inside_quotation_marks(token: Any) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its paragraph."""
-    text = doc_text(token.doc)
-    start = text.rfind("\n\n", 0, token.idx)
-    segment = text[start + 1 if start >= 0 else 0 : token.idx]
-    count: int = sum(segment.count(q) for q in _QUOTES)
+    marks, breaks = _marks_and_breaks(token.doc)
+    start = breaks[bisect_left(breaks, token.idx) - 1] if breaks and breaks[0] < token.idx else 0
+    count = bisect_left(marks, token.idx) - bisect_left(marks, start)
     return count % 2 == 1
+
+
+def _marks_and_breaks(doc: Any) -> tuple[list[int], list[int]]:
+    """Where the quotation marks and the paragraph breaks of a text are (found once per doc).
+
+    Counting them anew before every event costs time growing with the square of a long
+    paragraph's length.
+    """
+    found = doc.user_data.get(_MARKS_KEY)
+    if found is None:
+        text = doc_text(doc)
+        marks = [m.start() for m in re.finditer(f"[{_QUOTES}]", text)]
+        breaks = [m.start() + 1 for m in re.finditer("\n\n", text)]
+        found = doc.user_data[_MARKS_KEY] = (marks, breaks)
+    return found  # type: ignore[no-any-return]
 
 
 def date_governor(date: DateMention, doc: Any, anchors: set[int]) -> int | None:
@@ -191,10 +225,8 @@ def location_of(tokens: list[Any], destination: Any | None) -> str | None:
 
 
 def _entity_text(token: Any) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return str(ent.text)
-    return str(token.text)
+    ent = entity_at(token.doc, token.i)
+    return str(ent.text) if ent is not None else str(token.text)
 
 
 _QUESTION_VERBS = frozenset(

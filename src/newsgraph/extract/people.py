@@ -23,6 +23,7 @@ from typing import Any
 
 from ..knowledge import load_csv, load_json
 from ..model import Role
+from .doc_index import entities_within, entity_at, entity_starting_at, sentence_bounds
 from .organizations import clean_org_name, is_unit, known_org, sector_from_words
 
 MAX_TITLE_TOKENS = 6
@@ -145,9 +146,9 @@ def title_before(doc: Any, name_start: int, country_at: CountryAt) -> TitleMatch
     role title wins. A country right before the title ("South Korean", "China's", "US")
     becomes the role's country; an organisation entity there becomes its organisation.
     """
-    first = doc[name_start].sent.start if doc.has_annotation("SENT_START") else 0
+    first = sentence_bounds(doc, name_start)[0]
     if first == name_start and name_start > 0 and doc[name_start - 1].text.endswith("."):
-        first = doc[name_start - 1].sent.start  # the parser ended a sentence at "Sen."
+        first = sentence_bounds(doc, name_start - 1)[0]  # the parser ended a sentence at "Sen."
     if name_start > first and is_honorific(doc[name_start - 1].text):
         return TitleMatch(name_start - 1, name_start, doc[name_start - 1].text, honorific=True)
     best: TitleMatch | None = None
@@ -156,7 +157,8 @@ def title_before(doc: Any, name_start: int, country_at: CountryAt) -> TitleMatch
         if start < first or not _is_word(doc[start]):
             break
         span = doc[start:name_start]
-        if span.ents and any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents):
+        inside = entities_within(doc, start, name_start)
+        if any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in inside):
             break
         if is_title(span.text):
             best = TitleMatch(start, name_start, span.text)
@@ -202,8 +204,8 @@ def _before_title(
         if iso3:
             return iso3, None
     token = doc[i - 1]
-    if token.ent_type_ == "ORG":
-        ent = next(e for e in doc.ents if e.start <= i - 1 < e.end)
+    ent = entity_at(doc, i - 1) if token.ent_type_ == "ORG" else None
+    if ent is not None:
         return None, clean_org_name(ent.text)
     if token.pos_ in ("NOUN", "PROPN") and sector_from_words(token.text) is not None:
         return None, token.text  # "the Ministry's spokesperson": the ministry named before
@@ -227,7 +229,7 @@ def _segment_after(doc: Any, name_end: int) -> tuple[int, int] | None:
     """Return the token range of an apposition after a name: from after the comma to the next."""
     if name_end >= len(doc) or doc[name_end].text != ",":
         return None
-    sent_end = doc[name_end].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = sentence_bounds(doc, name_end)[1]
     start = name_end + 1
     depth = 0
     i = start
@@ -346,7 +348,7 @@ def _read_rest(
     place_country: PlaceCountry,
 ) -> None:
     """Fill the organisation and countries of an apposition from its tokens after the title."""
-    orgs = [e for e in doc.ents if start <= e.start and e.end <= end and e.label_ == "ORG"]
+    orgs = [e for e in entities_within(doc, start, end) if e.label_ == "ORG"]
     orgs = [e for e in orgs if not (e.start > 0 and doc[e.start - 1].text == "(")]
     chosen = next((e for e in orgs if not is_unit(e.text)), orgs[0] if orgs else None)
     if chosen is not None:
@@ -361,7 +363,9 @@ def _read_rest(
     while i >= start:
         token = doc[i]
         if token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B":
-            ent = next(e for e in doc.ents if e.start == i)
+            ent = entity_starting_at(doc, i)
+            if ent is None:  # pragma: no cover - a "B" token starts an entity
+                break
             iso3 = country_at(ent.start_char, ent.end_char) or place_country(ent.text)
             if iso3 and i > 0 and doc[i - 1].lower_ in ("in", "of", "from", "the"):
                 if result.organization and result.org_country is None:
@@ -397,8 +401,8 @@ def based_in(doc: Any, org_start: int, country_at: CountryAt, place: PlaceCountr
         i -= 1
     if i >= 3 and doc[i - 1].lower_ == "based" and doc[i - 2].text == "-":
         token = doc[i - 3]
-        ents = [e for e in doc.ents if e.start <= i - 3 < e.end]
-        span = ents[0] if ents else doc[i - 3 : i - 2]
+        ent = entity_at(doc, i - 3)
+        span = ent if ent is not None else doc[i - 3 : i - 2]
         return country_at(span.start_char, span.end_char) or place(span.text)
     if i >= 1 and doc[i - 1].lower_.endswith("-based"):
         token = doc[i - 1]
@@ -445,6 +449,38 @@ def join_key(mention: str, full_names: Sequence[str]) -> str | None:
         if len(set(hits)) > 1:
             return None
     return None
+
+
+MAX_JOIN_WORDS = 8
+"""Mentions of more words than this are not joined by :func:`join_keys` (no name is that long)."""
+
+
+def join_keys(names: Sequence[str]) -> dict[str, str | None]:
+    """Return :func:`join_key` of each name against all the others, in one pass.
+
+    Each name's runs of leading and trailing words are indexed once, so the cost grows with
+    the number of names, not with its square.
+    """
+    ends: dict[tuple[int, tuple[str, ...]], set[str]] = {}
+    for name in names:
+        words = name.split()
+        for k in range(1, min(len(words), MAX_JOIN_WORDS + 1)):
+            ends.setdefault((-1, tuple(words[-k:])), set()).add(name)
+            ends.setdefault((0, tuple(words[:k])), set()).add(name)
+    joined: dict[str, str | None] = {}
+    for name in names:
+        key = tuple(name.split())
+        joined[name] = None
+        if not key or len(key) > MAX_JOIN_WORDS:
+            continue
+        for position in (-1, 0):
+            hits = ends.get((position, key), set())
+            if len(hits) == 1:
+                joined[name] = next(iter(hits))
+                break
+            if len(hits) > 1:
+                break
+    return joined
 
 
 def make_role(title: str | None, organization: str | None, country: str | None) -> Role:

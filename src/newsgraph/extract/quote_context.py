@@ -12,8 +12,10 @@ from typing import Any
 
 from ..model import Analysis, Quote, Speaker
 from .cues import SENTENCE_END, cue_kind, cue_span, has_own_attribution, subject_of, trim_clause
+from .intervals import Coverage
 from .quote_frame import token_range
 from .quote_spans import MarkSpan, find_mark_spans, paragraphs
+from .quote_unclosed import cut_unclosed
 from .quote_words import quote_words
 from .speakers import SpeakerIndex, build_index, resolve_speaker
 
@@ -41,7 +43,7 @@ class QuoteContext:
     quote_of: list[int]
     para_starts: list[int]
     used_cues: set[int] = field(default_factory=set)
-    covered: list[tuple[int, int]] = field(default_factory=list)
+    covered: Coverage = field(default_factory=lambda: Coverage(0))
 
     def in_quote(self, i: int) -> bool:
         return self.quote_of[i] >= 0
@@ -52,7 +54,7 @@ class QuoteContext:
 
 def build_context(doc: Any, text: str, analysis: Analysis | None) -> QuoteContext:
     """Find the quotation marks of ``text`` and index the article's people and groups."""
-    marks = find_mark_spans(text)
+    marks = cut_unclosed(doc, find_mark_spans(text))
     quote_of = [-1] * len(doc)
     for n, mark in enumerate(marks):
         lo, hi = token_range(doc, mark.mark_start, mark.mark_end)
@@ -202,7 +204,7 @@ def sentence_range(ctx: QuoteContext, token: Any) -> tuple[int, int]:
 
 def covered(ctx: QuoteContext, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` overlaps a quote already made."""
-    return any(s < end and start < e for s, e in ctx.covered)
+    return ctx.covered.overlaps(start, end)
 
 
 def that_clause(child: Any) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import Quote
 from .cues import SENTENCE_END, SPEECH_KINDS, cue_kind, trailing_aside, trim_clause
+from .intervals import Coverage
 from .quote_context import (
     MIN_CLAUSE_TOKENS,
     MIXED_MIN_WORDS,
@@ -303,6 +304,6 @@ def inverted_attribution(ctx: QuoteContext, cue: Any) -> tuple[int, int, Any] | 
     return lo, hi, (heads or nouns)[0]
 
 
-def overlaps_turn(quote: Quote, turns: list[Quote]) -> bool:
+def overlaps_turn(quote: Quote, turns: Coverage) -> bool:
     """Whether ``quote`` overlaps a transcript turn (the turn's speaker quoting someone)."""
-    return any(t.start < quote.end and quote.start < t.end for t in turns)
+    return turns.overlaps(quote.start, quote.end)

@@ -20,6 +20,8 @@ from .quote_words import quote_words
 
 _OPEN_CONTEXT = frozenset("([{—–-/ \t")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-/… \t")
+_GUILLEMETS = frozenset("«»‹›")
+_INNER_SPACES = frozenset(" \u00a0\u202f")
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,13 @@ def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:
     words = quote_words()
     before = text[pos - 1] if pos > lo else " "
     after = text[pos + len(mark)] if pos + len(mark) < hi else " "
+    # French spacing, « a space inside the guillemets » (plain or no-break): a guillemet
+    # touching no word is read by the word past the space ("»Wir" is read as it stands).
+    if mark in _GUILLEMETS and not before.isalnum() and not after.isalnum():
+        if after in _INNER_SPACES and pos + len(mark) + 1 < hi:
+            after = text[pos + len(mark) + 1]
+        if before in _INNER_SPACES and pos - 1 > lo:
+            before = text[pos - 2]
     can_open = not after.isspace() and (before in _OPEN_CONTEXT or before.isspace())
     can_close = not before.isspace() and (after in _CLOSE_CONTEXT or after.isspace())
     # A curly mark facing the wrong way (”Well, no.” or “tired“) is read by its context,

@@ -41,6 +41,7 @@ from .cues import (
     tail_cut,
     trim_clause,
 )
+from .intervals import Coverage
 from .quote_context import (
     MIXED_MIN_WORDS,
     SPLIT_DEPS,
@@ -306,20 +307,21 @@ def extract_quotes(doc: Any, analysis: Analysis | None = None) -> list[Quote]:
     direct = _quotations(ctx)
     turns = transcript_turns(ctx)
     quotes = according_wins(ctx, [q for _, q in direct])
-    ctx.covered = [(q.start, q.end) for q in quotes + turns]
+    ctx.covered = Coverage(len(text), [(q.start, q.end) for q in quotes + turns])
     cues = [t for t in doc if not ctx.in_quote(t.i) and t.i not in ctx.used_cues and cue_kind(t)]
     for cue in sorted(cues, key=lambda t: (t.lower_ != "according", depth(t))):
         if covered(ctx, cue.idx, cue.idx + 1):
             continue
         for quote in indirect(ctx, cue):
             quotes.append(quote)
-            ctx.covered.append((quote.start, quote.end))
+            ctx.covered.add(quote.start, quote.end)
     quotes.sort(key=lambda q: q.start)
     quotes += floating(ctx, quotes, {n for n, _ in direct})
     quotes.sort(key=lambda q: q.start)
     quotes = [q for q in merge_interrupted(ctx, quotes) if _has_speaker(q)]
     # A transcript turn is its speaker's whole paragraph, quotations in it included.
-    kept = [q for q in quotes if not overlaps_turn(q, turns)]
+    in_turns = Coverage(len(text), [(t.start, t.end) for t in turns])
+    kept = [q for q in quotes if not overlaps_turn(q, in_turns)]
     return sorted(kept + turns, key=lambda q: q.start)
 
 

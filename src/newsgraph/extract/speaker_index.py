@@ -12,13 +12,15 @@ once, in text order, and become mentions of their person, so that a person quote
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor
 from .countries import find_countries
 from .cues import SPEECH_KINDS, cue_kind
+from .doc_index import entities
+from .intervals import Coverage
 from .names import name_gender, noun_gender, person_bounds
 from .people import is_title
 from .quote_words import quote_words
@@ -92,6 +94,7 @@ class SpeakerIndex:
     in_quote: InQuote
     starts: list[int] = field(default_factory=list)
     pronouns: dict[int, Mention] = field(default_factory=dict)
+    by_word: tuple[list[Person], dict[str, list[int]]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -103,16 +106,19 @@ class SpeakerIndex:
         self.mentions.insert(at, mention)
         self.starts.insert(at, mention.start)
 
-    def before(self, token: int, sentences: int | None = None) -> list[Mention]:
-        """Return the mentions that start before ``token``, nearest first.
+    def before(self, token: int, sentences: int | None = None) -> Iterator[Mention]:
+        """Yield the mentions that start before ``token``, nearest first (no copy is made).
 
         With ``sentences``, only those at most that many sentences back.
         """
-        found = self.mentions[: bisect_left(self.starts, token)][::-1]
-        if sentences is None:
-            return found
-        first = self.sent_of[token] - sentences if token < len(self.sent_of) else 0
-        return [m for m in found if m.sent >= first]
+        first = -1
+        if sentences is not None:
+            first = self.sent_of[token] - sentences if token < len(self.sent_of) else 0
+        for k in range(bisect_left(self.starts, token) - 1, -1, -1):
+            mention = self.mentions[k]
+            if mention.sent < first:
+                return  # mentions are in text order, so every earlier one is farther back
+            yield mention
 
     def at(self, start: int, end: int) -> Mention | None:
         """Return the longest mention overlapping tokens ``[start, end)``, people first."""
@@ -258,25 +264,27 @@ def _country_group(actor: Actor, text: str) -> Group:
 
 def _from_entities(doc: Any, index: SpeakerIndex) -> None:
     """Add the entities no actor covers: people clustered by name words, and groups."""
-    taken = [(m.start, m.end) for m in index.mentions]
+    taken = Coverage(len(doc), [(m.start, m.end) for m in index.mentions])
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        return not taken.overlaps(start, end)
 
-    ents = [e for e in doc.ents if e.label_ in PERSON_LABELS and free(e.start, e.end)]
+    ents = [e for e in entities(doc) if e.label_ in PERSON_LABELS and free(e.start, e.end)]
     bounds = [person_bounds(doc, e.start, e.end, is_title) for e in ents]
     names = [doc[s:e].text.split() for s, e in bounds if e > s]
     names += [p.name.split() for p in index.people.values()]
+    fullest = _Fullest(names)
+    by_name = {p.name: p for p in index.people.values()}
     for start, end in bounds:
         if end <= start:
             continue
-        words = _fullest(doc[start:end].text.split(), names)
+        words = fullest(doc[start:end].text.split())
         key = " ".join(words)
-        known = next((p for p in index.people.values() if p.name == key), None)
-        person = known or index.people.setdefault(key, Person(key))
+        person = by_name.get(key) or index.people.setdefault(key, Person(key))
+        by_name.setdefault(key, person)
         person.descriptors |= _descriptor_words(doc, start, end)
         index.mentions.append(Mention(start, end, person))
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in GROUP_LABELS and free(ent.start, ent.end):
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             kind = "organization" if ent.label_ == "ORG" else "country"
@@ -284,13 +292,36 @@ def _from_entities(doc: Any, index: SpeakerIndex) -> None:
     index.__post_init__()
 
 
-def _fullest(words: list[str], names: list[list[str]]) -> list[str]:
-    key = {w.lower() for w in words}
-    best = words
-    for candidate in names:
-        if len(candidate) > len(best) and key <= {w.lower() for w in candidate}:
-            best = candidate
-    return best
+class _Fullest:
+    """The fullest name holding all the words of a mention, found through a word index.
+
+    The names are looked up only among those holding the mention's rarest word, and each
+    set of words once, so the cost does not grow with the square of the number of names.
+    """
+
+    def __init__(self, names: list[list[str]]) -> None:
+        self.names = names
+        self.keys = [{w.lower() for w in name} for name in names]
+        self.postings: dict[str, list[int]] = {}
+        for n, key in enumerate(self.keys):
+            for word in key:
+                self.postings.setdefault(word, []).append(n)
+        self.found: dict[tuple[str, ...], list[str]] = {}
+
+    def __call__(self, words: list[str]) -> list[str]:
+        """Return the longest name (the first of equals) holding all of ``words``, or them."""
+        key = {w.lower() for w in words}
+        memo = (*sorted(key), "\x00", *words)
+        if memo in self.found:
+            return self.found[memo]
+        lists = [self.postings.get(w, []) for w in key]
+        best = words
+        for n in min(lists, key=len) if lists else ():
+            candidate = self.names[n]
+            if len(candidate) > len(best) and key <= self.keys[n]:
+                best = candidate
+        self.found[memo] = best
+        return best
 
 
 def _descriptor_words(doc: Any, start: int, end: int) -> set[str]:

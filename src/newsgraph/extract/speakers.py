@@ -82,14 +82,32 @@ def person_by_words(words: list[str], index: SpeakerIndex) -> Person | None:
     """Return the person of the article with the longest name holding all ``words``."""
     key = {w.lower() for w in words}
     best: Person | None = None
-    for person in index.people.values():
-        if (
-            key
-            and key <= {w.lower() for w in person.name.split()}
-            and (best is None or len(person.name) > len(best.name))
+    if not key:
+        return None
+    people, postings = _people_by_word(index)
+    for n in min((postings.get(w, []) for w in key), key=len):
+        person = people[n]
+        if key <= {w.lower() for w in person.name.split()} and (
+            best is None or len(person.name) > len(best.name)
         ):
             best = person
     return best
+
+
+def _people_by_word(index: SpeakerIndex) -> tuple[list[Person], dict[str, list[int]]]:
+    """Return the people of an index and, per lower-case name word, who bears it.
+
+    Built once (again if people were added), so that a look-up does not scan them all.
+    """
+    cached = index.by_word
+    if cached is None or len(cached[0]) != len(index.people):
+        people = list(index.people.values())
+        postings: dict[str, list[int]] = {}
+        for n, person in enumerate(people):
+            for word in {w.lower() for w in person.name.split()}:
+                postings.setdefault(word, []).append(n)
+        cached = index.by_word = (people, postings)
+    return cached
 
 
 def speaker_tokens(token: Any) -> tuple[int, int]:

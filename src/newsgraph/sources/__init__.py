@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import ArgumentError, InputError, InputTooLargeError
 from ..model import Article
 from .decode import check_bytes, read_text_bytes
 from .options import ReadOptions
@@ -55,19 +57,65 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+Source = str | os.PathLike[str] | os.PathLike[bytes] | bytes
+"""An input: a path (``str`` or ``os.PathLike``), a URL, ``-`` for stdin, or the ``bytes`` of a
+page itself."""
+
+
+def source_name(source: object) -> str | bytes:
+    """Return an input as a path string (``os.PathLike`` resolved), or its bytes unchanged.
+
+    Raises:
+        ArgumentError: the input is not a path, a URL, ``-`` or bytes.
+    """
+    if isinstance(source, str | bytes):
+        return source
+    if isinstance(source, os.PathLike):
+        return os.fsdecode(source)
+    raise ArgumentError(
+        f"an input is a path, a URL, '-' or the bytes of a page, not {type(source).__name__}"
+    )
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     """Yield each input, with directories replaced by their readable files (recursive, sorted).
 
-    ``-`` (stdin) and URLs pass through unchanged. A missing path is yielded too; reading it
-    raises a clear error in its turn, so the rest of the batch still runs.
+    ``-`` (stdin) and URLs pass through unchanged; ``os.PathLike`` paths become strings. A
+    missing path is yielded too; reading it raises a clear error in its turn, so the rest of
+    the batch still runs. A folder that cannot be listed is yielded as it is, and reading it
+    says so.
+
+    Raises:
+        ArgumentError: an input is not a path, a URL or ``-`` (or ``inputs`` is a single
+            string, which would be read one character at a time).
     """
-    for item in inputs:
-        if item != "-" and not is_url(item) and os.path.isdir(item):
-            for path in sorted(Path(item).rglob("*")):
-                if path.is_file() and _has_input_suffix(path.name):
-                    yield str(path)
+    for item in _expand(inputs):
+        if isinstance(item, bytes):
+            raise ArgumentError("bytes are a page, not a path: use iter_articles or read_article")
+        yield item
+
+
+def _expand(inputs: Iterable[Source]) -> Iterator[str | bytes]:
+    """:func:`expand_inputs`, with the bytes of pages passed through."""
+    if isinstance(inputs, str | bytes | os.PathLike):
+        raise ArgumentError("inputs must be a list of paths or URLs, not a single one")
+    for raw in inputs:
+        item = source_name(raw)
+        if isinstance(item, str) and item != "-" and not is_url(item) and os.path.isdir(item):
+            yield from _walk(item)
         else:
             yield item
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """Yield the input files under ``folder`` (sorted), and each folder it cannot list."""
+    unreadable: list[str] = []
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=lambda exc: unreadable.append(exc.filename)):
+        dirs.sort()
+        found.extend(os.path.join(root, name) for name in files if _has_input_suffix(name))
+    paths = [p for p in found if os.path.isfile(p)] + unreadable
+    yield from sorted(paths, key=lambda p: Path(p).parts)
 
 
 def _has_input_suffix(name: str) -> bool:
@@ -121,41 +169,61 @@ def _container_kind(head: bytes) -> str | None:
 
 
 def iter_articles(
-    inputs: Iterable[str], options: ReadOptions | None = None, stats: ReadStats | None = None
+    inputs: Iterable[Source], options: ReadOptions | None = None, stats: ReadStats | None = None
 ) -> Iterator[Article | InputError]:
     """Read every input, yielding an ``Article`` per article or the ``InputError`` that stopped one.
 
-    Inputs are paths, directories (read recursively), URLs or ``-`` for stdin. Containers
-    (JSONL, WARC) yield one item per record. Errors never stop the iteration.
+    Inputs are paths (``str`` or ``os.PathLike``), directories (read recursively), URLs, ``-``
+    for stdin, or the ``bytes`` of a page. Containers (JSONL, WARC) yield one item per record.
+    Errors never stop the iteration.
+
+    Raises:
+        ArgumentError: an input is none of these (``None``, a number…).
     """
     options = options or ReadOptions()
     stats = stats or ReadStats()
-    for source in expand_inputs(inputs):
+    for source in _expand(inputs):
+        label = BYTES_LABEL if isinstance(source, bytes) else source
         try:
             yield from _read_source(source, options, stats)
         except InputError as exc:
             yield exc
         except OSError as exc:
-            yield InputError(f"cannot read ({exc.strerror or exc})", source)
+            yield InputError(f"cannot read ({exc.strerror or exc})", label)
 
 
-def read_article(source: str, options: ReadOptions | None = None) -> Article:
-    """Read one single-article input (a path, a URL or ``-``) and return its ``Article``.
+BYTES_LABEL = "<bytes>"
+"""The source name of a page given as bytes."""
+
+
+def read_article(source: Source, options: ReadOptions | None = None) -> Article:
+    """Read one single-article input and return its ``Article``.
+
+    Args:
+        source: a path (``str`` or ``os.PathLike``), a URL, ``-`` for stdin, or the ``bytes``
+            of the page itself (HTML or text, in any encoding).
+        options: how to read it.
 
     Raises:
         InputError: the input cannot be read as an article; for a container with several
             records, the first record's error.
+        ArgumentError: ``source`` is none of the above.
     """
+    if not isinstance(options, ReadOptions | None):
+        raise ArgumentError(f"options must be ReadOptions, not {type(options).__name__}")
     for item in iter_articles([source], options):
         if isinstance(item, InputError):
             raise item
         return item
-    raise InputError("no article in this input", source)
+    raise InputError("no article in this input", str(source_name(source))[:200])
 
 
 def _read_source(
-    source: str, options: ReadOptions, stats: ReadStats
+    source: str | bytes, options: ReadOptions, stats: ReadStats
 ) -> Iterator[Article | InputError]:
+    if isinstance(source, bytes):
+        yield from _read_data(source, BYTES_LABEL, options, stats)
+        return
     if is_url(source):
         from .url import fetch_url
 
@@ -173,28 +241,86 @@ def _read_source(
         yield article_from_text(text, kind, source, url_options)
         return
     if source == "-":
-        data = sys.stdin.buffer.read()
-        label = "<stdin>"
-        container = options.kind or _container_kind(data[:_SNIFF_BYTES])
-        if container in ("warc", "jsonl"):
-            # Before check_bytes: a WARC holds binary payloads and may exceed one page's limit.
-            yield from _read_container_bytes(data, label, container, options, stats)
-            return
-    else:
-        if not os.path.exists(source):
-            raise InputError("no such file or directory", source)
-        label = source
-        container = options.kind or _kind_from_name(source)
-        if container is None:
-            with open(source, "rb") as handle:
-                container = _container_kind(handle.read(_SNIFF_BYTES))
-        if container in ("warc", "jsonl"):
-            yield from _read_container(source, container, options, stats)
-            return
+        yield from _read_stdin(options, stats)
+        return
+    if not os.path.exists(source):
+        raise InputError("no such file or directory", source)
+    if os.path.isdir(source):
+        try:
+            os.listdir(source)
+        except OSError as exc:
+            raise InputError(f"cannot list this folder ({exc.strerror or exc})", source) from exc
+        raise InputError("a folder, not a file", source)
+    container = options.kind or _kind_from_name(source)
+    if container is None:
         with open(source, "rb") as handle:
-            data = handle.read(options.max_bytes * 20 + 1)
+            container = _container_kind(handle.read(_SNIFF_BYTES))
+    if container in ("warc", "jsonl"):
+        yield from _read_container(source, container, options, stats)
+        return
+    with open(source, "rb") as handle:
+        data = handle.read(_page_read_limit(options))
+    yield from _read_page(data, source, _kind_from_name(source), options, stats)
+
+
+STDIN_LABEL = "<stdin>"
+
+
+def _page_read_limit(options: ReadOptions) -> int:
+    """Bytes read of one page: enough for a gzipped page that inflates to ``max_bytes``."""
+    return options.max_bytes * 20 + 1
+
+
+def _read_stdin(options: ReadOptions, stats: ReadStats) -> Iterator[Article | InputError]:
+    """Read stdin: a container is spooled to a temporary file and streamed; a page is bounded.
+
+    A page larger than the limit is refused after reading the limit, without reading on.
+    """
+    stream = sys.stdin.buffer
+    head = stream.read(_SNIFF_BYTES)
+    container = options.kind or _container_kind(head)
+    if container in ("warc", "jsonl"):
+        with tempfile.TemporaryFile(prefix="newsgraph-stdin-") as spool:
+            spool.write(head)
+            shutil.copyfileobj(stream, spool)
+            spool.seek(0)
+            if container == "warc":
+                from .warc import iter_warc_stream
+
+                yield from iter_warc_stream(spool, STDIN_LABEL, options, stats)
+            else:
+                from .jsonl import iter_jsonl_stream
+
+                yield from iter_jsonl_stream(spool, STDIN_LABEL, options)
+        return
+    limit = _page_read_limit(options)
+    data = head + stream.read(max(0, limit - len(head)))
+    if len(data) >= limit:
+        raise InputTooLargeError(
+            f"more than {limit - 1:,} bytes on stdin for one page (raise --max-bytes)",
+            STDIN_LABEL,
+        )
+    yield from _read_page(data, STDIN_LABEL, None, options, stats)
+
+
+def _read_data(
+    data: bytes, label: str, options: ReadOptions, stats: ReadStats
+) -> Iterator[Article | InputError]:
+    """Read an input held in memory: a container's records, or one page."""
+    container = options.kind or _container_kind(data[:_SNIFF_BYTES])
+    if container in ("warc", "jsonl"):
+        # Before check_bytes: a WARC holds binary payloads and may exceed one page's limit.
+        yield from _read_container_bytes(data, label, container, options, stats)
+        return
+    yield from _read_page(data, label, None, options, stats)
+
+
+def _read_page(
+    data: bytes, label: str, named: str | None, options: ReadOptions, stats: ReadStats
+) -> Iterator[Article | InputError]:
+    """Read the bytes of one page (or a container its content reveals) as ``named`` says."""
     data = check_bytes(data, label, options.max_bytes)
-    kind = options.kind or (None if source == "-" else _kind_from_name(source)) or sniff_kind(data)
+    kind = options.kind or named or sniff_kind(data)
     if kind in ("warc", "jsonl"):
         yield from _read_container_bytes(data, label, kind, options, stats)
         return
@@ -242,6 +368,7 @@ def article_from_text(text: str, kind: str, source: str, options: ReadOptions) -
         from .textdump import read_textdump
 
         article = read_textdump(text, source, options)
+    article.warnings.extend(getattr(text, "warnings", ()))
     return finish_article(article, source, options)
 
 

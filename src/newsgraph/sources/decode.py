@@ -140,6 +140,8 @@ def decode_text(
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _has_utf8_lines(data):
+        return _decode_mixed(data, source)
     declared = declared_charset(data, content_type)
     if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
         try:
@@ -149,10 +151,79 @@ def decode_text(
     return _guess_decode(data, source)
 
 
+class Decoded(str):
+    """Decoded text that carries the warnings met while decoding it (``warnings``)."""
+
+    warnings: tuple[str, ...] = ()
+
+
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _has_utf8_lines(data: bytes) -> bool:
+    """Whether some line holds non-ASCII text that is valid UTF-8 (so the file is UTF-8 in part).
+
+    A file wholly in a legacy encoding almost never has a whole line of non-ASCII text that
+    also happens to be valid UTF-8.
+    """
+    for line in data.splitlines():
+        if _UTF8_MULTIBYTE.search(line):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
+
+
+def _decode_mixed(data: bytes, source: str) -> Decoded:
+    """Decode text that is UTF-8 but for some stretches in a legacy encoding.
+
+    The valid UTF-8 stays as it is; each run of bytes that is not UTF-8 is decoded in the
+    legacy encoding that charset-normalizer finds for the lines holding such runs (falling
+    back to Windows-1252). The result carries a warning saying how many bytes were affected.
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    foreign = b"\n".join(line for line in data.splitlines() if not _is_utf8(line))
+    codec = _single_byte_guess(foreign)
+    bad = 0
+
+    def decode_run(match: re.Match[str]) -> str:
+        nonlocal bad
+        raw = bytes(ord(char) - 0xDC00 for char in match.group())
+        bad += len(raw)
+        return raw.decode(codec, errors="replace")
+
+    text = Decoded(_ESCAPED_RUN.sub(decode_run, escaped))
+    text.warnings = (f"mixed encodings: {bad:,} byte(s) that are not UTF-8 were read as {codec}",)
+    log.warning("%s: %s", source, text.warnings[0])
+    return text
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _single_byte_guess(data: bytes) -> str:
+    """Return the single-byte encoding of ``data`` charset-normalizer finds, else cp1252."""
+    from charset_normalizer import from_bytes
+
+    for match in from_bytes(data):
+        name = codecs.lookup(match.encoding).name
+        if name.startswith(("cp125", "iso8859", "koi8", "mac-", "latin")):
+            return _normalise_codec(name)
+    return "cp1252"
+
+
 def _normalise_codec(name: str) -> str:
     # Browsers treat latin-1 and ascii labels as windows-1252 (WHATWG Encoding Standard).
     lowered = name.lower()
-    if lowered in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+    if lowered in ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
         return "cp1252"
     return name
 

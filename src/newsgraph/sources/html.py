@@ -22,6 +22,7 @@ from trafilatura.utils import load_html
 from ..errors import NotAnArticleError
 from ..model import Article
 from .bylines import take_credit_lines
+from .html_depth import PARSER_LIMIT, flatten_deep, tree_depth
 from .html_dom import build_hint_index, collapse, vocab
 from .html_images import read_images
 from .html_jsonld import JsonLd
@@ -60,6 +61,11 @@ def parse_html(html: str, source: str) -> HtmlElement:
         tree = load_html(f"<html><body>{html}</body></html>") if html.strip() else None
     if tree is None:
         raise NotAnArticleError("no HTML to read in this page", source)
+    if tree_depth(tree) >= PARSER_LIMIT:  # the parser drops what lies deeper: flatten first
+        log.debug("%s: nested deeper than the parser goes; flattening", source)
+        flat = load_html(flatten_deep(html))
+        if flat is not None:
+            tree = flat
     return tree
 
 

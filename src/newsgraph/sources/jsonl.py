@@ -4,7 +4,8 @@ Each line is a JSON object with the body in ``text`` (clean text) or ``html`` (a
 read with the HTML reader; ``text`` wins when a record has both), plus any of ``url``,
 ``title``, ``published``, ``authors``, ``site``, ``tags``, ``language``, ``id``, ``dateline``,
 ``standfirst``, ``editors`` and ``headings``. Given fields win over what the reader found and
-are recorded as ``"given"`` in ``Article.metadata_sources``. Other fields are ignored.
+are recorded as ``"given"`` in ``Article.metadata_sources``; a given ``id`` is kept as
+``Article.given_id`` (the article's ``id`` stays its content hash). Other fields are ignored.
 
 A bad line (not JSON, not an object, no ``text``/``html``, an empty body, too long) yields an
 :class:`~newsgraph.errors.InputError` whose source is ``PATH:LINE`` and the reading goes on.
@@ -19,6 +20,7 @@ import gzip
 import io
 import json
 import logging
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -30,15 +32,16 @@ from ..model import Article
 from .decode import check_bytes
 from .options import ReadOptions
 
-__all__ = ["iter_jsonl_path", "iter_jsonl_text", "read_record"]
+__all__ = ["iter_jsonl_path", "iter_jsonl_stream", "iter_jsonl_text", "read_record"]
 
 log = logging.getLogger(__name__)
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STRING_FIELDS = ("title", "site", "dateline", "standfirst", "language")
 _LIST_FIELDS = ("authors", "tags", "editors", "headings")
 _SNIFF_BYTES = 8192
 
-_Lines = gzip.GzipFile | io.BufferedReader
+_Lines = gzip.GzipFile | io.BufferedReader | io.BufferedRandom
 
 
 def iter_jsonl_path(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
@@ -53,26 +56,43 @@ def iter_jsonl_path(path: str, options: ReadOptions) -> Iterator[Article | Input
         bad one, and a single ``InputError`` (source ``PATH``) if the file as a whole is
         empty, binary or a broken gzip stream.
     """
+    with open(path, "rb") as raw:
+        yield from iter_jsonl_stream(raw, path, options)
+
+
+def iter_jsonl_stream(
+    raw: io.BufferedReader | io.BufferedRandom, source: str, options: ReadOptions
+) -> Iterator[Article | InputError]:
+    """Read JSONL (optionally gzipped) from an open, seekable binary stream, line by line.
+
+    Args:
+        raw: the stream, at its start.
+        source: what to call the input in sources and messages (a path, ``<stdin>``).
+        options: reading options; ``max_bytes`` bounds each line.
+
+    Yields:
+        As :func:`iter_jsonl_path`.
+    """
     with contextlib.ExitStack() as stack:
-        raw = stack.enter_context(open(path, "rb"))
+        start = raw.tell()
         gzipped = raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
+        raw.seek(start)
         handle: _Lines = raw
         if gzipped:
             handle = stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb"))
         try:
             head = handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
         except (OSError, EOFError, zlib.error) as exc:
-            yield BinaryInputError(f"broken gzip data ({exc})", path)
+            yield BinaryInputError(f"broken gzip data ({exc})", source)
             return
         try:
-            check_bytes(head, path, options.max_bytes)
+            check_bytes(head, source, options.max_bytes)
         except InputError as exc:
             if isinstance(exc, EmptyInputError):
-                exc = EmptyInputError("empty JSONL file (no records)", path)
+                exc = EmptyInputError("empty JSONL file (no records)", source)
             yield exc
             return
-        yield from _iter_lines(_read_lines(handle, options.max_bytes), path, options)
+        yield from _iter_lines(_read_lines(handle, options.max_bytes), source, options)
 
 
 def iter_jsonl_text(text: str, source: str, options: ReadOptions) -> Iterator[Article | InputError]:
@@ -166,9 +186,21 @@ def _parse(line: bytes, where: str) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start}); JSONL must be UTF-8", where) from exc
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", where) from exc
+    return no_surrogates(value) if "\\ud" in text.lower() else value
+
+
+def no_surrogates(value: Any) -> Any:
+    """Replace lone surrogates (JSON may spell one; nothing can write one) by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [no_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {no_surrogates(k): no_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _body(record: dict[str, Any], source: str) -> tuple[str, str]:
@@ -198,8 +230,10 @@ def _apply_given(article: Article, record: dict[str, Any], source: str) -> None:
             article.metadata_sources[field] = "given"
     given_id = record.get("id")
     if isinstance(given_id, str | int) and not isinstance(given_id, bool) and str(given_id).strip():
-        article.id = str(given_id).strip()
-        article.metadata_sources["id"] = "given"
+        # Kept as metadata: the stored article is known by its content hash, so two records
+        # giving one id to different texts are two articles, and no id is ever unreachable.
+        article.given_id = str(given_id).strip()
+        article.metadata_sources["given_id"] = "given"
 
 
 def _string(record: dict[str, Any], field: str, source: str) -> str | None:

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import os
 
+from ..errors import StoreError
 from .base import Store
-from .schema import migrate
+from .schema import check_ours, migrate
 
 __all__ = ["DEFAULT_DB", "Store", "open_store"]
 
@@ -38,18 +39,21 @@ def is_postgres_url(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the database at ``url``.
 
     Args:
         url: a SQLite path (``newsgraph.db``, ``:memory:``) or a ``postgresql://`` URL;
             ``None`` means ``$NEWSGRAPH_DB`` or else :data:`DEFAULT_DB`.
+        create: make a new database when there is none; read commands pass ``False``, so
+            that a misspelt path is an error rather than a new empty database.
 
     Returns:
         The open store, with the schema at the latest version.
 
     Raises:
-        StoreError: the database cannot be opened, reached or migrated; the message names it.
+        StoreError: the database cannot be opened, reached or migrated, does not exist (with
+            ``create=False``), or holds another application's tables; the message names it.
     """
     url = url or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
     store: Store
@@ -60,10 +64,18 @@ def open_store(url: str | None = None) -> Store:
     else:
         from .sqlite import SQLiteStore
 
-        store = SQLiteStore(url.removeprefix("sqlite:///"))
+        path = url.removeprefix("sqlite:///")
+        if not create and path != ":memory:" and not os.path.exists(path):
+            raise StoreError(NO_DATABASE, path)
+        store = SQLiteStore(path)
     try:
+        check_ours(store, create)
+        store.prepare()
         migrate(store)
     except BaseException:
         store.close()
         raise
     return store
+
+
+NO_DATABASE = "no newsgraph database here (check the path, or run newsgraph ingest first)"

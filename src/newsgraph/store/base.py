@@ -66,6 +66,9 @@ class Store(ABC):
 
     # -- connection ---------------------------------------------------------------------------
 
+    def prepare(self) -> None:  # noqa: B027 - most backends have nothing to set up
+        """Set the connection up for writing, once the database is known to be newsgraph's."""
+
     @abstractmethod
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""

@@ -271,8 +271,8 @@ def _analyze_batch(batch: list[Article], pipeline: Sequence[str] | None) -> list
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, source, url, site, title, authors, dateline, published, "
     "published_text, language, tags, standfirst, editors, headings, images, metadata_sources, "
-    "text, analysis, ingested_at, group_id, signature) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "text, analysis, ingested_at, given_id, group_id, signature) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (id) DO NOTHING"
 )
 _UPSERT_ACTOR = (
@@ -320,7 +320,9 @@ def write_analysis(
         StoreError: the database cannot be written.
     """
     rows = analysis_rows(analysis, ingested_at or datetime.now(UTC).isoformat())
-    article_row = (*rows["articles"][0], *(group or (None, None)))
+    given = analysis.article.given_id
+    given = given.replace("\x00", "\ufffd") if given is not None else None
+    article_row = (*rows["articles"][0], given, *(group or (None, None)))
     with store.transaction() as tx:
         if not tx.execute(_INSERT_ARTICLE, article_row):
             return False

@@ -13,7 +13,8 @@ Tables (one row per…):
 - ``articles``: article, with all metadata, the body text, the full analysis JSON
   (``analysis``), ``group_id`` (its near-duplicate group: the id of the group's first
   article) and ``signature`` (its MinHash, to match later articles against),
-  and ``ingested_at``. ``id`` is the content hash (``Article.id``).
+  and ``ingested_at``. ``id`` is the content hash (``Article.id``); ``given_id`` the id the
+  input gave, if any (migration 6 moved articles stored under a given id to their hash).
 - ``actors``: corpus-level actor (``KOR``, ``person:maria-lopez``, ``org:dw``); the first
   article that names it gives its attributes, later ones only fill what is missing.
 - ``article_actors``: actor in an article, with its name and roles there.
@@ -126,6 +127,12 @@ def _fill_corpus_events(tx: Tx) -> None:
     backfill(tx)
 
 
+def _rekey_given_ids(tx: Tx) -> None:
+    from .rekey import rekey_given_ids
+
+    rekey_given_ids(tx)
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the schema: a number, a name, the statements for each dialect.
@@ -214,6 +221,19 @@ MIGRATIONS: list[Migration] = [
         postgresql=_CORPUS_EVENTS,
         fill=_fill_corpus_events,
     ),
+    Migration(
+        6,
+        "articles known by content hash, a given id kept as given_id",
+        sqlite=[
+            "ALTER TABLE articles ADD COLUMN given_id TEXT",
+            "CREATE INDEX articles_given_id ON articles (given_id)",
+        ],
+        postgresql=[
+            "ALTER TABLE articles ADD COLUMN given_id TEXT",
+            "CREATE INDEX articles_given_id ON articles (given_id)",
+        ],
+        fill=_rekey_given_ids,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1].version
@@ -224,11 +244,52 @@ _VERSION_TABLE = (
 )
 
 
+_OWN_VERSION_COLUMNS = ["version", "name", "applied_at"]
+_OWN_ARTICLE_COLUMNS = {"id", "text", "analysis", "metadata_sources", "ingested_at"}
+
+
+def check_ours(store: Store, create: bool = True) -> None:
+    """Refuse a database that holds tables and is not newsgraph's, before changing anything.
+
+    A database is newsgraph's when it has a ``schema_version`` table of newsgraph's shape
+    and, once migration 1 is applied, an ``articles`` table of newsgraph's shape.
+
+    Raises:
+        StoreError: the database holds another application's tables, or (with ``create``
+            false) holds no newsgraph tables at all.
+    """
+    tables = store.tables()
+    if not tables:
+        if not create:
+            from . import NO_DATABASE
+
+            raise StoreError(NO_DATABASE, store.name)
+        return
+    if "schema_version" not in tables or store.columns("schema_version") != _OWN_VERSION_COLUMNS:
+        raise _foreign(store, tables)
+    if "articles" in tables and not _OWN_ARTICLE_COLUMNS.issubset(store.columns("articles")):
+        raise _foreign(store, tables)
+    if "articles" not in tables and schema_version(store) >= 1:
+        raise _foreign(store, tables)
+
+
+def _foreign(store: Store, tables: list[str]) -> StoreError:
+    shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+    return StoreError(
+        f"not a newsgraph database (it holds other tables: {shown}); nothing was changed, "
+        "give --db a new file or an empty database",
+        store.name,
+    )
+
+
 def schema_version(store: Store) -> int:
     """Return the highest migration applied to ``store`` (0 for an empty database)."""
     if "schema_version" not in store.tables():
         return 0
-    return int(store.scalar("SELECT MAX(version) FROM schema_version") or 0)
+    try:
+        return int(store.scalar("SELECT MAX(version) FROM schema_version") or 0)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"not a newsgraph database (schema_version: {exc})", store.name) from exc
 
 
 def migrate(store: Store, target: int | None = None) -> list[int]:

@@ -10,10 +10,20 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from ..errors import StoreError
 from .base import Params, Row, Store
+
+LOCK_WAIT = 30.0
+"""Seconds to wait for another process that holds a new database file locked."""
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -48,21 +58,46 @@ class SQLiteStore(Store):
             parent = os.path.dirname(os.path.abspath(path))
             if not os.path.isdir(parent):
                 raise self.error(FileNotFoundError(f"no directory {parent}"), "cannot open")
+        self.path = path
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA busy_timeout = 30000")
-            if path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                # With WAL, NORMAL keeps every commit atomic (a killed process loses nothing
-                # committed); only an OS crash may lose the last commits.
-                self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             raise self.error(exc, "cannot open the database") from exc
 
+    def prepare(self) -> None:
+        """Switch a file to the WAL journal (once the database is known to be newsgraph's).
+
+        Another process creating the same new file at the same moment may hold it locked
+        for a while; the switch waits for it (up to :data:`LOCK_WAIT` seconds).
+        """
+        if self.path == ":memory:":
+            return
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                # With WAL, NORMAL keeps every commit atomic (a killed process loses nothing
+                # committed); only an OS crash may lose the last commits.
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _locked(exc) or time.monotonic() > deadline:
+                    raise self.error(exc, "cannot open the database") from exc
+                time.sleep(0.05)
+            except sqlite3.Error as exc:
+                raise self.error(exc, "cannot open the database") from exc
+
     def close(self) -> None:
         """Close the SQLite connection."""
         self.conn.close()
+
+    def error(self, exc: BaseException, doing: str) -> StoreError:
+        """Return the ``StoreError`` for a driver error, saying when the file is read-only."""
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            return StoreError(f"{doing}: the database file is read-only", self.name)
+        return super().error(exc, doing)
 
     @contextmanager
     def transaction(self) -> Iterator[_SQLiteTx]:
@@ -73,9 +108,11 @@ class SQLiteStore(Store):
             raise self.error(exc, "cannot write") from exc
         try:
             yield _SQLiteTx(self.conn)
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self.error(exc, "cannot write") from exc
             raise
         try:
             self.conn.execute("COMMIT")

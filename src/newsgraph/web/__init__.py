@@ -2,9 +2,11 @@
 
 Modules: ``app.py`` (the FastAPI app, settings, the one error handler, limits), ``api.py``
 (the REST API under ``/api``), ``pages.py`` (server-rendered pages), ``markup.py`` (safe HTML
-from text and offsets), ``reading.py`` (what ``POST /api/analyze`` receives), ``serve.py``
-(running it, and the demo). Templates and static files (with the vendored Vega, Vega-Lite,
-vega-embed, Cytoscape.js and Swagger UI builds) are package data.
+from text and offsets), ``reading.py`` (what ``POST /api/analyze`` receives),
+``analysis_pool.py`` (analyses in time-bounded worker processes), ``origin.py`` (``Host``
+and cross-site checks), ``serve.py`` (running it, and the demo). Templates and static files
+(with the vendored Vega, Vega-Lite, vega-embed, Cytoscape.js and Swagger UI builds) are
+package data.
 
 Needs the ``fastapi``, ``uvicorn``, ``jinja2`` and ``python-multipart`` dependencies.
 """

@@ -9,17 +9,19 @@ Lists are pages: ``{"items", "limit", "offset", "next"}`` (plus ``total`` where 
 
 from __future__ import annotations
 
-import threading
+import secrets
 from collections.abc import Iterable
 from datetime import date
 from itertools import islice
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..store import Store, browse, open_store, queries
+from ..store import Store, browse, queries
 from .app import ERROR_RESPONSES, APIError, ErrorBody, WebSettings, store_dependency
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
@@ -113,7 +115,7 @@ def list_articles(
     return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
-@router.get("/articles/{article_id}", summary="One article with its whole analysis")
+@router.get("/articles/{article_id:path}", summary="One article with its whole analysis")
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The analysis document (``newsgraph.analysis/1``).
 
@@ -164,7 +166,7 @@ def list_actors(
     return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: roles, co-occurring actors")
+@router.get("/actors/{actor_id:path}", summary="One actor: roles, co-occurring actors")
 def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
     """The actor, the roles it held (by article date) and the actors named with it.
 
@@ -310,7 +312,44 @@ def search_hits(
     return hits
 
 
-_ANALYZE_LOCK = threading.Lock()
+class AnalyzeFields(BaseModel):
+    """The fields of ``POST /api/analyze``: one of ``text``, ``html`` (or a file), and options."""
+
+    text: str | None = Field(None, description="The article as plain text.")
+    html: str | None = Field(None, description="The article as an HTML page.")
+    url: str | None = Field(None, max_length=2000, description="The article's URL.")
+    published: str | None = Field(
+        None, pattern=DAY, description="The publication date (YYYY-MM-DD)."
+    )
+    store: bool = Field(False, description="Also store it (needs --allow-ingest).")
+    token: str | None = Field(
+        None,
+        max_length=200,
+        description="The server's ingest token: a form or multipart write (store=true) needs "
+        "it; a JSON one does not.",
+    )
+
+
+def _analyze_body() -> dict[str, Any]:
+    """The request body of ``POST /api/analyze`` as the OpenAPI schema shows it."""
+    fields = AnalyzeFields.model_json_schema()
+    upload = {
+        **fields,
+        "properties": {
+            **fields["properties"],
+            "file": {"type": "string", "format": "binary", "description": "An HTML or text file."},
+        },
+    }
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": fields},
+                "application/x-www-form-urlencoded": {"schema": fields},
+                "multipart/form-data": {"schema": upload},
+            },
+        }
+    }
 
 
 @router.post(
@@ -318,42 +357,56 @@ _ANALYZE_LOCK = threading.Lock()
     summary="Analyse a text, an HTML page or an uploaded file",
     responses={
         201: {"description": "Analysed and stored (with `store=true` on an ingesting server)"},
-        403: {"description": "Storing refused: the server is read-only", "model": ErrorBody},
+        403: {
+            "description": "Refused: read-only server, or a write without the token",
+            "model": ErrorBody,
+        },
+        415: {"description": "Not a form, multipart or JSON body", "model": ErrorBody},
+        429: {"description": "Too many analyses at once; try again", "model": ErrorBody},
+        503: {"description": "The analysis took longer than the server allows", "model": ErrorBody},
     },
+    openapi_extra=_analyze_body(),
 )
-def analyze(
-    request: Request,
-    text: Annotated[str | None, Form(description="The article as plain text.")] = None,
-    html: Annotated[str | None, Form(description="The article as an HTML page.")] = None,
-    file: Annotated[UploadFile | None, File(description="An HTML or text file.")] = None,
-    url: Annotated[str | None, Form(max_length=2000, description="The article's URL.")] = None,
-    published: Annotated[
-        str | None, Form(pattern=DAY, description="The publication date (YYYY-MM-DD).")
-    ] = None,
-    store: Annotated[bool, Form(description="Also store it (needs --allow-ingest).")] = False,
-) -> JSONResponse:
+async def analyze(request: Request) -> JSONResponse:
     """The analysis document of one article: exactly one of ``text``, ``html`` or ``file``.
 
-    Send a multipart or URL-encoded form. Nothing is stored unless the server runs with
-    ``--allow-ingest`` and ``store=true`` is given (201 and a ``Location``; 200 if already
-    stored).
+    Send a JSON object, a URL-encoded form or a multipart form (for ``file``). Nothing is
+    stored unless the server runs with ``--allow-ingest`` and ``store=true`` is given (201
+    and a ``Location``; 200 if already stored); a form or multipart write must also send
+    the server's ``token``. The analysis runs in a worker process within the server's time
+    bound (``--analyze-timeout``): 503 past it, 429 when too many wait.
     """
-    from ..sources import ReadOptions
-    from .reading import analyze_upload, ingest_upload, read_upload
+    from .analysis_pool import Upload
+    from .reading import read_body, store_document
 
     settings: WebSettings = request.app.state.settings
-    if store and not settings.allow_ingest:
+    fields, data, filename, is_json = await read_body(request, settings.max_body)
+    if fields.store and not settings.allow_ingest:
         raise APIError(403, "forbidden", "this server is read-only (start it with --allow-ingest)")
-    given = [x for x in (text, html, file) if x is not None and x != ""]
+    if fields.store and not is_json and not _token_ok(fields.token, settings.ingest_token):
+        raise APIError(
+            403, "forbidden", "a form write needs the server's ingest token (token=…); or send JSON"
+        )
+    given = [x for x in (fields.text, fields.html, data) if x is not None and x != ""]
     if len(given) != 1:
         raise APIError(422, "bad_parameters", "give exactly one of text, html or file")
-    options = ReadOptions(url=url or None, published=check_day(published, "published"))
-    data = file.file.read(settings.max_body + 1) if file is not None else None
-    article = read_upload(text, html, data, file.filename if file else None, options)
-    with _ANALYZE_LOCK:
-        if not store:
-            return JSONResponse(analyze_upload(article))
-        with open_store(settings.db) as db:
-            document, created = ingest_upload(db, article)
-    headers = {"location": f"/api/articles/{article.id}"}
-    return JSONResponse(document, status_code=201 if created else 200, headers=headers)
+    upload = Upload(
+        fields.text,
+        fields.html,
+        data,
+        filename,
+        fields.url or None,
+        check_day(fields.published, "published"),
+        settings.max_body,
+    )
+    document = await request.app.state.pool.analyze(upload)
+    if not fields.store:
+        return JSONResponse(document)
+    stored, created = await run_in_threadpool(store_document, settings.db, document)
+    headers = {"location": "/api/articles/" + quote(stored["article"]["id"], safe="")}
+    return JSONResponse(stored, status_code=201 if created else 200, headers=headers)
+
+
+def _token_ok(given: str | None, expected: str | None) -> bool:
+    """Whether a form write carries the server's ingest token (compared in constant time)."""
+    return bool(given and expected) and secrets.compare_digest(str(given), str(expected))

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
-from dataclasses import dataclass
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -31,6 +34,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import ConfigError, InputError, InputTooLargeError, NewsgraphError, StoreError
 from ..sources.decode import MAX_BYTES
 from ..store import Store, open_store
+from .analysis_pool import AnalysisPool, PoolBusy, PoolTimeout
+from .origin import cross_origin, host_allowed, host_name
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +61,22 @@ class WebSettings:
         db: the database (SQLite path or ``postgresql://`` URL) every request reads.
         allow_ingest: let ``POST /api/analyze`` with ``store=true`` write to the database.
         max_body: the largest request body accepted, in bytes (larger ones get 413).
+        allowed_hosts: host names the server may be reached by, besides IP addresses and
+            ``localhost`` (the name it is bound to, a proxy's name); see
+            :mod:`newsgraph.web.origin`.
+        analyze_workers: worker processes for ``POST /api/analyze``.
+        analyze_timeout: seconds one analysis may take (waiting for a worker included).
+        ingest_token: what a form or multipart write (``store=true``) must send as ``token``;
+            JSON writes need none. ``None``: a random one, made when the app is built.
     """
 
     db: str
     allow_ingest: bool = False
     max_body: int = MAX_BYTES
+    allowed_hosts: tuple[str, ...] = ()
+    analyze_workers: int = 1
+    analyze_timeout: float = 60.0
+    ingest_token: str | None = None
 
 
 class ErrorDetail(BaseModel):
@@ -105,6 +121,8 @@ _CODES = {
     405: "method_not_allowed",
     413: "too_large",
     415: "unsupported_media_type",
+    421: "misdirected",
+    429: "busy",
     422: "bad_parameters",
     500: "internal_error",
     503: "unavailable",
@@ -120,6 +138,10 @@ def _classify(exc: Exception) -> tuple[int, str, str]:
     if isinstance(exc, StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "request refused"
         return exc.status_code, _CODES.get(exc.status_code, "error"), message
+    if isinstance(exc, PoolBusy):
+        return 429, "busy", exc.message
+    if isinstance(exc, PoolTimeout):
+        return 503, "timeout", exc.message
     if isinstance(exc, InputTooLargeError):
         return 413, "too_large", str(exc)
     if isinstance(exc, InputError | ConfigError):
@@ -173,15 +195,20 @@ class GuardMiddleware:
     An unexpected error that no handler took becomes a generic 500, logged and never shown.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, allowed_hosts: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         request = Request(scope)
+        refused = self._refusal(request)
+        if refused is not None:
+            await error_response(request, refused)(scope, receive, send)
+            return
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             too_large = APIError(413, "too_large", f"request body over {self.max_body} bytes")
@@ -234,15 +261,40 @@ class GuardMiddleware:
                 return
             await error_response(request, exc)(scope, receive, send)
 
+    def _refusal(self, request: Request) -> APIError | None:
+        """The error for a request from a host or an origin that is not this server's."""
+        headers = request.headers
+        host = headers.get("host")
+        if not host_allowed(host, self.allowed_hosts):
+            return APIError(
+                421,
+                "misdirected",
+                f"this server is not {host_name(host or '')!r} (start it with --allowed-host)",
+            )
+        if cross_origin(request.method, host, headers.get("origin"), headers.get("sec-fetch-site")):
+            return APIError(403, "forbidden", "requests from another site are refused")
+        return None
+
 
 def store_dependency(request: Request) -> Iterator[Store]:
     """Open the app's database for one request and close it afterwards."""
     settings: WebSettings = request.app.state.settings
-    store = open_store(settings.db)
+    store = open_store(settings.db, create=False)
     try:
         yield store
     finally:
         store.close()
+
+
+def path_segment(value: object) -> str:
+    """Return ``value`` encoded as one URL path segment: ``/`` and ``?`` too, and ``.``/``..``.
+
+    Example:
+        >>> path_segment("a/b c"), path_segment("..")
+        ('a%2Fb%20c', '%2E%2E')
+    """
+    encoded = quote(str(value), safe="")
+    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
 
 
 def make_templates() -> Jinja2Templates:
@@ -255,6 +307,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["pretty_json"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
+    env.filters["seg"] = path_segment
     return Jinja2Templates(env=env)
 
 
@@ -284,16 +337,33 @@ def create_app(settings: WebSettings) -> FastAPI:
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
+    if settings.ingest_token is None:
+        settings = replace(settings, ingest_token=secrets.token_urlsafe(24))
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.pool = AnalysisPool(settings.analyze_workers, settings.analyze_timeout)
     for exc_class in (StarletteHTTPException, RequestValidationError, APIError, NewsgraphError):
         app.add_exception_handler(exc_class, _handle)
-    app.add_middleware(GuardMiddleware, max_body=settings.max_body)
+    app.add_middleware(
+        GuardMiddleware, max_body=settings.max_body, allowed_hosts=settings.allowed_hosts
+    )
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the analysis workers with the server, and stop them with it."""
+    pool: AnalysisPool = app.state.pool
+    pool.start()
+    try:
+        yield
+    finally:
+        pool.close()
 
 
 def _version() -> str:

@@ -78,7 +78,7 @@ def article_list(
     )
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article_page(request: Request, article_id: str, store: StoreDep) -> Response:
     """The article text with its facts marked, and the side panel of metadata and facts."""
     analysis = queries.get_analysis(store, article_id)
@@ -147,7 +147,7 @@ def actor_list(
     )
 
 
-@router.get("/actors/{actor_id}")
+@router.get("/actors/{actor_id:path}")
 def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
     """An actor: roles over time, quotes, events as source and as target, co-occurring actors."""
     info = browse.actor_info(store, actor_id)

@@ -1,13 +1,17 @@
-"""Reading what ``POST /api/analyze`` receives into an ``Article``, and analysing or storing it."""
+"""What ``POST /api/analyze`` receives: its body, the ``Article`` in it, storing its analysis."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
 
 from ..errors import InputError
 from ..model import Article
 from ..sources import ReadOptions
-from ..store import Store
+from ..sources.jsonl import no_surrogates
 
 
 def read_upload(
@@ -38,27 +42,69 @@ def read_upload(
     return article_from_text(decoded, kind, label, options)
 
 
-def analyze_upload(article: Article) -> dict[str, Any]:
-    """Return the analysis document of ``article`` (nothing is stored)."""
-    from ..pipeline import analyze
-
-    return analyze(article).to_dict()
-
-
-def ingest_upload(store: Store, article: Article) -> tuple[dict[str, Any], bool]:
-    """Store the analysis of ``article``; return its document and whether it is new.
+async def read_body(request: Request, max_body: int) -> tuple[Any, bytes | None, str | None, bool]:
+    """Return the fields of ``POST /api/analyze``, the file and its name, and whether it was JSON.
 
     Raises:
-        InputError: the article could not be analysed.
+        APIError: 415 for a body that is not JSON or a form, 422 for JSON that is not an
+            object or fields of the wrong kind (400 comes from a malformed form).
+    """
+    from pydantic import ValidationError
+
+    from .api import AnalyzeFields
+    from .app import APIError
+
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    values: dict[str, Any]
+    data = filename = None
+    if kind == "application/json":
+        try:
+            values = json.loads(await request.body())
+        except ValueError:
+            raise APIError(422, "bad_parameters", "the body is not valid JSON") from None
+        if not isinstance(values, dict):
+            raise APIError(422, "bad_parameters", "the body must be a JSON object")
+        values = no_surrogates(values)
+    elif kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        form = await request.form(max_files=1, max_fields=20, max_part_size=max_body)
+        try:
+            values = {k: v for k, v in form.items() if isinstance(v, str) and k != "file"}
+            upload = form.get("file")
+            if isinstance(upload, str):
+                raise APIError(422, "bad_parameters", "file: send a file, not a text field")
+            if upload is not None:
+                data, filename = await upload.read(max_body + 1), upload.filename
+        finally:
+            await form.close()
+    elif not kind and not await request.body():
+        values = {}  # nothing sent: no field given
+    else:
+        raise APIError(415, "unsupported_media_type", "send JSON, a form or a multipart form")
+    try:
+        fields = AnalyzeFields.model_validate(values)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+    return fields, data, filename, kind == "application/json"
+
+
+def store_document(db: str, document: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Store an analysis document; return the stored document and whether it is new.
+
+    Raises:
         StoreError: the database cannot be written.
     """
-    from ..store.ingest import ingest_articles
+    from ..model import Analysis
+    from ..store import open_store
+    from ..store.groups import Grouper
+    from ..store.ingest import has_article, write_analysis
     from ..store.queries import get_analysis
 
-    report = ingest_articles(store, [article], batch_size=1)
-    if report.failures:
-        raise InputError(report.failures[0].reason, article.source)
-    document = get_analysis(store, article.id)
-    if document is None:  # pragma: no cover - stored above
-        raise InputError("the article was not stored", article.source)
-    return document, report.stored == 1
+    analysis = Analysis.from_dict(document)
+    article = analysis.article
+    with open_store(db) as store:
+        created = False
+        if not has_article(store, article.id):
+            group = Grouper(store).assign(article.id, article.text)
+            created = write_analysis(store, analysis, group=group)
+        stored = get_analysis(store, article.id)
+    return stored or document, created

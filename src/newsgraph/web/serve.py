@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -25,7 +26,9 @@ def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> N
 
     from ..store import open_store
 
-    open_store(settings.db).close()  # fail now, with the database's name, not on a request
+    open_store(settings.db, create=False).close()  # fail now, naming the database
+    if host not in LOOPBACK and host not in ("0.0.0.0", "::"):
+        settings = replace(settings, allowed_hosts=(*settings.allowed_hosts, host))
     if host not in LOOPBACK:
         log.warning(
             "serving on %s: anyone who can reach this address can read the corpus%s",
