@@ -170,7 +170,7 @@ def test_nlp_bounds_an_analysis_failure_is_yielded_and_the_batch_goes_on(
 
 
 def test_nlp_bounds_indexed_fullest_name_equals_the_pairwise_search() -> None:
-    from newsgraph.extract.speakers import _Fullest
+    from newsgraph.extract.speaker_index import _Fullest
 
     def pairwise(words: list[str], names: list[list[str]]) -> list[str]:
         key, best = {w.lower() for w in words}, words
