@@ -41,3 +41,8 @@ def test_events_protest_noun_is_a_crowd_or_a_statement(
     nlp: Any, text: str, kind: str, source: str
 ) -> None:
     assert _has(_events(text), kind, source)
+
+
+def test_events_act_that_breaks_out_takes_the_verbs_parties(nlp: Any) -> None:
+    events = _events("Violent clashes erupted between Armenian and Azerbaijani troops on Monday.")
+    assert _has(events, "ASSAULT", "ARM") and _has(events, "ASSAULT", "AZE")
