@@ -46,3 +46,11 @@ def test_events_protest_noun_is_a_crowd_or_a_statement(
 def test_events_act_that_breaks_out_takes_the_verbs_parties(nlp: Any) -> None:
     events = _events("Violent clashes erupted between Armenian and Azerbaijani troops on Monday.")
     assert _has(events, "ASSAULT", "ARM") and _has(events, "ASSAULT", "AZE")
+
+
+def test_events_attack_told_with_malware_is_cyber_coercion() -> None:
+    events = _events(
+        "North Korea carried out ransomware attacks on hospitals in South Korea last year."
+    )
+    assert _has(events, "COERCE", "PRK", "KOR")
+    assert not _has(events, "ASSAULT")
