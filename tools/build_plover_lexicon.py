@@ -43,6 +43,8 @@ DEFAULT_ONTOLOGY = ROOT.parent / "shared" / "eval" / "events" / "ontology"
 SEED = ROOT / "tools" / "plover_seed.csv"
 PHRASES = ROOT / "tools" / "plover_phrases.csv"
 SYNONYMS = ROOT / "tools" / "plover_synonyms.csv"
+FRAME_ROLES = frozenset({"mass"})
+"""Frame roles that condition a row on its own (see ``merge_seed``)."""
 OUT = ROOT / "src" / "newsgraph" / "knowledge"
 
 CATEGORIES = [
@@ -345,10 +347,21 @@ def dedupe(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def merge_seed(seed: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Merge seed rows sharing (lemma, pos, with, subj): fields filled, roles joined."""
+    """Merge seed rows sharing (lemma, pos, with, subj): fields filled, roles joined.
+
+    A row whose frame must fit (``FRAME_ROLES``) stays apart from a row of another category
+    (tried in seed order: "protest" is PROTEST when its frame fits, else ACCUSE).
+    """
     merged: dict[tuple[str, ...], dict[str, str]] = {}
     for row in seed:
         key = (row["lemma"], row["pos"], row["with"], row["subj"])
+        old = merged.get(key)
+        if (
+            old is not None
+            and row["category"] not in ("", old["category"])
+            and FRAME_ROLES & set((old["role"] + "|" + row["role"]).split("|"))
+        ):
+            key = (*key, row["category"])
         if key not in merged:
             merged[key] = dict(row, source=source_of(row["note"]))
             continue

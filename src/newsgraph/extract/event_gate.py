@@ -98,6 +98,7 @@ def keep(category: str, source: ActorRef, target: ActorRef, passive_victim: bool
 
 
 _OBJECTS = frozenset({"dobj", "obj"})
+_STATE_ENTS = frozenset({"GPE", "NORP", "ORG"})
 _ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
@@ -126,7 +127,37 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
         return False
     if "request" in roles and not _asks_for(children, objects):
         return False
+    if "mass" in roles and not _mass_protest(token):
+        return False
     return not ("demand" in roles and not _demands(children))
+
+
+_STATEMENT_VERBS = frozenset(
+    {"lodge", "file", "issue", "voice", "express", "deliver", "send", "register", "make", "receive"}
+)
+"""Light verbs whose "protest" is a statement (a diplomatic protest, ACCUSE), not a crowd."""
+
+
+def _mass_protest(noun: Any) -> bool:
+    """Whether a "protest" noun is a demonstration: "protests in Bolivia", "during protests".
+
+    Plural, or placed somewhere, and not a statement: "lodged a protest", "Beijing's protest",
+    "protests from Tokyo" are diplomatic protests (ACCUSE).
+    """
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return True
+    if noun.head.lemma_.lower() in _STATEMENT_VERBS and noun.dep_ in (*_OBJECTS, "nsubjpass"):
+        return False
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ in _STATE_ENTS:
+            return False
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "to", "with"):
+            return False
+    placed = any(
+        c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "outside", "near")
+        for c in noun.children
+    )
+    return placed or noun.tag_ in ("NNS", "NNPS")
 
 
 _GENERIC_OBJECTS = frozenset(

@@ -45,6 +45,10 @@ _SOURCE_PREPS = frozenset({"by", "from"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "near", "around"})
 _CIRCUMSTANCE_PREPS = frozenset({"after", "during", "in", "amid", "following", "before"})
 _DEFINITE = frozenset({"these", "those", "this", "that", "such", "the"})
+_OCCURRING = frozenset(
+    {"erupt", "break", "occur", "flare", "rage", "escalate", "intensify", "resume", "happen"}
+)
+"""Verbs whose subject is the act itself ("clashes erupted between X and Y")."""
 _RESPONSES = frozenset(
     {
         *("agree", "accept", "meet", "reject", "refuse", "bow", "accede", "yield", "respond"),
@@ -369,6 +373,10 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
         # "the Japanese government's aid package to Peru": the act's arguments are the
         # phrase's ("the occupation forces" name an actor, not an act).
         dependents += [c for c in noun.head.children if c.i != noun.i and c.dep_ != "compound"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OCCURRING:
+        # "clashes erupted between X and Y", "fighting broke out with Y": the verb only says
+        # the act happened, its phrases are the act's.
+        dependents += [c for c in noun.head.children if c.dep_ == "prep"]
     for child in dependents:
         if not ctx.inside(child):
             continue

@@ -91,6 +91,7 @@ _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
     {"transitive", "intransitive", "actorobj", "noclause", "request", "demand", "specific"}
+    | {"mass"}
 )
 
 
@@ -398,7 +399,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.trigger, sent, any(i.startswith("person:") for i in frame.source.ids)
     ):
         category, mode = "ACCUSE", "disapprove"
-    if category == "ASSAULT" and _by_hackers(frame.source):
+    if category == "ASSAULT" and (_by_hackers(frame.source) or _cyber(sent, lex)):
         category, mode = "COERCE", "cyber"  # PLOVER manual: hacking is COERCE cyber
     if category == "ASSAULT" and not mode:
         mode = _mode_from_words(frame, sent, lex)
@@ -525,6 +526,19 @@ _HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
 def _by_hackers(source: ActorRef) -> bool:
     """Whether an attack's actor is named as hackers ("North Korean hackers attacked ...")."""
     return any(word in _HACKERS for word in source.text.lower().replace("-", " ").split())
+
+
+def _cyber(sent: Any, lex: Lexicon) -> bool:
+    """Whether a sentence tells computer warfare ("hackers", "ransomware attacks").
+
+    An attack it tells ("targeting think tanks", "victims of Pyongyang's attacks") is then
+    COERCE cyber (PLOVER manual), not violence.
+    """
+    for token in sent:
+        hit = lex.modes.get(token.lemma_.lower()) or lex.modes.get(token.lower_)
+        if hit and hit[:2] == ("COERCE", "cyber"):
+            return True
+    return False
 
 
 def _union(*refs: ActorRef) -> ActorRef:
