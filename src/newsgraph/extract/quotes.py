@@ -98,7 +98,7 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
     found: list[tuple[Any, Any]] = []
     for i in range(lo, hi):
         token = doc[i]
-        if lo <= token.head.i < hi or token.head.i == token.i:
+        if lo <= token.head.i < hi or token.head.i == token.i or _stray_mark(token, lo, hi):
             continue
         child, head = token, token.head
         for _ in range(MAX_CLIMB):
@@ -126,6 +126,18 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in speaker.children):
             speaker = outer[0]
     return best[0], best[1], speaker
+
+
+def _stray_mark(token: Any, lo: int, hi: int) -> bool:
+    """Whether ``token`` is the quotation's own mark hung on another sentence.
+
+    (The opening mark of "… side. ''It's early,'' he said." is often parsed as the closing
+    punctuation of the sentence before it; climbing from it finds that sentence's cue.)
+    """
+    if not token.is_punct or lo + 1 >= hi:
+        return False
+    inner = token.doc[lo + 1] if token.i == lo else token.doc[hi - 2]
+    return token.i in (lo, hi - 1) and token.sent.start != inner.sent.start
 
 
 def _parenthetical(ctx: QuoteContext, root: Any) -> Any | None:
