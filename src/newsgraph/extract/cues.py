@@ -225,8 +225,42 @@ def tail_cut(
         if in_quote(i):
             break
         if doc[i].text in _TAIL_BREAKS and not _inner_comma(doc, i, lo, hi):
+            if _goes_on(doc, i, lo, hi):
+                continue
             return trim_clause(doc, lo, i)
     return lo, hi
+
+
+_ASIDE_ROOTS = frozenset({"relcl", "acl", "appos", "npadvmod", "parataxis"})
+_ASIDE_MARKS = frozenset({"when", "as", "while", "before", "after", "although", "despite"})
+
+
+def _goes_on(doc: Any, i: int, lo: int, hi: int) -> bool:
+    """Whether what follows the break ``doc[i]`` still belongs to the content ``doc[lo:hi]``.
+
+    So it joins a word before the break as a further item or predicate ("to "bomb the hell"
+    out of them, bring back waterboarding and deport refugees"), an object, a preposition or a
+    subordinate clause ("…, even though he is the lone Republican left"); a relative or
+    participle clause, an apposition or a second attribution is the reporter's aside.
+    """
+    if doc[i].text != ",":
+        return False
+    end = i + 1
+    while end < hi and doc[end].text not in _TAIL_BREAKS:
+        end += 1
+    roots = [t for t in doc[i + 1 : end] if not (i < t.head.i < end) or t.head.i == t.i]
+    if not roots or any(cue_kind(t) in SPEECH_KINDS for t in doc[i + 1 : end]):
+        return False
+    for root in roots:
+        if root.dep_ == "prep" and root.lower_ in _ASIDE_MARKS:
+            return False
+        if not (lo <= root.head.i < i) or root.dep_ in _ASIDE_ROOTS:
+            return False
+        if root.dep_ == "advcl" and (root.tag_ in ("VBG", "VBN") or root.left_edge.lower_ in _ASIDE_MARKS):
+            return False
+        if has_own_attribution(root):
+            return False
+    return True
 
 
 def _inner_comma(doc: Any, i: int, lo: int, hi: int) -> bool:
