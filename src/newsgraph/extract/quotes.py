@@ -128,6 +128,21 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
     return best[0], best[1], speaker
 
 
+def _reported_child(ctx: QuoteContext, cue: Any, lo: int, hi: int) -> Any | None:
+    """The child of ``cue`` whose phrase holds the words of the quotation ``doc[lo:hi]``.
+
+    (The parse often hangs the opening mark of ""Boots on the ground" would be
+    appropriate, Carson said" on "said": what "said" reports is the clause, not the mark.)
+    """
+    words = [t.i for t in ctx.doc[lo:hi] if not t.is_punct]
+    for child in cue.children:
+        if child.is_punct or child.dep_ in _NOT_REPORTED and not that_clause(child):
+            continue
+        if any(child.left_edge.i <= i <= child.right_edge.i for i in words):
+            return child
+    return None
+
+
 def _stray_mark(token: Any, lo: int, hi: int) -> bool:
     """Whether ``token`` is the quotation's own mark hung on another sentence.
 
@@ -266,6 +281,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     found = _climb_to_cue(ctx, lo, hi)
     if found is not None:
         cue, child, speaker_cue = found
+        if child.is_punct:
+            child = _reported_child(ctx, cue, lo, hi) or child
         ctx.used_cues.add(cue.i)
         speaker = speaker_of(ctx, speaker_cue)
         if child.head.i != cue.i:  # a parenthetical cue: it reports the rest of the sentence
