@@ -122,7 +122,7 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
     return quotes
 
 
-_TRAILING_DEPS = frozenset({"advcl"})
+_TRAILING_DEPS = frozenset({"advcl", "conj"})
 _CONTRASTS = frozenset({"while", "though", "although", "whereas"})
 """Words opening a clause that sets the reporter's own point against what was said."""
 
@@ -133,19 +133,34 @@ def _with_trailing_clause(
     """Widen a reported clause over a subordinate clause the parse hung on its cue.
 
     ("Friends say he would look better if he ate more": the "if" clause is part of what was
-    said, though the parser often attaches it to "say".)
+    said, though the parser often attaches it to "say"; so is a second "that" clause, "…, but
+    that …".)
     """
     lo, hi = rng
     for sub in cue.rights:
         if sub.dep_ not in _TRAILING_DEPS or sub.left_edge.i < hi or has_own_attribution(sub):
             continue
+        if sub.dep_ == "conj" and not _goes_on_saying(sub):
+            break
         if any(ctx.in_quote(t.i) for t in ctx.doc[hi : sub.right_edge.i + 1]):
             break
         gap = ctx.doc[hi : sub.left_edge.i]
-        if not all(t.text == "," or t.is_space for t in gap) or sub.left_edge.lower_ in _CONTRASTS:
+        if (
+            not all(t.text == "," or t.is_space or t.dep_ == "cc" for t in gap)
+            or sub.left_edge.lower_ in _CONTRASTS
+        ):
             break
         hi = clip(ctx, lo, sub.right_edge.i + 1, para)[1]
     return lo, hi
+
+
+def _goes_on_saying(conj: Any) -> bool:
+    """Whether a clause conjoined to a cue tells more of what was said: a second "that".
+
+    ("predicted that wages would fall, but that overtime would more than offset it"; a
+    conjoined clause without "that" is as often what the speaker did, or the reporter's.)
+    """
+    return cue_kind(conj) is None and conj.left_edge.lower_ == "that"
 
 
 def _verbless(ctx: QuoteContext, lo: int, hi: int) -> bool:

@@ -85,9 +85,7 @@ def _same_sentence(ctx: QuoteContext, first: Quote, second: Quote) -> bool:
 
 def _ends_sentence(between: Any) -> bool:
     """Whether a stretch of narration holds a sentence end (a final mark or a sentence start)."""
-    return any(t.text in SENTENCE_END for t in between) or any(
-        t.is_sent_start for t in between[1:]
-    )
+    return any(t.text in SENTENCE_END for t in between) or any(t.is_sent_start for t in between[1:])
 
 
 def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
