@@ -114,10 +114,7 @@ def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
     if between is None:
         return True
     words = sum(1 for t in between if not t.is_punct and not t.is_space)
-    if _ends_sentence(between):
-        ok = len(between) <= MAX_INTERRUPTION
-    else:
-        ok = words <= MAX_RUN_ON_WORDS
+    ok = len(between) <= MAX_INTERRUPTION if _ends_sentence(between) else words <= MAX_RUN_ON_WORDS
     if ok and second.start - first.end > (first.end - first.start) + (second.end - second.start):
         return None
     return ok

@@ -136,7 +136,7 @@ def _reported_child(ctx: QuoteContext, cue: Any, lo: int, hi: int) -> Any | None
     """
     words = [t.i for t in ctx.doc[lo:hi] if not t.is_punct]
     for child in cue.children:
-        if child.is_punct or child.dep_ in _NOT_REPORTED and not that_clause(child):
+        if child.is_punct or (child.dep_ in _NOT_REPORTED and not that_clause(child)):
             continue
         if any(child.left_edge.i <= i <= child.right_edge.i for i in words):
             return child
