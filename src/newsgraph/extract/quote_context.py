@@ -22,8 +22,10 @@ from .speakers import SpeakerIndex, build_index, resolve_speaker
 MIN_CLAUSE_TOKENS = 3
 """A reported clause shorter than this (in tokens) is not an indirect quote."""
 
-MIXED_MIN_WORDS = 2
-"""A clause with at least this many words outside the quotation makes the quote mixed."""
+MIXED_MIN_WORDS = 1
+"""A clause with at least this many words outside the quotation makes the quote mixed.
+
+One is enough: "called her "weak"" says whom the word was for, and PolNeAR's content holds it."""
 
 
 _NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})

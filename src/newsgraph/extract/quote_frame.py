@@ -168,8 +168,9 @@ def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None
 def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
     """The speaker of a quotation introduced by a colon, here or at the end of the last line.
 
-    The subject of the clause before the colon ("She then told them: "…"") or, without one,
-    the last name in it ("Former senator Jo Park: "…"", "Stated Stone:").
+    The subject of the clause before the colon when it names someone ("She then told them:
+    "…"") or, without one, the last name in it ("Former senator Jo Park: "…"", "Stated Stone:",
+    "The timing does not surprise pollster Jo Park: "…"").
     """
     doc = ctx.doc
     i = lo - 1
@@ -182,7 +183,12 @@ def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
     start = doc[i].sent.start
     for verb in _sentence_verbs(ctx, doc[start : i + 1]):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and start <= subject.i < i and not ctx.in_quote(subject.i):
+        if (
+            subject is not None
+            and start <= subject.i < i
+            and not ctx.in_quote(subject.i)
+            and _personal(subject)
+        ):
             return resolve_speaker(subject, ctx.index)
     names = [t for t in doc[start:i] if t.ent_type_ in ("PERSON", "ORG") and not ctx.in_quote(t.i)]
     if names:

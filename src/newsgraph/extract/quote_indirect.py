@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Quote
-from .cues import SENTENCE_END, SPEECH_KINDS, cue_kind, trailing_aside, trim_clause
+from .cues import (
+    SENTENCE_END,
+    SPEECH_KINDS,
+    cue_kind,
+    has_own_attribution,
+    trailing_aside,
+    trim_clause,
+)
 from .intervals import Coverage
 from .quote_context import (
     MIN_CLAUSE_TOKENS,
@@ -92,6 +99,8 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
     else:
         child = next((c for c in cue.children if c.dep_ in _CONTENT_DEPS or that_clause(c)), None)
         rng = clause(ctx, child, para) if child is not None else object_content(ctx, cue)
+        if child is not None and rng is not None and child.i > cue.i:
+            rng = _with_trailing_clause(ctx, cue, rng, para)
     if aside is not None and len(aside[0]) > 1 and _verbless(ctx, *aside[0][0]):
         aside = ([aside[0][1]], aside[1])  # "The common theme, he argued, was …": one piece
         rng = aside[0][0]
@@ -112,6 +121,47 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
             second.continues = first.start
             quotes.append(second)
     return quotes
+
+
+_TRAILING_DEPS = frozenset({"advcl", "conj"})
+_CONTRASTS = frozenset({"while", "though", "although", "whereas"})
+"""Words opening a clause that sets the reporter's own point against what was said."""
+
+
+def _with_trailing_clause(
+    ctx: QuoteContext, cue: Any, rng: tuple[int, int], para: int
+) -> tuple[int, int]:
+    """Widen a reported clause over a subordinate clause the parse hung on its cue.
+
+    ("Friends say he would look better if he ate more": the "if" clause is part of what was
+    said, though the parser often attaches it to "say"; so is a second "that" clause, "…, but
+    that …".)
+    """
+    lo, hi = rng
+    for sub in cue.rights:
+        if sub.dep_ not in _TRAILING_DEPS or sub.left_edge.i < hi or has_own_attribution(sub):
+            continue
+        if sub.dep_ == "conj" and not _goes_on_saying(sub):
+            break
+        if any(ctx.in_quote(t.i) for t in ctx.doc[hi : sub.right_edge.i + 1]):
+            break
+        gap = ctx.doc[hi : sub.left_edge.i]
+        if (
+            not all(t.text == "," or t.is_space or t.dep_ == "cc" for t in gap)
+            or sub.left_edge.lower_ in _CONTRASTS
+        ):
+            break
+        hi = clip(ctx, lo, sub.right_edge.i + 1, para)[1]
+    return lo, hi
+
+
+def _goes_on_saying(conj: Any) -> bool:
+    """Whether a clause conjoined to a cue tells more of what was said: a second "that".
+
+    ("predicted that wages would fall, but that overtime would more than offset it"; a
+    conjoined clause without "that" is as often what the speaker did, or the reporter's.)
+    """
+    return cue_kind(conj) is None and conj.left_edge.lower_ == "that"
 
 
 def _verbless(ctx: QuoteContext, lo: int, hi: int) -> bool:

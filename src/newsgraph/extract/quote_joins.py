@@ -7,9 +7,9 @@ continued over several paragraphs gets the speaker found in any of them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..model import Quote
+from ..model import Quote, Speaker
 from .cues import SENTENCE_END
 from .quote_spans import MarkSpan
 
@@ -37,22 +37,55 @@ def merge_interrupted(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """
     result: list[Quote] = []
     for quote in quotes:
-        before = _last_piece(result)
+        before = _last_piece(ctx, result)
         if before is not None and _interrupted(ctx, before, quote) is not False:
             quote = _piece(before, quote)
         result.append(quote)
     return result
 
 
-def _last_piece(result: list[Quote]) -> Quote | None:
-    """The quote a new piece may go on from: the last one, or the one before an indirect quote.
+def _last_piece(ctx: QuoteContext, result: list[Quote]) -> Quote | None:
+    """The quote a new piece may go on from: the last quotation, past what its attribution adds.
 
-    ("…," he told Reuters when asked if he had met her. "…": the indirect quote is told inside
-    the attribution.)
+    ("…," he told Reuters when asked if he had met her. "…"; "…," she said, adding that the
+    campaign would work hard. "…"; "…," he said, hinting that "changes" could come. "…": what
+    the attribution tells in passing, by the same speaker, is not where the utterance
+    resumes.)
     """
-    if len(result) >= 2 and result[-1].kind == "indirect" and result[-2].kind in _JOINED_FIRST:
-        return result[-2]
-    return result[-1] if result else None
+    if not result:
+        return None
+    last = result[-1]
+    for quote in reversed(result[:-1]):
+        if quote.kind not in _JOINED_FIRST or not same_speaker(quote.speaker, last.speaker):
+            break
+        if not _same_sentence(ctx, quote, last):
+            break
+        last = quote
+        if quote.kind != "indirect":
+            break
+    return last if last.kind in _JOINED_FIRST else result[-1]
+
+
+def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
+    """Whether two speakers are one: the same mention, or resolved to the same actor or name."""
+    if a is None or b is None:
+        return False
+    if a is b:
+        return True
+    if a.actor is not None and a.actor == b.actor:
+        return True
+    return a.name is not None and a.name == b.name
+
+
+def _same_sentence(ctx: QuoteContext, first: Quote, second: Quote) -> bool:
+    """Whether ``second`` starts in the sentence where ``first`` ends (no sentence end between)."""
+    between = ctx.doc.char_span(first.end, second.start, alignment_mode="contract")
+    return between is None or not _ends_sentence(between)
+
+
+def _ends_sentence(between: Any) -> bool:
+    """Whether a stretch of narration holds a sentence end (a final mark or a sentence start)."""
+    return any(t.text in SENTENCE_END for t in between) or any(t.is_sent_start for t in between[1:])
 
 
 def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
@@ -81,10 +114,7 @@ def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
     if between is None:
         return True
     words = sum(1 for t in between if not t.is_punct and not t.is_space)
-    if any(t.text in SENTENCE_END for t in between):
-        ok = len(between) <= MAX_INTERRUPTION
-    else:
-        ok = words <= MAX_RUN_ON_WORDS
+    ok = len(between) <= MAX_INTERRUPTION if _ends_sentence(between) else words <= MAX_RUN_ON_WORDS
     if ok and second.start - first.end > (first.end - first.start) + (second.end - second.start):
         return None
     return ok

@@ -99,7 +99,7 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
     found: list[tuple[Any, Any]] = []
     for i in range(lo, hi):
         token = doc[i]
-        if lo <= token.head.i < hi or token.head.i == token.i:
+        if lo <= token.head.i < hi or token.head.i == token.i or _stray_mark(token, lo, hi):
             continue
         child, head = token, token.head
         for _ in range(MAX_CLIMB):
@@ -127,6 +127,33 @@ def _climb_to_cue(ctx: QuoteContext, lo: int, hi: int) -> tuple[Any, Any, Any] |
         elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in speaker.children):
             speaker = outer[0]
     return best[0], best[1], speaker
+
+
+def _reported_child(ctx: QuoteContext, cue: Any, lo: int, hi: int) -> Any | None:
+    """The child of ``cue`` whose phrase holds the words of the quotation ``doc[lo:hi]``.
+
+    (The parse often hangs the opening mark of ""Boots on the ground" would be
+    appropriate, Carson said" on "said": what "said" reports is the clause, not the mark.)
+    """
+    words = [t.i for t in ctx.doc[lo:hi] if not t.is_punct]
+    for child in cue.children:
+        if child.is_punct or (child.dep_ in _NOT_REPORTED and not that_clause(child)):
+            continue
+        if any(child.left_edge.i <= i <= child.right_edge.i for i in words):
+            return child
+    return None
+
+
+def _stray_mark(token: Any, lo: int, hi: int) -> bool:
+    """Whether ``token`` is the quotation's own mark hung on another sentence.
+
+    (The opening mark of "… side. ''It's early,'' he said." is often parsed as the closing
+    punctuation of the sentence before it; climbing from it finds that sentence's cue.)
+    """
+    if not token.is_punct or lo + 1 >= hi:
+        return False
+    inner = token.doc[lo + 1] if token.i == lo else token.doc[hi - 2]
+    return token.i in (lo, hi - 1) and token.sent.start != inner.sent.start
 
 
 def _parenthetical(ctx: QuoteContext, root: Any) -> Any | None:
@@ -255,6 +282,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     found = _climb_to_cue(ctx, lo, hi)
     if found is not None:
         cue, child, speaker_cue = found
+        if child.is_punct:
+            child = _reported_child(ctx, cue, lo, hi) or child
         ctx.used_cues.add(cue.i)
         speaker = speaker_of(ctx, speaker_cue)
         if child.head.i != cue.i:  # a parenthetical cue: it reports the rest of the sentence
