@@ -54,3 +54,12 @@ def test_events_attack_told_with_malware_is_cyber_coercion() -> None:
     )
     assert _has(events, "COERCE", "PRK", "KOR")
     assert not _has(events, "ASSAULT")
+
+
+def test_events_passive_act_takes_its_actor_from_the_act_it_was_done_in() -> None:
+    events = _events("Four fishermen were killed in an Egyptian airstrike in Libya on Sunday.")
+    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", ["EGY"], ["LBY"])]
+    events = _events(
+        "Kharkiv is far from the front line, but has been hit in Russian strikes every week."
+    )
+    assert [(e.type, e.source) for e in events] == [("ASSAULT", ["RUS"])]

@@ -91,7 +91,7 @@ def sentence_place(sent: Any, source: ActorRef, ctx: Context) -> ActorRef:
         for start, end, actor in ctx.actors.mentions_in(sent.start_char, sent.end_char)
         if actor.kind in ("country", "place")
         and (code := actor.id if actor.kind == "country" else actor.country)
-        and _locative(sent.doc, start, end)
+        and _locative(sent.doc, start, end, ctx)
     }
     places = set(found)
     if len(places) == 1 and not (places <= set(source.codes) and dyad_member(source, ctx)):
@@ -102,8 +102,11 @@ def sentence_place(sent: Any, source: ActorRef, ctx: Context) -> ActorRef:
     return ActorRef()
 
 
-def _locative(doc: Any, start: int, end: int) -> bool:
-    """Whether a mention heads (or qualifies) the object of "in", "at", "near"..."""
+def _locative(doc: Any, start: int, end: int, ctx: Context) -> bool:
+    """Whether a mention heads (or qualifies) the object of "in", "at", "near"...
+
+    Not when it qualifies an act ("killed in an Israeli airstrike"): it names the actor.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -112,7 +115,14 @@ def _locative(doc: Any, start: int, end: int) -> bool:
         if head.dep_ not in ("compound", "amod", "nmod", "poss", "appos"):
             break
         head = head.head
+        if head.pos_ == "NOUN" and _is_act(head, ctx):
+            return False
     return bool(head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS)
+
+
+def _is_act(noun: Any, ctx: Context) -> bool:
+    entries = ctx.lex.triggers.get((noun.lemma_.lower(), "N"), ())
+    return any(e.category and "obj" not in e.roles for e in entries)
 
 
 def two_sided(source: ActorRef, frame: Frame) -> bool:

@@ -216,12 +216,14 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
     elif subject is None:
         subject = subject_token(verb)
         # "were killed or wounded": a participle joined to a passive verb is passive too.
-        passive = (
-            subject is not None
-            and subject.dep_ == "nsubjpass"
-            and verb.dep_ == "conj"
-            and verb.tag_ == "VBN"
-            and subject.head.i == verb.head.i
+        passive = subject is not None and (
+            (
+                subject.dep_ == "nsubjpass"
+                and verb.dep_ == "conj"
+                and verb.tag_ == "VBN"
+                and subject.head.i == verb.head.i
+            )  # "... but has been targeted": a conjunct verb in the passive voice
+            or (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children))
         )
     frame.passive = passive
     passive = passive or reduced
@@ -347,6 +349,18 @@ def _instrument_agent(subject: Any, ctx: Context, refs: list[ActorRef]) -> Actor
     return None
 
 
+def _owned_act(noun: Any, ctx: Context) -> bool:
+    """Whether a noun is an act its modifier gives an actor ("an Israeli airstrike")."""
+    if noun.pos_ != "NOUN" or not any(
+        e.category for e in ctx.lex.triggers.get((noun.lemma_.lower(), "N"), ())
+    ):
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in noun.children
+    )
+
+
 def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
     """Return the place an act falls on ("a curfew in parts of Punjab"), as an actor phrase."""
     for token in dict.fromkeys([frame.trigger, frame.anchor]):
@@ -358,6 +372,8 @@ def place_of(frame: Frame, ctx: Context) -> ActorRef | None:
                     continue
                 if not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in obj.subtree):
                     continue
+                if _owned_act(obj, ctx):
+                    continue  # "killed in an Israeli airstrike in Gaza": the act, not a place
                 ref = ctx.actors.resolve(obj)
                 if ref.resolved or obj.pos_ == "PROPN":
                     return ref

@@ -292,11 +292,39 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
                 if inner_frame is not None:
                     frame.inner.append(inner_frame)
         verbal_arguments(frame, ctx)
+        _instrument_act(frame, found, consumed, ctx)
         return frame
     frame = Frame(token, token, entry, entry.category, entry.mode, nominal=True)
     nominal_arguments(frame, token, ctx)
     frame.place = place_of(frame, ctx)
     return frame
+
+
+def _instrument_act(
+    frame: Frame, found: dict[int, Entry], consumed: set[int], ctx: Context
+) -> None:
+    """Take the actor of a passive verb from the act it was done in ("targeted in Israeli
+    strikes", "were wounded in Russian shelling"): one happening, the noun's owner acting."""
+    verb = frame.anchor
+    if not frame.passive or frame.source.resolved or frame.nominal:
+        return
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        if prep.lower_ not in ("in", "by"):
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            entry = found.get(noun.i)
+            if entry is None or noun.i in consumed or entry.pos != "N":
+                continue
+            if entry.category != frame.category:
+                continue
+            act = _frame(noun, found, consumed, ctx)
+            if act is None or not act.source.resolved:
+                return
+            if set(frame.target.codes) <= set(act.source.codes):
+                frame.target = act.target  # "Israeli" names the attacker, not the victims
+            frame.source = act.source
+            frame.place = frame.place or act.place
+            return
 
 
 def _given(noun: Any, lex: Lexicon) -> bool:
