@@ -63,3 +63,15 @@ def test_events_passive_act_takes_its_actor_from_the_act_it_was_done_in() -> Non
         "Kharkiv is far from the front line, but has been hit in Russian strikes every week."
     )
     assert [(e.type, e.source) for e in events] == [("ASSAULT", ["RUS"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The broadcaster was criticised for its coverage of the war with the Taliban.",
+        "The ministers reviewed the latest developments in the Armenia-Azerbaijan conflict.",
+        "The satire portrayed the invasion of Kuwait by Iraq.",
+    ],
+)
+def test_events_act_that_is_only_a_topic_is_not_coded(text: str) -> None:
+    assert not _has(_events(text), "ASSAULT")

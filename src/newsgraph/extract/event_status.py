@@ -262,6 +262,32 @@ def _regarded(noun: Any) -> bool:
     )
 
 
+_TOPIC_NOUNS = frozenset(
+    {
+        *("coverage", "development", "portrayal", "depiction", "documentary", "film", "movie"),
+        *("novel", "book", "podcast", "series", "episode", "reporting", "narrative"),
+    }
+)
+"""Nouns whose "of"/"in"/"about" phrase is what they tell or show, not an act they state."""
+_DEPICTING = frozenset({"portray", "depict", "dramatize", "dramatise", "satirize", "satirise"})
+
+
+def _topic(noun: Any) -> bool:
+    """Whether an act noun is only the topic of a story, a film or its coverage.
+
+    "one-sided coverage of the war with Hamas", "discussed the latest developments in the
+    conflict", "a comedy that portrayed the assassination of Kim": the act is not told.
+    """
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in _DEPICTING:
+        return True
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "in", "about", "on"):
+        return False
+    return bool(head.head.lemma_.lower() in _TOPIC_NOUNS and head.head.pos_ == "NOUN")
+
+
 def _capacity(node: Any) -> bool:
     head = node.head
     if node.dep_ in ("pobj", "pcomp"):
@@ -293,6 +319,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         return True  # "it's striking that", "it is worrying that"
     if _regarded(trigger):
         return True  # "sees hacking as a way to fund its weapons"
+    if _topic(trigger):
+        return True  # "its coverage of the war", "a film that portrayed the assassination"
     node = trigger
     for _ in range(_CLAUSE_STEPS):
         if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
