@@ -75,3 +75,13 @@ def test_events_passive_act_takes_its_actor_from_the_act_it_was_done_in() -> Non
 )
 def test_events_act_that_is_only_a_topic_is_not_coded(text: str) -> None:
     assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_wish_for_another_actors_act_is_not_that_act() -> None:
+    assert not _has(_events("Tokyo wants Seoul to send humanitarian aid to the region."), "AID")
+    assert _has(_events("Tokyo wants to send humanitarian aid to the region."), "AID", "JPN")
+
+
+def test_events_unable_to_act_is_negated() -> None:
+    events = _events("Japan and China have been unable to hold talks since May.")
+    assert [e.status for e in events if e.type == "CONSULT"] == ["negated"]

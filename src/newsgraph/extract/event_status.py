@@ -79,7 +79,8 @@ def status_of(anchor: Any, trigger: Any, lex: Lexicon) -> Status:
         kind = lex.status.get(token.lemma_.lower())
         if token.lemma_.lower() in lex.speech:
             under_speech = True
-        if dep in ("xcomp", "acl", "amod", "advcl") and not under_speech:
+        wished = dep == "ccomp" and kind == "hypothetical" and token.pos_ == "VERB"
+        if (dep in ("xcomp", "acl", "amod", "advcl") or wished) and not under_speech:
             if kind == "expected":
                 expected = True
             elif kind in ("intent", "future"):
@@ -322,6 +323,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     if _topic(trigger):
         return True  # "its coverage of the war", "a film that portrayed the assassination"
     node = trigger
+    # "the tariffs imposed on Sept. 1": an act its own clause tells, wherever it is named.
+    told = any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in trigger.subtree)
     for _ in range(_CLAUSE_STEPS):
         if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
             return True  # "his tendency to increase his demands", "proficiency in warfare"
@@ -336,6 +339,13 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         head = node.head
         if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ATTITUDES:
             return True
+        if (
+            node.dep_ == "ccomp"
+            and not told
+            and head.lemma_.lower() in _DESIRES
+            and any(c.dep_ == "nsubj" for c in node.children)
+        ):
+            return True  # "Beijing wants Trump to eliminate the tariffs": a wish for another's act
         if (
             node.dep_ in ("ccomp", "xcomp")
             and head.lemma_.lower() == "see"
