@@ -85,3 +85,8 @@ def test_events_wish_for_another_actors_act_is_not_that_act() -> None:
 def test_events_unable_to_act_is_negated() -> None:
     events = _events("Japan and China have been unable to hold talks since May.")
     assert [e.status for e in events if e.type == "CONSULT"] == ["negated"]
+
+
+def test_events_target_of_an_attack_suffers_it() -> None:
+    events = _events("The Panamanian-flagged freighter was the target of a missile attack.")
+    assert _has(events, "ASSAULT", None, "PAN") and not _has(events, "ASSAULT", "PAN")

@@ -448,6 +448,7 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
         victim = victim_of(noun)  # "the base has been the target of a Russian campaign"
         if victim is not None and ctx.inside(victim):
             frame.target.extend(ctx.actors.resolve(victim, refs))
+            frame.passive = True  # told from the victim's side, like a passive
     if not frame.source.resolved and not reverse and frame.anchor == noun:
         copula = copular_head(noun)
         if copula is not None:

@@ -229,6 +229,8 @@ def copular_head(noun: Any) -> Any:
     head = noun
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "attr":
         head = head.head.head
+        if head.lemma_.lower() in _VICTIM_NOUNS:
+            return None  # "X was the target of an attack": X suffered it (victim_of)
     if head.dep_ == "attr" and head.head.lemma_.lower() in COPULAS:
         return head.head
     return None
