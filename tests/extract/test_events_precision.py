@@ -90,3 +90,14 @@ def test_events_unable_to_act_is_negated() -> None:
 def test_events_target_of_an_attack_suffers_it() -> None:
     events = _events("The Panamanian-flagged freighter was the target of a missile attack.")
     assert _has(events, "ASSAULT", None, "PAN") and not _has(events, "ASSAULT", "PAN")
+
+
+def test_events_joined_verbs_of_one_attack_are_one_event() -> None:
+    events = _events(
+        "Sudanese militiamen stormed across the border and killed 40 villagers."
+    )
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+    events = _events(
+        "Egyptian police shut down 300 websites and arrested 60 bloggers for spreading rumours."
+    )
+    assert len([e for e in events if e.type == "COERCE"]) == 2

@@ -8,6 +8,8 @@ attack.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Event
 from .event_lexicon import MUTUAL
 
@@ -144,4 +146,40 @@ def merge_in_sentence(events: list[Event]) -> list[Event]:
         ):
             continue
         kept.append(event)
+    return kept
+
+
+def merge_conjoined(events: list[Event], anchors: dict[int, Any]) -> list[Event]:
+    """Keep one event for verbs joined in one clause that tell one act of one actor.
+
+    "Militants stormed across the border and killed 1,200 people" is one attack (GUIDELINES:
+    one happening is one event), "shut down 300 accounts and punished 60 people" two acts on
+    two recipients; ``anchors`` maps each event's trigger offset to its clause's verb.
+    """
+    kept: list[Event] = []
+    for event in events:
+        anchor = anchors.get(event.trigger.start) if event.trigger else None
+        twin = next(
+            (
+                k
+                for k in kept
+                if anchor is not None
+                and k.trigger is not None
+                and k.type == event.type
+                and k.status == event.status
+                and _actors(k, "source")
+                and _actors(k, "source") == _actors(event, "source")
+                and (k.mode == event.mode or not (k.mode and event.mode))
+                and (k.target_text == event.target_text or not (k.target_text and event.target_text))
+                and not (k.date_basis == event.date_basis == "text" and k.date != event.date)
+                and (other := anchors.get(k.trigger.start)) is not None
+                and other.pos_ == anchor.pos_ == "VERB"
+                and anchor in other.conjuncts
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(event)
+        elif not twin.target and event.target:
+            twin.target, twin.target_ids = list(event.target), list(event.target_ids)
     return kept

@@ -39,7 +39,7 @@ from .event_implicit import (
 )
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
-from .event_merge import merge_duplicates, merge_in_sentence
+from .event_merge import merge_conjoined, merge_duplicates, merge_in_sentence
 from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
@@ -216,12 +216,14 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
             frames.append(frame)
     frames += _obligation_frames(sent, ctx)
     events = []
+    anchors: dict[int, Any] = {}
     for frame in frames:
         event = _build(frame, sent, ctx, frames)
         if event is not None:
             events.append(event)
+            anchors[frame.trigger.idx] = frame.anchor
     assign_dates(events, frames, sent, ctx)
-    events = merge_in_sentence(events)
+    events = merge_in_sentence(merge_conjoined(events, anchors))
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
 
