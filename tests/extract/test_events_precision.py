@@ -101,3 +101,8 @@ def test_events_joined_verbs_of_one_attack_are_one_event() -> None:
         "Egyptian police shut down 300 websites and arrested 60 bloggers for spreading rumours."
     )
     assert len([e for e in events if e.type == "COERCE"]) == 2
+
+
+def test_events_clash_with_has_a_recipient() -> None:
+    events = _events("Armenian troops clashed with Azerbaijani forces near the border on Tuesday.")
+    assert _has(events, "ASSAULT", "ARM", "AZE") and not _has(events, "ASSAULT", "AZE")

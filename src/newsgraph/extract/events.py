@@ -450,8 +450,10 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         source = _union(source, frame.participants, target)
         target = ActorRef()
     elif frame.participants.resolved:
-        if category == "ASSAULT":
+        if category == "ASSAULT" and (frame.between or not source.resolved or frame.nominal):
             source = _union(source, frame.participants)
+        elif category == "ASSAULT" and not target.resolved:
+            target = frame.participants  # "X clashed with Y" (PLV codes Y as the recipient)
         elif not target.resolved:
             target = frame.participants
     if target.text and (
