@@ -106,3 +106,10 @@ def test_events_joined_verbs_of_one_attack_are_one_event() -> None:
 def test_events_clash_with_has_a_recipient() -> None:
     events = _events("Armenian troops clashed with Azerbaijani forces near the border on Tuesday.")
     assert _has(events, "ASSAULT", "ARM", "AZE") and not _has(events, "ASSAULT", "AZE")
+
+
+def test_events_talks_that_only_name_the_sources_are_not_coded() -> None:
+    events = _events(
+        "Ankara may lift the ban on Swedish goods, people familiar with the talks with Sweden said."
+    )
+    assert not _has(events, "CONSULT")

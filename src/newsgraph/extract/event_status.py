@@ -270,6 +270,9 @@ _TOPIC_NOUNS = frozenset(
     }
 )
 """Nouns whose "of"/"in"/"about" phrase is what they tell or show, not an act they state."""
+_INFORMED = frozenset({("with", "familiar"), ("to", "close")})
+"""How news names its sources: "people familiar with the talks", "a source close to the
+negotiations" (one "briefed on last weekend's phone call" tells that the call took place)."""
 _DEPICTING = frozenset({"portray", "depict", "dramatize", "dramatise", "satirize", "satirise"})
 
 
@@ -284,7 +287,11 @@ def _topic(noun: Any) -> bool:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in _DEPICTING:
         return True
-    if noun.dep_ != "pobj" or head.lower_ not in ("of", "in", "about", "on"):
+    if noun.dep_ != "pobj":
+        return False
+    if (head.lower_, head.head.lower_) in _INFORMED:
+        return True  # "people familiar with the talks said": who the sources are
+    if head.lower_ not in ("of", "in", "about", "on"):
         return False
     return bool(head.head.lemma_.lower() in _TOPIC_NOUNS and head.head.pos_ == "NOUN")
 
