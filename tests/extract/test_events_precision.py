@@ -113,3 +113,10 @@ def test_events_talks_that_only_name_the_sources_are_not_coded() -> None:
         "Ankara may lift the ban on Swedish goods, people familiar with the talks with Sweden said."
     )
     assert not _has(events, "CONSULT")
+
+
+def test_events_condemned_attack_is_coded_too() -> None:
+    events = _events(
+        "Lebanon's foreign ministry condemned the shelling carried out by Israeli troops in Tyre."
+    )
+    assert _has(events, "ACCUSE", "LBN", "ISR") and _has(events, "ASSAULT", "ISR")

@@ -215,6 +215,7 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
         if frame is not None:
             frames.append(frame)
     frames += _obligation_frames(sent, ctx)
+    frames += [i for f in frames for i in f.inner if _condemned_act(f, i)]
     events = []
     anchors: dict[int, Any] = {}
     for frame in frames:
@@ -226,6 +227,21 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     events = merge_in_sentence(merge_conjoined(events, anchors))
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
+
+
+def _condemned_act(frame: Frame, inner: Frame) -> bool:
+    """Whether an act a statement condemns is told as a happening of its own.
+
+    "The ministry condemned the massacres committed by Israeli forces": the massacres, done
+    by an actor the sentence names, happened too (GUIDELINES: background events are coded).
+    """
+    return (
+        frame.category in ("ACCUSE", "PROTEST")
+        and inner.nominal
+        and inner.category in MATERIAL_CONFLICT
+        and inner.source.resolved
+        and not set(inner.source.codes) & set(frame.source.codes)
+    )
 
 
 def _describes_instrument(token: Any, found: dict[int, Entry]) -> bool:
