@@ -120,3 +120,8 @@ def test_events_condemned_attack_is_coded_too() -> None:
         "Lebanon's foreign ministry condemned the shelling carried out by Israeli troops in Tyre."
     )
     assert _has(events, "ACCUSE", "LBN", "ISR") and _has(events, "ASSAULT", "ISR")
+
+
+def test_events_passive_accusation_keeps_its_named_recipient() -> None:
+    events = _events("Serbia has been accused of violating the truce.")
+    assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", [], ["SRB"])]

@@ -9,9 +9,10 @@ it has an actor an analyst can use.
   are never coded, nor is a line whose main verb is an imperative ("Share this article",
   "Sign up for our newsletter").
 - **Events**: the source must name a country, an organisation or a person (a phrase such as
-  "officials" or "the two sides" that resolves to none is not enough), except for violence and
-  coercion told in the passive with a named victim ("three protesters were killed"), where the
-  GUIDELINES code the event with an unknown actor. A place is never an actor.
+  "officials" or "the two sides" that resolves to none is not enough), except for violence,
+  coercion and accusation told in the passive with a named recipient ("three protesters were
+  killed", "Serbia has been accused of ..."), where the GUIDELINES code the event with an
+  unknown actor. A place is never an actor.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..knowledge import load_json
 from .event_actors import ActorRef
 
 _STRIP = " \t*•·-–—|>#"
-_PASSIVE_ACTORLESS = frozenset({"ASSAULT", "COERCE"})
+_PASSIVE_ACTORLESS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 
 
 @dataclass(frozen=True)
