@@ -125,3 +125,8 @@ def test_events_condemned_attack_is_coded_too() -> None:
 def test_events_passive_accusation_keeps_its_named_recipient() -> None:
     events = _events("Serbia has been accused of violating the truce.")
     assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", [], ["SRB"])]
+
+
+def test_events_attack_told_by_its_effect_keeps_its_victims() -> None:
+    events = _events("On Monday a drone strike on a market in Mali killed nine people.")
+    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", [], ["MLI"])]

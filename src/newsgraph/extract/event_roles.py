@@ -26,6 +26,7 @@ from .event_syntax import (
     answered,
     copular_head,
     dated,
+    eventive,
     governing_verb,
     has_word,
     is_light,
@@ -248,6 +249,8 @@ def verbal_arguments(frame: Frame, ctx: Context) -> None:
         ref = ctx.actors.resolve(subject, refs)
         if not ref.resolved and frame.category == "ASSAULT" and not passive:
             ref = _instrument_agent(subject, ctx, refs) or ref
+            # "an airstrike on a house killed six people": told from its victims, as a passive
+            frame.passive = not ref.resolved and eventive(subject, ctx.lex)
         if passive or reverse:
             frame.target = ref
         else:
