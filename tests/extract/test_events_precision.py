@@ -130,3 +130,9 @@ def test_events_passive_accusation_keeps_its_named_recipient() -> None:
 def test_events_attack_told_by_its_effect_keeps_its_victims() -> None:
     events = _events("On Monday a drone strike on a market in Mali killed nine people.")
     assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", [], ["MLI"])]
+
+
+def test_events_act_called_unacceptable_is_an_accusation() -> None:
+    events = _events("Norway's government said Turkey's blockade of the port was illegal.")
+    assert _has(events, "ACCUSE", "NOR", "TUR")
+    assert not _has(_events("The UN said the situation in the region was unacceptable."), "ACCUSE")

@@ -32,6 +32,7 @@ from __future__ import annotations
 from typing import Any
 
 from .event_lexicon import COOPERATIVE, MATERIAL_CONFLICT, Lexicon
+from .event_syntax import subject_token
 
 UNDO: dict[str, tuple[str, str]] = {
     "COERCE": ("CONCEDE", ""),  # 081 ease administrative sanctions, curfews, bans
@@ -166,6 +167,40 @@ def blames(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
             speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if accused is not None and speaker is not None:
                 found.append((comp, speaker, accused))
+    return found
+
+
+CONDEMNING = frozenset(
+    {
+        *("unacceptable", "unconscionable", "illegal", "unlawful", "unjustified", "outrageous"),
+        *("criminal", "inhumane", "barbaric", "reckless", "irresponsible", "deplorable"),
+        *("intolerable", "indefensible", "inexcusable", "unjustifiable", "shameful"),
+    }
+)
+"""Words that, said of an actor's act, condemn the actor (ACCUSE, manual: criticize)."""
+_ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def condemnations(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
+    """Return (clause, speaker, condemned) for "X said Y's war is unconscionable" in ``sent``.
+
+    The actor is the first name in the subject ("the continuation of the Israeli war"); a
+    subject that names no actor ("the situation is unacceptable") condemns no one.
+    """
+    found = []
+    for token in verbs:
+        for comp in token.children:
+            if comp.dep_ != "ccomp" or comp.lemma_.lower() != "be":
+                continue
+            if not any(
+                c.dep_ == "acomp" and c.lemma_.lower() in CONDEMNING for c in comp.children
+            ):
+                continue
+            subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+            named = [t for t in subject.subtree if t.ent_type_ in _ACTOR_ENTS] if subject else []
+            speaker = subject_token(token)
+            if named and speaker is not None:
+                found.append((comp, speaker, named[0]))
     return found
 
 

@@ -52,7 +52,9 @@ from .event_roles import (
     verbal_arguments,
 )
 from .event_rules import (
+    CONDEMNING,
     blames,
+    condemnations,
     criticisms,
     demands_punishment,
     obligations,
@@ -199,7 +201,7 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     lex = ctx.lex
     ctx.unit = ctx.actors.unit = (after_dateline(sent), sent.end)
     found = {t.i: e for t in sent if t.i >= ctx.unit[0] and (e := _match(t, lex)) is not None}
-    if not found and not any(t.lower_ in _OBLIGATION_WORDS for t in sent):
+    if not found and not any(t.lower_ in _OBLIGATION_WORDS or t.lower_ in CONDEMNING for t in sent):
         ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
         return []
     consumed: set[int] = set()
@@ -360,6 +362,7 @@ def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
     reported = [(c, s, a, "REQUEST", "") for c, s, a in obligations(verbs)]
     reported += [(c, s, a, "ACCUSE", "allege") for c, s, a in blames(verbs)]
     reported += [(c, s, a, "ACCUSE", "disapprove") for c, s, a in criticisms(verbs)]
+    reported += [(c, s, a, "ACCUSE", "disapprove") for c, s, a in condemnations(verbs)]
     if not reported:
         return []
     frames = []
