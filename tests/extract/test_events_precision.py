@@ -136,3 +136,12 @@ def test_events_act_called_unacceptable_is_an_accusation() -> None:
     events = _events("Norway's government said Turkey's blockade of the port was illegal.")
     assert _has(events, "ACCUSE", "NOR", "TUR")
     assert not _has(_events("The UN said the situation in the region was unacceptable."), "ACCUSE")
+
+
+def test_events_subject_with_a_part_in_an_act_is_its_actor() -> None:
+    assert _has(_events("Britain played a key role in the war against Iraq."), "ASSAULT", "GBR")
+    assert _has(
+        _events("Turkey has been at the forefront of the fight against the Islamic State group."),
+        "ASSAULT",
+        "TUR",
+    )

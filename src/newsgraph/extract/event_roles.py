@@ -472,6 +472,38 @@ def nominal_arguments(frame: Frame, noun: Any, ctx: Context, reverse: bool = Fal
             subject = subject_token(prep.head)
             if subject is not None and ctx.inside(subject) and subject != noun:
                 frame.source.extend(ctx.actors.resolve(subject, refs))
+    if not frame.source.resolved and not reverse and frame.anchor == noun:
+        role = _role_in(noun)
+        if role is not None:
+            subject = subject_token(role)
+            if subject is not None and ctx.inside(subject) and subject != noun:
+                frame.source.extend(ctx.actors.resolve(subject, refs))
+
+
+_ROLE_VERBS = frozenset({"be", "serve", "remain", "play", "stand", "participate", "lead"})
+"""Verbs that give their subject a part in an act ("has been at the forefront of the fight",
+"serves as an outpost in the fight", "played a key role in the war")."""
+
+
+_ROLE_PREPS = frozenset({"in", "of", "at", "as"})
+
+
+def _role_in(noun: Any) -> Any:
+    """Return the verb whose subject takes part in the act a phrase names, if any."""
+    node = noun
+    for _ in range(3):
+        prep = node.head
+        if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _ROLE_PREPS:
+            return None
+        node = prep.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.dep_ in ("attr", "dobj") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head  # "played a key role in the war"
+            break
+    if node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() not in _ROLE_VERBS:
+        return None
+    return None if passive_clause(node) else node
 
 
 __all__ = [
