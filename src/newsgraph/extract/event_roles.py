@@ -486,6 +486,7 @@ _ROLE_VERBS = frozenset({"be", "serve", "remain", "play", "stand", "participate"
 
 
 _ROLE_PREPS = frozenset({"in", "of", "at", "as"})
+_SUFFERING = frozenset({"target", "victim", "object", "focus", "subject", "casualty"})
 
 
 def _role_in(noun: Any) -> Any:
@@ -498,6 +499,8 @@ def _role_in(noun: Any) -> Any:
         node = prep.head
         if node.pos_ in ("VERB", "AUX"):
             break
+        if node.lemma_.lower() in _SUFFERING:
+            return None  # "was the target of an attack" (event_syntax.victim_of)
         if node.dep_ in ("attr", "dobj") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head  # "played a key role in the war"
             break
