@@ -93,9 +93,7 @@ def test_events_target_of_an_attack_suffers_it() -> None:
 
 
 def test_events_joined_verbs_of_one_attack_are_one_event() -> None:
-    events = _events(
-        "Sudanese militiamen stormed across the border and killed 40 villagers."
-    )
+    events = _events("Sudanese militiamen stormed across the border and killed 40 villagers.")
     assert len([e for e in events if e.type == "ASSAULT"]) == 1
     events = _events(
         "Egyptian police shut down 300 websites and arrested 60 bloggers for spreading rumours."

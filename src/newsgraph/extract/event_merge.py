@@ -170,7 +170,9 @@ def merge_conjoined(events: list[Event], anchors: dict[int, Any]) -> list[Event]
                 and _actors(k, "source")
                 and _actors(k, "source") == _actors(event, "source")
                 and (k.mode == event.mode or not (k.mode and event.mode))
-                and (k.target_text == event.target_text or not (k.target_text and event.target_text))
+                and (
+                    k.target_text == event.target_text or not (k.target_text and event.target_text)
+                )
                 and not (k.date_basis == event.date_basis == "text" and k.date != event.date)
                 and (other := anchors.get(k.trigger.start)) is not None
                 and other.pos_ == anchor.pos_ == "VERB"

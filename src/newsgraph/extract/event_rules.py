@@ -192,9 +192,7 @@ def condemnations(verbs: list[Any]) -> list[tuple[Any, Any, Any]]:
         for comp in token.children:
             if comp.dep_ != "ccomp" or comp.lemma_.lower() != "be":
                 continue
-            if not any(
-                c.dep_ == "acomp" and c.lemma_.lower() in CONDEMNING for c in comp.children
-            ):
+            if not any(c.dep_ == "acomp" and c.lemma_.lower() in CONDEMNING for c in comp.children):
                 continue
             subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
             named = [t for t in subject.subtree if t.ent_type_ in _ACTOR_ENTS] if subject else []

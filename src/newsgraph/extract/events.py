@@ -323,8 +323,11 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
 def _instrument_act(
     frame: Frame, found: dict[int, Entry], consumed: set[int], ctx: Context
 ) -> None:
-    """Take the actor of a passive verb from the act it was done in ("targeted in Israeli
-    strikes", "were wounded in Russian shelling"): one happening, the noun's owner acting."""
+    """Take the actor of a passive verb from the act it was done in.
+
+    "Targeted in Israeli strikes", "were wounded in Russian shelling": one happening, the
+    noun's owner acting.
+    """
     verb = frame.anchor
     if not frame.passive or frame.source.resolved or frame.nominal:
         return
