@@ -143,3 +143,8 @@ def test_events_subject_with_a_part_in_an_act_is_its_actor() -> None:
         "ASSAULT",
         "TUR",
     )
+
+
+def test_events_reluctance_is_a_refusal() -> None:
+    events = _events("Pakistan has been reluctant to commit to a meeting with India.")
+    assert _has(events, "REJECT", "PAK") and not _has(events, "AGREE")
