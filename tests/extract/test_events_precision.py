@@ -148,3 +148,11 @@ def test_events_subject_with_a_part_in_an_act_is_its_actor() -> None:
 def test_events_reluctance_is_a_refusal() -> None:
     events = _events("Pakistan has been reluctant to commit to a meeting with India.")
     assert _has(events, "REJECT", "PAK") and not _has(events, "AGREE")
+
+
+def test_events_offer_of_aid_is_aimed_where_the_story_is() -> None:
+    text = (
+        "GAZA CITY — Aid trucks waited at the Rafah crossing into Gaza on Monday.\n"
+        "Greece said it is ready to send more aid by ship."
+    )
+    assert _has(_events(text), "AGREE", "GRC", "PSE")

@@ -502,7 +502,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = _union(target, ActorRef(codes=list(where)))  # where the story happens
     elif (
         not target.codes
-        and frame.category == "AID"
+        and (frame.category == "AID" or any(i.category == "AID" for i in frame.inner))
         and where
         and not set(where) & set(source.codes)
     ):
