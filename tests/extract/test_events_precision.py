@@ -156,3 +156,8 @@ def test_events_offer_of_aid_is_aimed_where_the_story_is() -> None:
         "Greece said it is ready to send more aid by ship."
     )
     assert _has(_events(text), "AGREE", "GRC", "PSE")
+
+
+def test_events_commitment_to_a_value_is_no_agreement() -> None:
+    assert not _events("The French broadcaster renewed its commitment to impartiality.")
+    assert _has(_events("Japan reaffirmed its commitment to Ukraine."), "AGREE", "JPN", "UKR")

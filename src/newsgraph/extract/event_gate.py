@@ -12,7 +12,8 @@ it has an actor an analyst can use.
   "officials" or "the two sides" that resolves to none is not enough), except for violence,
   coercion and accusation told in the passive with a named recipient ("three protesters were
   killed", "Serbia has been accused of ..."), where the GUIDELINES code the event with an
-  unknown actor. A place is never an actor.
+  unknown actor. A place is never an actor. A pledge of a value alone ("our commitment to
+  impartiality") is no AGREE event.
 """
 
 from __future__ import annotations
@@ -287,3 +288,29 @@ def military_object(verb: Any, lex: Any) -> bool:
             if token.lemma_.lower() in lex.military or token.lower_ in lex.military:
                 return True
     return False
+
+
+_PLEDGES = frozenset({"commitment", "pledge", "promise", "vow", "undertaking"})
+_VALUE_ENDINGS = ("ity", "ness", "ism", "cy")
+"""How the names of values end ("impartiality", "fairness", "multilateralism", "democracy")."""
+
+
+def bare_commitment(noun: Any, bound: bool) -> bool:
+    """Whether a pledge noun pledges only a value ("our commitment to impartiality").
+
+    A commitment with an act in it, to a process, or owed to an actor (``bound``) is an
+    AGREE event.
+    """
+    if bound or noun.lemma_.lower() not in _PLEDGES:
+        return False
+    values = [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        v.lower_.endswith(_VALUE_ENDINGS) and not any(c.dep_ == "det" for c in v.children)
+        for v in values
+    )

@@ -27,7 +27,14 @@ from ..nlp import doc_text
 from . import register
 from .event_actors import ActorRef
 from .event_dates import assign_dates
-from .event_gate import frame_fits, keep, line_kind, material_object, military_object
+from .event_gate import (
+    bare_commitment,
+    frame_fits,
+    keep,
+    line_kind,
+    material_object,
+    military_object,
+)
 from .event_implicit import (
     DIRECTED,
     domestic,
@@ -424,7 +431,11 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         i.category == "SUPPORT" and i.nominal and i.trigger.dep_ in OBJ_DEPS for i in frame.inner
     ):
         category, mode = "SUPPORT", None  # "pledged its full support for X" expresses support
-    if unasserted(frame.trigger, frame.anchor):
+    if unasserted(frame.trigger, frame.anchor) or (
+        frame.nominal
+        and frame.anchor == frame.trigger
+        and bare_commitment(frame.trigger, bool(frame.inner) or frame.target.resolved)
+    ):
         return None
     status = status_of(frame.anchor, frame.trigger, lex)
     category, mode, state = recode(
