@@ -432,9 +432,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     ):
         category, mode = "SUPPORT", None  # "pledged its full support for X" expresses support
     if unasserted(frame.trigger, frame.anchor) or (
-        frame.nominal
-        and frame.anchor == frame.trigger
-        and bare_commitment(frame.trigger, bool(frame.inner) or frame.target.resolved)
+        frame.nominal and bare_commitment(frame.trigger, bool(frame.inner) or frame.target.resolved)
     ):
         return None
     status = status_of(frame.anchor, frame.trigger, lex)
