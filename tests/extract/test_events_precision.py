@@ -161,3 +161,9 @@ def test_events_offer_of_aid_is_aimed_where_the_story_is() -> None:
 def test_events_commitment_to_a_value_is_no_agreement() -> None:
     assert not _events("The French broadcaster renewed its commitment to impartiality.")
     assert _has(_events("Japan reaffirmed its commitment to Ukraine."), "AGREE", "JPN", "UKR")
+
+
+def test_events_state_blocking_a_crossing_is_coercion_not_protest() -> None:
+    events = _events("The Turkish army blocked the crossing point on Monday.")
+    assert _has(events, "COERCE", "TUR") and not _has(events, "PROTEST")
+    assert _has(_events("Farmers in France blocked the highway to Paris."), "PROTEST", "FRA")
