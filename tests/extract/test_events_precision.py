@@ -167,3 +167,10 @@ def test_events_state_blocking_a_crossing_is_coercion_not_protest() -> None:
     events = _events("The Turkish army blocked the crossing point on Monday.")
     assert _has(events, "COERCE", "TUR") and not _has(events, "PROTEST")
     assert _has(_events("Farmers in France blocked the highway to Paris."), "PROTEST", "FRA")
+
+
+def test_events_measure_in_force_that_is_lifted_was_imposed() -> None:
+    events = _events("Ottawa lifted the existing tariffs on Chinese steel on Monday.")
+    assert _has(events, "SANCTION", "CAN") and (
+        _has(events, "RETREAT", "CAN") or _has(events, "CONCEDE", "CAN")
+    )

@@ -47,6 +47,7 @@ from .event_implicit import (
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_conjoined, merge_duplicates, merge_in_sentence
+from .event_nested import told_inside
 from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
@@ -224,7 +225,7 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
         if frame is not None:
             frames.append(frame)
     frames += _obligation_frames(sent, ctx)
-    frames += [i for f in frames for i in f.inner if _condemned_act(f, i)]
+    frames += told_inside(frames, found, ctx)
     events = []
     anchors: dict[int, Any] = {}
     for frame in frames:
@@ -236,21 +237,6 @@ def _sentence_events(sent: Any, ctx: Context) -> list[Event]:
     events = merge_in_sentence(merge_conjoined(events, anchors))
     ctx.previous_dates = ctx.dates_in(sent.start_char, sent.end_char)
     return events
-
-
-def _condemned_act(frame: Frame, inner: Frame) -> bool:
-    """Whether an act a statement condemns is told as a happening of its own.
-
-    "The ministry condemned the massacres committed by Israeli forces": the massacres, done
-    by an actor the sentence names, happened too (GUIDELINES: background events are coded).
-    """
-    return (
-        frame.category in ("ACCUSE", "PROTEST")
-        and inner.nominal
-        and inner.category in MATERIAL_CONFLICT
-        and inner.source.resolved
-        and not set(inner.source.codes) & set(frame.source.codes)
-    )
 
 
 def _describes_instrument(token: Any, found: dict[int, Entry]) -> bool:
