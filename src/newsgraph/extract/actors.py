@@ -30,7 +30,7 @@ from .cues import SPEECH_KINDS, cue_kind
 from .doc_index import entities, entity_starting_at
 from .intervals import Coverage, SpanIndex
 from .names import given_name_gender, person_bounds, speaker_names
-from .offices import holder_by_name, holder_for_title
+from .offices import former_holder, holder_by_name, holder_for_title
 from .organizations import (
     KnownOrg,
     clean_org_name,
@@ -383,6 +383,10 @@ def _office_roles(drafts: dict[str, _Draft], published: date) -> None:
             holder = holder_by_name(draft.name, published)
             if holder is not None and slugify(holder.name) == slugify(draft.name):
                 draft.role(make_role(holder.title, None, holder.country))
+                continue
+            former = former_holder(draft.name, published)
+            if former is not None:  # "Evo Morales" after 2019: Bolivia's former President
+                draft.role(make_role(f"former {former.title}", None, former.country))
 
 
 # --------------------------------------------------------------------------- organisations

@@ -367,7 +367,7 @@ def _read_rest(
             if ent is None:  # pragma: no cover - a "B" token starts an entity
                 break
             iso3 = country_at(ent.start_char, ent.end_char) or place_country(ent.text)
-            if iso3 and i > 0 and doc[i - 1].lower_ in ("in", "of", "from", "the"):
+            if iso3 and _placed_by(doc, i, start):
                 if result.organization and result.org_country is None:
                     result.org_country = iso3
                 elif not result.organization:
@@ -375,6 +375,17 @@ def _read_rest(
                 break
         i -= 1
     result.country = result.country or result.org_country
+
+
+def _placed_by(doc: Any, i: int, start: int) -> bool:
+    """Whether the place starting at token ``i`` follows "in", "of", "from" or "the".
+
+    Adjectives between them are passed over ("in the northern Gaza Strip").
+    """
+    j = i - 1
+    while j > start and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1
+    return j >= 0 and doc[j].lower_ in ("in", "of", "from", "the")
 
 
 def split_country_prefix(ent: Any, country_at: CountryAt) -> tuple[str, str | None]:
