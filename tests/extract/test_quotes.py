@@ -429,3 +429,31 @@ def test_quotes_according_to_without_a_source_keeps_the_quote(nlp: Any) -> None:
 def test_quotes_transcript_kicker_is_not_a_speaker(nlp: Any) -> None:
     text = "RELATED: Budget talks stall again.\n\nRELATED: The mayor answers her critics."
     assert quotes_of(nlp, text) == []
+
+
+def test_quotes_the_title_of_a_show_or_book_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        'On Sunday\'s edition of "Capital Week Tonight," Governor Ana Ruiz said the budget '
+        "would pass before the summer recess."
+    )
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Capital Week" in q.text]
+    assert only(quotes, "budget would pass").speaker.text == "Governor Ana Ruiz"  # type: ignore[union-attr]
+    book = 'In her memoir, "Roads Out of Midland," Ms. Ruiz wrote about her years as a nurse.'
+    assert not [q for q in quotes_of(nlp, book) if "Roads Out" in q.text]
+
+
+def test_quotes_a_slogan_someone_uses_stays_a_quote(nlp: Any) -> None:
+    text = 'In her speech, Ruiz promised a budget of "Growth For Every Town" to the crowd.'
+    assert only(quotes_of(nlp, text), "Growth For Every Town").speaker.text == "Ruiz"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ida Brandt called in to a radio show about policing in the old town.",
+        "The defence ministry called up thousands of reservists to guard the border.",
+    ],
+)
+def test_quotes_a_particle_verb_that_reports_nothing_is_no_cue(nlp: Any, text: str) -> None:
+    assert quotes_of(nlp, text) == []

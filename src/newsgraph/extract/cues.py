@@ -16,6 +16,8 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 """Links climbed from a participle or conjunct cue to the verb that has its subject."""
 
 SPEECH_KINDS = frozenset({"speech", "manner"})
+NOT_A_CUE = "none"
+"""The kind of a particle verb that reports nothing though its verb alone does ("call in")."""
 """Cue kinds that say something was said (not only thought)."""
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -45,7 +47,7 @@ def cue_kind(token: Any) -> str | None:
         ):
             kind = words.particle_verbs.get((lemma, child.lower_))
             if kind is not None:
-                return kind
+                return None if kind == NOT_A_CUE else kind
     return words.verbs.get(lemma)
 
 

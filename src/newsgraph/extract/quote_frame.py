@@ -217,6 +217,28 @@ def scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
     return len(words) <= TITLE_WORDS and all(w[0].isupper() for w in titled)
 
 
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def named_title(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation is the title of a show, book or song, not words someone said.
+
+    ("on CBS's "Face the Nation"", "in his book, "Make Your Kid a Millionaire"": title-case
+    words, at most :data:`TITLE_WORDS` + 2 of them, right after a possessive or a few words
+    after a noun for a work, ``work_nouns`` of ``quote_words.json``.) Such a quotation is a
+    name even where a cue governs the sentence.
+    """
+    words = ctx.text[mark.start : mark.end].strip(" ,.").split()
+    titled = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    if not titled or len(words) > TITLE_WORDS + 2 or not all(w[0].isupper() for w in titled):
+        return False
+    lo = token_range(ctx.doc, mark.mark_start, mark.mark_end)[0]
+    before = [t for t in ctx.doc[max(0, lo - 6) : lo] if not t.is_punct][-4:]
+    if before and before[-1].text in _POSSESSIVE:
+        return True
+    return any(t.lemma_.lower() in quote_words().work_nouns for t in before)
+
+
 def stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
     """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
     lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)

@@ -62,6 +62,7 @@ from .quote_frame import (
     dash_or_colon_speaker,
     floating,
     frame_cue,
+    named_title,
     run_on_cue,
     scare_quote,
     token_range,
@@ -278,6 +279,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     """Attribute the quotation ``mark``: direct or mixed, or ``None`` when no cue is found."""
     lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)
     if hi <= lo:
+        return None
+    if named_title(ctx, mark):
         return None
     found = _climb_to_cue(ctx, lo, hi)
     if found is not None:
