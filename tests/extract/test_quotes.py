@@ -457,3 +457,8 @@ def test_quotes_a_slogan_someone_uses_stays_a_quote(nlp: Any) -> None:
 )
 def test_quotes_a_particle_verb_that_reports_nothing_is_no_cue(nlp: Any, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:
+    text = "Kerr left the meeting without saying that the deal was dead."
+    assert quotes_of(nlp, text) == []

@@ -17,6 +17,8 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 
 SPEECH_KINDS = frozenset({"speech", "manner"})
 NOT_A_CUE = "none"
+_NOT_SAID = frozenset({"without", "worth"})
+"""Words before a gerund that make it no report: nothing was said, or the writer says it."""
 """The kind of a particle verb that reports nothing though its verb alone does ("call in")."""
 """Cue kinds that say something was said (not only thought)."""
 
@@ -38,6 +40,8 @@ def cue_kind(token: Any) -> str | None:
         return _noun_cue_kind(token)
     if token.pos_ != "VERB" and not _verb_mistagged(token):
         return None
+    if token.tag_ == "VBG" and token.head.lower_ in _NOT_SAID:
+        return None  # "left without saying that …", "it is worth noting that …"
     lemma = token.lemma_.lower()
     for child in token.children:
         if (

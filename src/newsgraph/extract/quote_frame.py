@@ -228,12 +228,16 @@ def named_title(ctx: QuoteContext, mark: MarkSpan) -> bool:
     after a noun for a work, ``work_nouns`` of ``quote_words.json``.) Such a quotation is a
     name even where a cue governs the sentence.
     """
-    words = ctx.text[mark.start : mark.end].strip(" ,.").split()
+    inside = ctx.text[mark.start : mark.end].strip(" ,.")
+    words = inside.split()
     titled = [w for w in words if w[:1].isalpha() and len(w) > 3]
     if not titled or len(words) > TITLE_WORDS + 2 or not all(w[0].isupper() for w in titled):
         return False
+    if inside[-1:] in SENTENCE_END:
+        return False  # ""Never!" the crowd shouted": an exclamation, not a title
     lo = token_range(ctx.doc, mark.mark_start, mark.mark_end)[0]
-    before = [t for t in ctx.doc[max(0, lo - 6) : lo] if not t.is_punct][-4:]
+    first = ctx.doc[lo].sent.start if lo < len(ctx.doc) else lo
+    before = [t for t in ctx.doc[max(first, lo - 6) : lo] if not t.is_punct][-4:]
     if before and before[-1].text in _POSSESSIVE:
         return True
     return any(t.lemma_.lower() in quote_words().work_nouns for t in before)
