@@ -462,3 +462,10 @@ def test_quotes_a_particle_verb_that_reports_nothing_is_no_cue(nlp: Any, text: s
 def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:
     text = "Kerr left the meeting without saying that the deal was dead."
     assert quotes_of(nlp, text) == []
+
+
+def test_quotes_data_of_an_organisation_is_its_statement(nlp: Any) -> None:
+    text = "Border crossings fell by a third in the spring, according to Frontex data."
+    quote = only(quotes_of(nlp, text), "Border crossings fell")
+    assert quote.speaker is not None and quote.speaker.text == "Frontex data"
+    assert quote.speaker.name is not None and "Frontex" in quote.speaker.name
