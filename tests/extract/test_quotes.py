@@ -469,3 +469,15 @@ def test_quotes_data_of_an_organisation_is_its_statement(nlp: Any) -> None:
     quote = only(quotes_of(nlp, text), "Border crossings fell")
     assert quote.speaker is not None and quote.speaker.text == "Frontex data"
     assert quote.speaker.name is not None and "Frontex" in quote.speaker.name
+
+
+def test_quotes_the_addressee_between_two_pieces_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        '"What worries me is not only the leak of the files," Dunmore told Morning Report on '
+        'Tuesday, "but the attempt to sway the vote by releasing them slowly."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Morning Report" in q.text]
+    second = only(quotes, "sway the vote")
+    assert second.speaker is not None and second.speaker.text == "Dunmore"
+    assert second.continues == only(quotes, "leak of the files").start

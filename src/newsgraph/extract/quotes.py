@@ -294,7 +294,12 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         else:
             c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
             c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
-        if (c_lo < lo or c_hi > hi) and words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS:
+        holds_it = c_lo < hi and lo < c_hi  # not "told Morning Report on Tuesday" alone
+        if (
+            holds_it
+            and (c_lo < lo or c_hi > hi)
+            and words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS
+        ):
             span = ctx.doc[c_lo:c_hi]
             return make_quote(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
         return make_quote(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)
