@@ -481,3 +481,8 @@ def test_quotes_the_addressee_between_two_pieces_is_not_a_quote(nlp: Any) -> Non
     second = only(quotes, "sway the vote")
     assert second.speaker is not None and second.speaker.text == "Dunmore"
     assert second.continues == only(quotes, "leak of the files").start
+
+
+def test_quotes_anonymity_requested_is_not_what_was_said(nlp: Any) -> None:
+    text = "Several aides requested anonymity to speak freely about the campaign."
+    assert quotes_of(nlp, text) == []
