@@ -486,3 +486,12 @@ def test_quotes_the_addressee_between_two_pieces_is_not_a_quote(nlp: Any) -> Non
 def test_quotes_anonymity_requested_is_not_what_was_said(nlp: Any) -> None:
     text = "Several aides requested anonymity to speak freely about the campaign."
     assert quotes_of(nlp, text) == []
+
+
+def test_quotes_a_time_before_the_reported_clause_is_not_said(nlp: Any) -> None:
+    text = (
+        'Senator Ron Dale told the radio host on Friday that "exactly who did it" remains '
+        "under investigation by the bureau."
+    )
+    quote = only(quotes_of(nlp, text), "exactly who did it")
+    assert quote.text.startswith("that")

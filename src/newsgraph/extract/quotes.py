@@ -263,8 +263,8 @@ def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, i
     if child.i < cue.i:
         return clause(ctx, child, para)
     rights = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
-    if child.dep_ == "ccomp":
-        rights = [c for c in rights if c.i >= child.i or c.dep_ not in ("dative", "dobj")]
+    if child.dep_ == "ccomp":  # "told reporters on Friday that …": only the clause is said
+        rights = [c for c in rights if c.i >= child.i or c.dep_ not in ("dative", "dobj", "prep")]
     if not rights:
         return clause(ctx, child, para)
     lo = min(c.left_edge.i for c in rights)
