@@ -495,3 +495,13 @@ def test_quotes_a_time_before_the_reported_clause_is_not_said(nlp: Any) -> None:
     )
     quote = only(quotes_of(nlp, text), "exactly who did it")
     assert quote.text.startswith("that")
+
+
+def test_quotes_a_quotation_ending_in_a_nested_quote_stands_alone(nlp: Any) -> None:
+    text = (
+        "“My staff had a small deal ready,” Mr. Hale recounted at a meeting on Monday. “And I "
+        "said, ‘I want more.’ They said, ‘The growers can’t manage it.’ I said, ‘Buy bigger "
+        "barns.’” The ministers around him laughed."
+    )
+    quote = only(quotes_of(nlp, text), "I want more")
+    assert quote.speaker is not None and quote.speaker.text == "Mr. Hale"

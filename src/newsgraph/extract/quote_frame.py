@@ -247,7 +247,8 @@ def stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
     """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
     lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)
     around = frame(ctx, lo, hi, -1)
-    if not mark.closed or ctx.text[mark.end - 1] not in SENTENCE_END:
+    said = ctx.text[mark.start : mark.end].rstrip("'’\"”")  # past a nested quote's close
+    if not mark.closed or said[-1:] not in SENTENCE_END:
         around += frame(ctx, lo, hi, 1)
     return not any(not t.is_punct and not t.is_space for t in around)
 
