@@ -72,3 +72,15 @@ def test_people_a_place_after_adjectives_gives_the_organisation_its_country(nlp:
 def test_people_a_national_broadcaster_gives_its_country(nlp: Any) -> None:
     text = "BBC director Ann Holloway wrote that the channel would review the report."
     assert person(nlp, text, "Ann Holloway").country == "GBR"
+
+
+def test_people_a_delegate_for_a_country_at_an_igo_has_that_country(nlp: Any) -> None:
+    text = (
+        "Lin Bao, the former executive director for China at the International Monetary "
+        "Fund, said growth would slow."
+    )
+    assert person(nlp, text, "Lin Bao").country == "CHN"
+    orgs = [a for a in find_actors(nlp(text)) if a.kind == "organization"]
+    assert orgs and orgs[0].country is None  # the IMF is not Chinese
+    envoy = "Mara Olsen, the special envoy for Syria at the United Nations, said talks resume."
+    assert person(nlp, envoy, "Mara Olsen").country != "SYR"

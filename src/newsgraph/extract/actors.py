@@ -434,7 +434,8 @@ def _organizations(
                 first = min(person.mentions, default=(0, 0))[0]
                 found = drafts.get(key) or _org_by_words(role.organization, drafts, first)
                 if found is not None and role.country and found.country is None:
-                    found.country = role.country
+                    if found.sector != "IGO":  # a delegate's country is not the IMF's
+                        found.country = role.country
                 elif found is not None and found.country and not role.country:
                     person.roles[n] = Role(role.title, role.organization, found.country)
                     person.country = person.country or found.country
