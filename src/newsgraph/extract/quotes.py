@@ -254,7 +254,7 @@ _COMPLEMENT_DEPS = frozenset(
 )
 
 
-_ADJUNCT_PREPS = frozenset({"during", "before", "since", "amid", "despite"})
+_ADJUNCT_PREPS = frozenset({"during", "after", "before", "since", "amid", "despite"})
 """Prepositions of a cue that say when or amid what it was said, never what was said."""
 
 
