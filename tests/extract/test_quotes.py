@@ -505,11 +505,3 @@ def test_quotes_a_quotation_ending_in_a_nested_quote_stands_alone(nlp: Any) -> N
     )
     quote = only(quotes_of(nlp, text), "I want more")
     assert quote.speaker is not None and quote.speaker.text == "Mr. Hale"
-
-
-def test_quotes_when_it_was_said_is_not_part_of_a_mixed_quote(nlp: Any) -> None:
-    text = (
-        "Former Governor Ann Lee criticized the new law as a “broken system” during a campaign "
-        "stop in Dayton for her husband."
-    )
-    assert only(quotes_of(nlp, text), "broken system").text == "the new law as a “broken system”"

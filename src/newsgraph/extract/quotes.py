@@ -254,10 +254,6 @@ _COMPLEMENT_DEPS = frozenset(
 )
 
 
-_ADJUNCT_PREPS = frozenset({"during", "after", "before", "since", "amid", "despite"})
-"""Prepositions of a cue that say when or amid what it was said, never what was said."""
-
-
 def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, int]:
     """Return the token range of what ``cue`` reports, given its ``child`` towards the quote.
 
@@ -266,11 +262,7 @@ def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, i
     """
     if child.i < cue.i:
         return clause(ctx, child, para)
-    rights = [
-        c
-        for c in cue.rights
-        if c.dep_ in _COMPLEMENT_DEPS and not (c.dep_ == "prep" and c.lower_ in _ADJUNCT_PREPS)
-    ]
+    rights = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
     if child.dep_ == "ccomp":  # "told reporters on Friday that …": only the clause is said
         rights = [c for c in rights if c.i >= child.i or c.dep_ not in ("dative", "dobj", "prep")]
     if not rights:
@@ -302,11 +294,6 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         else:
             c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
             c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
-            c_hi = next(  # "… as a "crazy system" during a campaign stop": when, not what
-                (i for i in range(hi, c_hi) if ctx.doc[i].lower_ in _ADJUNCT_PREPS
-                 and ctx.doc[i].dep_ == "prep" and not ctx.in_quote(i)),
-                c_hi,
-            )  # fmt: skip
         holds_it = c_lo < hi and lo < c_hi  # not "told Morning Report on Tuesday" alone
         if (
             holds_it
