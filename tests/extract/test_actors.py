@@ -337,3 +337,20 @@ def test_actors_registered_in_default_pipeline() -> None:
 
     assert extract.DEFAULT_PIPELINE[0] == "actors"
     assert extract.REGISTRY["actors"].assigns == ("actors",)
+
+
+def test_actors_a_former_office_holder_named_in_full(nlp: Any) -> None:
+    text = "Michelle Bachelet spoke at the university in Valparaiso on Monday."
+    bachelet = actors_of(nlp, text, date(2019, 5, 9))["person:michelle-bachelet"]
+    assert [r.title for r in bachelet.roles] == ["former President"]
+    assert bachelet.country == "CHL"
+    in_office = actors_of(nlp, text, date(2008, 5, 9))["person:michelle-bachelet"]
+    assert [r.title for r in in_office.roles] == ["President"]
+
+
+def test_actors_the_chinese_surname_he_is_not_a_pronoun(nlp: Any) -> None:
+    text = "He Yuanhang, a former official at the World Bank, said growth would slow."
+    found = actors_of(nlp, text, None)
+    assert "person:he-yuanhang" in found and "person:yuanhang" not in found
+    pronoun = actors_of(nlp, "He met Li Wei, a former official, in Shanghai.", None)
+    assert not any(key.startswith("person:he-") for key in pronoun)

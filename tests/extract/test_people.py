@@ -57,3 +57,30 @@ def test_people_short_titles_are_written_out(title: str, expanded: str) -> None:
 def test_people_a_national_institution_gives_the_role_its_country() -> None:
     assert make_role("spokesperson", "State Department", None).country == "USA"
     assert make_role("spokesperson", "Acme Widgets", None).country is None
+
+
+def test_people_a_place_after_adjectives_gives_the_organisation_its_country(nlp: Any) -> None:
+    text = (
+        "Omar Haddad, head of surgery at Al-Nour Clinic, one of few clinics still open in the "
+        "southern Gaza Strip, said supplies had run out."
+    )
+    # the comma ends the apposition; the dash-free variant below keeps the place inside it
+    text = text.replace(", one of", " – one of").replace("Strip,", "Strip –")
+    assert person(nlp, text, "Omar Haddad").country == "PSE"
+
+
+def test_people_a_national_broadcaster_gives_its_country(nlp: Any) -> None:
+    text = "BBC director Ann Holloway wrote that the channel would review the report."
+    assert person(nlp, text, "Ann Holloway").country == "GBR"
+
+
+def test_people_a_delegate_for_a_country_at_an_igo_has_that_country(nlp: Any) -> None:
+    text = (
+        "Lin Bao, the former executive director for China at the International Monetary "
+        "Fund, said growth would slow."
+    )
+    assert person(nlp, text, "Lin Bao").country == "CHN"
+    orgs = [a for a in find_actors(nlp(text)) if a.kind == "organization"]
+    assert orgs and orgs[0].country is None  # the IMF is not Chinese
+    envoy = "Mara Olsen, the special envoy for Syria at the United Nations, said talks resume."
+    assert person(nlp, envoy, "Mara Olsen").country != "SYR"

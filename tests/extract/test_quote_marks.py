@@ -61,3 +61,11 @@ def test_quote_marks_an_unclosed_quote_without_attribution_is_kept(nlp: Any) -> 
     assert not span.closed
     found = quotes(text)
     assert found and found[0][1].startswith("We are ready for the storm and the shelters")
+
+
+def test_quote_marks_of_markup_attributes_delimit_no_quote() -> None:
+    text = (
+        'Earlier: <post author="JaneDoe" pic="" id="12">Sad news tonight</post>. '
+        'She said "we will rebuild."'
+    )
+    assert [text[m.start : m.end] for m in find_mark_spans(text)] == ["we will rebuild."]

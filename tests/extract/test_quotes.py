@@ -429,3 +429,79 @@ def test_quotes_according_to_without_a_source_keeps_the_quote(nlp: Any) -> None:
 def test_quotes_transcript_kicker_is_not_a_speaker(nlp: Any) -> None:
     text = "RELATED: Budget talks stall again.\n\nRELATED: The mayor answers her critics."
     assert quotes_of(nlp, text) == []
+
+
+def test_quotes_the_title_of_a_show_or_book_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        'On Sunday\'s edition of "Capital Week Tonight," Governor Ana Ruiz said the budget '
+        "would pass before the summer recess."
+    )
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Capital Week" in q.text]
+    assert only(quotes, "budget would pass").speaker.text == "Governor Ana Ruiz"  # type: ignore[union-attr]
+    book = 'In her memoir, "Roads Out of Midland," Ms. Ruiz wrote about her years as a nurse.'
+    assert not [q for q in quotes_of(nlp, book) if "Roads Out" in q.text]
+
+
+def test_quotes_a_slogan_someone_uses_stays_a_quote(nlp: Any) -> None:
+    text = 'In her speech, Ruiz promised a budget of "Growth For Every Town" to the crowd.'
+    assert only(quotes_of(nlp, text), "Growth For Every Town").speaker.text == "Ruiz"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ida Brandt called in to a radio show about policing in the old town.",
+        "The defence ministry called up thousands of reservists to guard the border.",
+    ],
+)
+def test_quotes_a_particle_verb_that_reports_nothing_is_no_cue(nlp: Any, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:
+    text = "Kerr left the meeting without saying that the deal was dead."
+    assert quotes_of(nlp, text) == []
+
+
+def test_quotes_data_of_an_organisation_is_its_statement(nlp: Any) -> None:
+    text = "Border crossings fell by a third in the spring, according to Frontex data."
+    quote = only(quotes_of(nlp, text), "Border crossings fell")
+    assert quote.speaker is not None and quote.speaker.text == "Frontex data"
+    assert quote.speaker.name is not None and "Frontex" in quote.speaker.name
+
+
+def test_quotes_the_addressee_between_two_pieces_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        '"What worries me is not only the leak of the files," Dunmore told Morning Report on '
+        'Tuesday, "but the attempt to sway the vote by releasing them slowly."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Morning Report" in q.text]
+    second = only(quotes, "sway the vote")
+    assert second.speaker is not None and second.speaker.text == "Dunmore"
+    assert second.continues == only(quotes, "leak of the files").start
+
+
+def test_quotes_anonymity_requested_is_not_what_was_said(nlp: Any) -> None:
+    text = "Several aides requested anonymity to speak freely about the campaign."
+    assert quotes_of(nlp, text) == []
+
+
+def test_quotes_a_time_before_the_reported_clause_is_not_said(nlp: Any) -> None:
+    text = (
+        'Senator Ron Dale told the radio host on Friday that "exactly who did it" remains '
+        "under investigation by the bureau."
+    )
+    quote = only(quotes_of(nlp, text), "exactly who did it")
+    assert quote.text.startswith("that")
+
+
+def test_quotes_a_quotation_ending_in_a_nested_quote_stands_alone(nlp: Any) -> None:
+    text = (
+        "“My staff had a small deal ready,” Mr. Hale recounted at a meeting on Monday. “And I "
+        "said, ‘I want more.’ They said, ‘The growers can’t manage it.’ I said, ‘Buy bigger "
+        "barns.’” The ministers around him laughed."
+    )
+    quote = only(quotes_of(nlp, text), "I want more")
+    assert quote.speaker is not None and quote.speaker.text == "Mr. Hale"

@@ -30,7 +30,7 @@ from .cues import SPEECH_KINDS, cue_kind
 from .doc_index import entities, entity_starting_at
 from .intervals import Coverage, SpanIndex
 from .names import given_name_gender, person_bounds, speaker_names
-from .offices import holder_by_name, holder_for_title
+from .offices import former_holder, holder_by_name, holder_for_title
 from .organizations import (
     KnownOrg,
     clean_org_name,
@@ -383,6 +383,10 @@ def _office_roles(drafts: dict[str, _Draft], published: date) -> None:
             holder = holder_by_name(draft.name, published)
             if holder is not None and slugify(holder.name) == slugify(draft.name):
                 draft.role(make_role(holder.title, None, holder.country))
+                continue
+            former = former_holder(draft.name, published)
+            if former is not None:  # "Evo Morales" after 2019: Bolivia's former President
+                draft.role(make_role(f"former {former.title}", None, former.country))
 
 
 # --------------------------------------------------------------------------- organisations
@@ -430,7 +434,8 @@ def _organizations(
                 first = min(person.mentions, default=(0, 0))[0]
                 found = drafts.get(key) or _org_by_words(role.organization, drafts, first)
                 if found is not None and role.country and found.country is None:
-                    found.country = role.country
+                    if found.sector != "IGO":  # a delegate's country is not the IMF's
+                        found.country = role.country
                 elif found is not None and found.country and not role.country:
                     person.roles[n] = Role(role.title, role.organization, found.country)
                     person.country = person.country or found.country

@@ -16,6 +16,10 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 """Links climbed from a participle or conjunct cue to the verb that has its subject."""
 
 SPEECH_KINDS = frozenset({"speech", "manner"})
+NOT_A_CUE = "none"
+_NOT_SAID = frozenset({"without", "worth"})
+"""Words before a gerund that make it no report: nothing was said, or the writer says it."""
+"""The kind of a particle verb that reports nothing though its verb alone does ("call in")."""
 """Cue kinds that say something was said (not only thought)."""
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -36,6 +40,8 @@ def cue_kind(token: Any) -> str | None:
         return _noun_cue_kind(token)
     if token.pos_ != "VERB" and not _verb_mistagged(token):
         return None
+    if token.tag_ == "VBG" and token.head.lower_ in _NOT_SAID:
+        return None  # "left without saying that …", "it is worth noting that …"
     lemma = token.lemma_.lower()
     for child in token.children:
         if (
@@ -45,7 +51,7 @@ def cue_kind(token: Any) -> str | None:
         ):
             kind = words.particle_verbs.get((lemma, child.lower_))
             if kind is not None:
-                return kind
+                return None if kind == NOT_A_CUE else kind
     return words.verbs.get(lemma)
 
 

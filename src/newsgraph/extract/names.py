@@ -95,6 +95,11 @@ def _joined(doc: Any, i: int) -> bool:
     return i > 0 and not doc[i - 1].whitespace_
 
 
+SURNAME_PRONOUNS = frozenset({"He"})
+"""Surnames that are also English pronouns: "He Lifeng said". Right before a PERSON entity,
+with no punctuation between, the word is taken as part of the name ("He Obama" is not English)."""
+
+
 def person_bounds(doc: Any, start: int, end: int, is_title: IsTitle) -> tuple[int, int]:
     """Return the token range of the name in the PERSON entity ``doc[start:end]``.
 
@@ -105,6 +110,13 @@ def person_bounds(doc: Any, start: int, end: int, is_title: IsTitle) -> tuple[in
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
         end -= 1
     start = _after_titles(doc, start, end, is_title)
+    if (
+        start > 0
+        and doc[start - 1].text in SURNAME_PRONOUNS
+        and doc[start - 1].whitespace_ == " "
+        and doc[start].pos_ == "PROPN"
+    ):
+        start -= 1  # "He" + "Jianxiong": the Chinese surname He read as a pronoun
     while end < len(doc):
         last, nxt = doc[end - 1], doc[end]
         if is_particle(last.text) and nxt.text[:1].isupper() and nxt.is_alpha:

@@ -31,6 +31,7 @@ __all__ = [
     "OFFICES",
     "OfficeHolder",
     "all_holders",
+    "former_holder",
     "holder_by_name",
     "holder_for_title",
     "office_for_title",
@@ -137,6 +138,21 @@ def _name_index() -> dict[str, tuple[OfficeHolder, ...]]:
 def _in_office(terms: tuple[OfficeHolder, ...], on: date) -> list[OfficeHolder]:
     """The terms covering ``on``, the latest-starting first."""
     return sorted((t for t in terms if t.holds_on(on)), key=lambda t: t.start, reverse=True)
+
+
+def former_holder(full_name: str, on: date) -> OfficeHolder | None:
+    """Return the last term a person named in full had ended before ``on``, if only one fits.
+
+    ("Evo Morales" in 2019-11 → his term as Bolivia's President, ended 2019-11-10.) Only full
+    names are looked up, not aliases; a name held by several people, or by someone in office
+    on ``on``, gives None.
+    """
+    terms = [t for t in _name_index().get(_name_key(full_name), ()) if _name_key(t.name)
+             == _name_key(full_name)]  # fmt: skip
+    if not terms or len({t.country for t in terms}) != 1 or _in_office(tuple(terms), on):
+        return None
+    ended = [t for t in terms if t.end is not None and t.end <= on]
+    return max(ended, key=lambda t: t.end or t.start) if ended else None
 
 
 def office_holder(country: str, office: str, on: date) -> OfficeHolder | None:

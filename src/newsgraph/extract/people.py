@@ -367,7 +367,10 @@ def _read_rest(
             if ent is None:  # pragma: no cover - a "B" token starts an entity
                 break
             iso3 = country_at(ent.start_char, ent.end_char) or place_country(ent.text)
-            if iso3 and i > 0 and doc[i - 1].lower_ in ("in", "of", "from", "the"):
+            if iso3 and _delegate_for(doc, i, result):
+                result.country = iso3  # "executive director for China at the IMF"
+                break
+            if iso3 and _placed_by(doc, i, start):
                 if result.organization and result.org_country is None:
                     result.org_country = iso3
                 elif not result.organization:
@@ -375,6 +378,34 @@ def _read_rest(
                 break
         i -= 1
     result.country = result.country or result.org_country
+
+
+_DELEGATES = frozenset({"director", "representative", "delegate", "ambassador"})
+"""Titles that, followed by "for <Country>" at an international organisation, speak for it."""
+
+
+def _delegate_for(doc: Any, i: int, result: Apposition) -> bool:
+    """Whether the country at token ``i`` is the one a delegate to an IGO represents.
+
+    ("executive director for China at the International Monetary Fund"; a "special envoy for
+    Syria" is sent to the country, not from it, and is not a delegate.)
+    """
+    if i == 0 or doc[i - 1].lower_ != "for" or not result.organization:
+        return False
+    known = known_org(result.organization)
+    last = normalize_title(result.title).split()[-1]
+    return known is not None and known.sector == "IGO" and last in _DELEGATES
+
+
+def _placed_by(doc: Any, i: int, start: int) -> bool:
+    """Whether the place starting at token ``i`` follows "in", "of", "from" or "the".
+
+    Adjectives between them are passed over ("in the northern Gaza Strip").
+    """
+    j = i - 1
+    while j > start and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j -= 1
+    return j >= 0 and doc[j].lower_ in ("in", "of", "from", "the")
 
 
 def split_country_prefix(ent: Any, country_at: CountryAt) -> tuple[str, str | None]:

@@ -217,11 +217,38 @@ def scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
     return len(words) <= TITLE_WORDS and all(w[0].isupper() for w in titled)
 
 
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def named_title(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation is the title of a show, book or song, not words someone said.
+
+    ("on CBS's "Face the Nation"", "in his book, "Make Your Kid a Millionaire"": title-case
+    words, at most :data:`TITLE_WORDS` + 2 of them, right after a possessive or a few words
+    after a noun for a work, ``work_nouns`` of ``quote_words.json``.) Such a quotation is a
+    name even where a cue governs the sentence.
+    """
+    inside = ctx.text[mark.start : mark.end].strip(" ,.")
+    words = inside.split()
+    titled = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    if not titled or len(words) > TITLE_WORDS + 2 or not all(w[0].isupper() for w in titled):
+        return False
+    if inside[-1:] in SENTENCE_END:
+        return False  # ""Never!" the crowd shouted": an exclamation, not a title
+    lo = token_range(ctx.doc, mark.mark_start, mark.mark_end)[0]
+    first = ctx.doc[lo].sent.start if lo < len(ctx.doc) else lo
+    before = [t for t in ctx.doc[max(first, lo - 6) : lo] if not t.is_punct][-4:]
+    if before and before[-1].text in _POSSESSIVE:
+        return True
+    return any(t.lemma_.lower() in quote_words().work_nouns for t in before)
+
+
 def stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:
     """Whether the quotation is a sentence or paragraph on its own (no words around it)."""
     lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)
     around = frame(ctx, lo, hi, -1)
-    if not mark.closed or ctx.text[mark.end - 1] not in SENTENCE_END:
+    said = ctx.text[mark.start : mark.end].rstrip("'’\"”")  # past a nested quote's close
+    if not mark.closed or said[-1:] not in SENTENCE_END:
         around += frame(ctx, lo, hi, 1)
     return not any(not t.is_punct and not t.is_space for t in around)
 

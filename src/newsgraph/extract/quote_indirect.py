@@ -260,6 +260,10 @@ def _reports_object(cue: Any) -> bool:
     return any(f"{lemma} {link}" in cues for link in links)
 
 
+_UNSAID_OBJECTS = frozenset({"anonymity", "confidentiality"})
+"""Objects of a speech verb that are a condition of speaking, not what was said."""
+
+
 def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
     """The object of a speech verb that says what was said, when it has no clause.
 
@@ -283,6 +287,8 @@ def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
     parts = [c for c in parts if not ctx.in_quote(c.i) or c.dep_ != "dobj"]
     if any(c.dep_ == "xcomp" and {"auxpass", "neg"} <= {g.dep_ for g in c.children} for c in parts):
         return None  # "asked not to be identified"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _UNSAID_OBJECTS for c in parts):
+        return None  # "requested anonymity to speak freely"
     if not parts:
         return None
     lo = min(c.left_edge.i for c in parts)

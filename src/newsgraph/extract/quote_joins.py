@@ -25,7 +25,7 @@ MAX_INTERRUPTION = 45
 _JOINED_FIRST = frozenset({"direct", "floating", "mixed"})
 _JOINED_SECOND = frozenset({"direct", "floating"})
 
-MAX_RUN_ON_WORDS = 5
+MAX_RUN_ON_WORDS = 8
 """An attribution within the sentence ("…," she said, "…") this long at most joins the quotes."""
 
 

@@ -132,6 +132,10 @@ def _role(text: str, pos: int, mark: str, lo: int, hi: int) -> str:
     return "either"
 
 
+_ATTRIBUTE = re.compile(r"""[\w-]+=("[^"\n]*"|'[^'\n]*')""")
+"""A markup attribute left in the text (``author="…"``): its marks delimit a value, not words."""
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -153,7 +157,8 @@ def _paragraph_spans(
     open_mark_start = lo
     seen_mark = False
     nested = 0
-    matches = list(_mark_pattern().finditer(text, lo, hi))
+    markup = {i for m in _ATTRIBUTE.finditer(text, lo, hi) for i in range(m.start(1), m.end(1))}
+    matches = [m for m in _mark_pattern().finditer(text, lo, hi) if m.start() not in markup]
     roles = [_role(text, m.start(), m.group(), lo, hi) for m in matches]
     for n, match in enumerate(matches):
         pos, role = match.start(), roles[n]

@@ -66,6 +66,7 @@ class QuoteWords:
     object_cues: frozenset[str] = frozenset()
     target_cues: frozenset[str] = frozenset()
     thing_object_cues: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -107,4 +108,5 @@ def quote_words() -> QuoteWords:
         object_cues=frozenset(data["object_cues"]),
         target_cues=frozenset(data["target_cues"]),
         thing_object_cues=frozenset(data["thing_object_cues"]),
+        work_nouns=frozenset(data["work_nouns"]),
     )

@@ -62,6 +62,7 @@ from .quote_frame import (
     dash_or_colon_speaker,
     floating,
     frame_cue,
+    named_title,
     run_on_cue,
     scare_quote,
     token_range,
@@ -262,8 +263,8 @@ def _content(ctx: QuoteContext, cue: Any, child: Any, para: int) -> tuple[int, i
     if child.i < cue.i:
         return clause(ctx, child, para)
     rights = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
-    if child.dep_ == "ccomp":
-        rights = [c for c in rights if c.i >= child.i or c.dep_ not in ("dative", "dobj")]
+    if child.dep_ == "ccomp":  # "told reporters on Friday that …": only the clause is said
+        rights = [c for c in rights if c.i >= child.i or c.dep_ not in ("dative", "dobj", "prep")]
     if not rights:
         return clause(ctx, child, para)
     lo = min(c.left_edge.i for c in rights)
@@ -279,6 +280,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
     lo, hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)
     if hi <= lo:
         return None
+    if named_title(ctx, mark):
+        return None
     found = _climb_to_cue(ctx, lo, hi)
     if found is not None:
         cue, child, speaker_cue = found
@@ -291,7 +294,12 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         else:
             c_lo, c_hi = _content(ctx, cue, child, ctx.paragraph(mark.start))
             c_lo, c_hi = tail_cut(ctx.doc, cue, c_lo, c_hi, ctx.in_quote)
-        if (c_lo < lo or c_hi > hi) and words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS:
+        holds_it = c_lo < hi and lo < c_hi  # not "told Morning Report on Tuesday" alone
+        if (
+            holds_it
+            and (c_lo < lo or c_hi > hi)
+            and words_outside(ctx, c_lo, c_hi, n) >= MIXED_MIN_WORDS
+        ):
             span = ctx.doc[c_lo:c_hi]
             return make_quote(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
         return make_quote(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)

@@ -276,8 +276,8 @@ def _described(
     """
     words = quote_words()
     lemma = token.lemma_.lower()
-    if token.lower_ in words.organization_nouns:
-        lemma = token.lower_  # "media", whose lemma is "medium"
+    if token.lower_ in words.organization_nouns or token.lower_ in words.document_nouns:
+        lemma = token.lower_  # "media", whose lemma is "medium"; "data" ("datum")
     country = _country_in(index, start, end)
     if lemma in words.document_nouns:
         return _author(token, index)
@@ -381,7 +381,7 @@ def _author(token: Any, index: SpeakerIndex) -> Mention | None:
 
 def _author_here(token: Any, index: SpeakerIndex) -> Mention | None:
     for child in token.children:
-        if child.dep_ in ("poss", "compound") and child.ent_type_ not in _WHEN:
+        if child.dep_ in ("poss", "compound", "nmod") and child.ent_type_ not in _WHEN:
             found = index.covering(child.i)
             if found is not None:
                 return found
