@@ -30,7 +30,6 @@ MAX_LIMIT = 500
 """The most items one page returns."""
 MAX_SEARCH_DEPTH = 1000
 """Search hits ranked before filters and paging: ``offset + limit`` may not exceed it."""
-STATUSES = ("occurred", "expected", "hypothetical", "negated")
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 StoreDep = Annotated[Store, Depends(store_dependency)]
@@ -142,8 +141,8 @@ def list_quotes(
     offset: Offset = 0,
 ) -> Page:
     """Quotes with their speaker, cue and article, newest article first."""
-    rows = queries.quotes(store, speaker=speaker, about=about, limit=offset + limit + 1)
-    return _page(request, rows, limit, offset)
+    rows = queries.quotes(store, speaker=speaker, about=about, limit=limit + 1, offset=offset)
+    return _page(request, rows, limit, offset, skipped=True)
 
 
 @router.get("/actors", summary="List actors, the most named first")
@@ -157,12 +156,19 @@ def list_actors(
     name: Annotated[
         str | None, Query(max_length=200, description="Name or id contains this text.")
     ] = None,
+    dedupe: Annotated[
+        bool, Query(description="Count near-duplicate articles once (as the CLI does).")
+    ] = True,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    """Actors with the number of articles naming them and of their mentions."""
-    total = browse.count_actors(store, kind, name)
-    rows = browse.actors(store, limit, offset, kind, name)
+    """Actors with the number of articles naming them and of their mentions.
+
+    Ranked as ``newsgraph actors`` ranks them: a person's surname-only and titled ids count
+    as the person, and near-duplicate articles once.
+    """
+    total = queries.count_actors(store, kind, name)
+    rows = queries.top_actors(store, limit, kind, dedupe, offset, name)
     return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
@@ -172,7 +178,7 @@ def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
 
     Its quotes and events are at ``/api/quotes?speaker=ID`` and ``/api/events?source=ID``.
     """
-    info = browse.actor_info(store, actor_id)
+    info = queries.actor_info(store, actor_id)
     if info is None:
         raise APIError(404, "not_found", f"no actor {actor_id!r}")
     return {
@@ -211,9 +217,10 @@ def list_events(
         since=check_day(since, "since"),
         until=check_day(until, "until"),
         statuses=statuses or (),
-        limit=offset + limit + 1,
+        limit=limit + 1,
+        offset=offset,
     )
-    return _page(request, rows, limit, offset)
+    return _page(request, rows, limit, offset, skipped=True)
 
 
 @router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between two actors over time")
@@ -229,7 +236,7 @@ def get_dyad(
 ) -> dict[str, Any]:
     """Per period: verbal and material cooperation and conflict counts and mean intensity.
 
-    The events themselves: ``/api/events?source=A&target=B`` (and the reverse).
+    The events themselves: ``/api/dyads/{a}/{b}/events``.
     """
     from ..relations import dyad_series
 
@@ -244,6 +251,27 @@ def get_dyad(
         since=check_day(since, "since"),
         until=check_day(until, "until"),
     ).to_dict()
+
+
+@router.get("/dyads/{a}/{b}/events", summary="The events between two actors, oldest first")
+def list_dyad_events(
+    request: Request,
+    a: str,
+    b: str,
+    store: StoreDep,
+    statuses: Statuses = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Events with one actor on each side (either direction) or both in a joint event.
+
+    The events the dyad's series counts (with ``status=occurred``), with their sentences;
+    every status by default.
+    """
+    chosen = tuple(statuses or queries.STATUSES)
+    total = queries.count_dyad_events(store, a, b, chosen)
+    rows = queries.dyad_event_rows(store, a, b, chosen, limit, offset)
+    return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
 @router.get("/network", summary="The actor network: actors as nodes, events as edges")
