@@ -12,7 +12,7 @@ each pointing at the sentence it came from::
 Keep many analyses in a store (SQLite file or PostgreSQL) and query them::
 
     from newsgraph.store import queries
-    from newsgraph.store.ingest import ingest
+    from newsgraph.ingest import ingest
 
     with newsgraph.open_store("corpus.db") as store:
         ingest(store, ["pages/"])

@@ -15,11 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
+from newsgraph.ingest import ingest, ingest_articles
 from newsgraph.model import Article
 from newsgraph.pipeline import analyze
 from newsgraph.store import Store, open_store, queries
 from newsgraph.store.export import export
-from newsgraph.store.ingest import first_day, ingest, ingest_articles
+from newsgraph.store.rows import first_day
 
 PEOPLE = ["Kishida", "Yoon", "Biden", "Xi", "Albanese", "Macron", "Scholz", "Modi"]
 COUNTRIES = ["Japan", "South Korea", "the United States", "China", "Australia", "France"]

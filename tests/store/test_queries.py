@@ -5,7 +5,7 @@ from store_data import other_analysis, summit_analysis
 
 from newsgraph.model import Article
 from newsgraph.store import Store, queries
-from newsgraph.store.ingest import write_analysis
+from newsgraph.store.rows import write_analysis
 
 
 @pytest.fixture()

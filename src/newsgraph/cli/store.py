@@ -3,7 +3,7 @@
 Also the store side of ``actors``, ``events`` and ``quotes`` (run with no PATH, they query
 the store): :func:`show_actors`, :func:`show_events`, :func:`show_quotes`. Every command that
 touches the store takes ``--db`` (or ``$NEWSGRAPH_DB``). No SQL here: the commands call
-:mod:`newsgraph.store.queries`, :mod:`newsgraph.store.ingest`, :mod:`newsgraph.store.export`
+:mod:`newsgraph.store.queries`, :mod:`newsgraph.ingest`, :mod:`newsgraph.store.export`
 and :mod:`newsgraph.relations`.
 """
 
@@ -124,9 +124,9 @@ def ingest(
 
     Example: newsgraph ingest cc-news/ --workers 8 --writers 4 --db postgresql://host/corpus
     """
+    from ..ingest import ingest as run_ingest
+    from ..ingest.feeds import ingest_feeds
     from ..store import open_store
-    from ..store.feeds import ingest_feeds
-    from ..store.ingest import ingest as run_ingest
 
     if not inputs and not feeds:
         raise click.UsageError("give a PATH to ingest, or --feed URL")

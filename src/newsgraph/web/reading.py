@@ -96,8 +96,8 @@ def store_document(db: str, document: dict[str, Any]) -> tuple[dict[str, Any], b
     from ..model import Analysis
     from ..store import open_store
     from ..store.groups import Grouper
-    from ..store.ingest import has_article, write_analysis
     from ..store.queries import get_analysis
+    from ..store.rows import has_article, write_analysis
 
     analysis = Analysis.from_dict(document)
     article = analysis.article
