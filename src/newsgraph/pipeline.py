@@ -14,7 +14,7 @@ from . import extract
 from .errors import AnalysisError, ArgumentError, InputError
 from .model import Analysis, Article
 from .nlp import bounded, doc_text, parse_many
-from .nlp_bounds import resync_spans
+from .nlp.bounds import resync_spans
 from .sources import ReadOptions, ReadStats, Source, iter_articles
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def analyze_many(
     Articles not in English are returned with their metadata and no extracted facts: the
     extractors are English-only. With ``selective``, the dependency parser and NER run only
     on the sentences that can hold a quote, an event, a person's role or an entity (faster;
-    see :mod:`newsgraph.scale.selective`).
+    see :mod:`newsgraph.nlp.selective`).
 
     Raises:
         AnalysisError: an article's analysis failed (the iteration stops there; see

@@ -46,7 +46,7 @@ class WorkerConfig:
         read: how inputs are read (and which WARC records are kept).
         pipeline: the extractors to run (``None``: the default pipeline).
         selective: parse only the sentences that can hold a quote, an event or an entity
-            (see :mod:`newsgraph.scale.selective`).
+            (see :mod:`newsgraph.nlp.selective`).
         batch_size: articles parsed together in one ``nlp.pipe`` call.
     """
 
