@@ -19,7 +19,7 @@ from typing import Any
 
 from .base import Store
 from .filters import RowBase
-from .queries import EventRow, events, resolve_actor
+from .queries import EventRow, SearchHit, events, resolve_actor, search
 
 __all__ = [
     "ArticleRow",
@@ -35,6 +35,7 @@ __all__ = [
     "figures",
     "filter_articles",
     "network",
+    "search_hits",
 ]
 
 
@@ -223,6 +224,29 @@ def filter_articles(
         params += [t.upper() for t in types]
     rows = store.fetchall("SELECT a.id FROM articles a WHERE " + " AND ".join(clauses), params)
     return {r[0] for r in rows}
+
+
+def search_hits(
+    store: Store,
+    text: str,
+    depth: int,
+    actor: str | None = None,
+    types: Iterable[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+) -> list[SearchHit]:
+    """Return the best ``depth`` hits of ``text`` (ranked) that pass the filters.
+
+    The filters keep articles naming ``actor``, with an event of one of ``types``, published
+    between ``since`` and ``until`` (see :func:`filter_articles`). The search API and the
+    search page both list these.
+    """
+    hits = search(store, text, depth)
+    types = list(types)
+    if actor or types or since or until:
+        keep = filter_articles(store, (h.article_id for h in hits), actor, types, since, until)
+        hits = [h for h in hits if h.article_id in keep]
+    return hits
 
 
 def figures(store: Store) -> dict[str, Any]:

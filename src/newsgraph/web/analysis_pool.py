@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import errors
+from .errors import PoolBusy, PoolTimeout
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +44,6 @@ class Upload:
     url: str | None = None
     published: str | None = None
     max_bytes: int = 5_000_000
-
-
-class PoolBusy(errors.NewsgraphError):
-    """Raised when every worker is busy and enough requests already wait (``429``)."""
-
-
-class PoolTimeout(errors.NewsgraphError):
-    """Raised when an analysis is not done within the time bound (``503``)."""
 
 
 def _worker_start() -> None:

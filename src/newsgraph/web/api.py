@@ -11,41 +11,33 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import date
 from itertools import islice
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..store import Store, browse, queries
-from .app import ERROR_RESPONSES, APIError, ErrorBody, WebSettings, store_dependency
+from ..store import browse, queries
+from .deps import (
+    MAX_SEARCH_DEPTH,
+    ActorText,
+    Limit,
+    Offset,
+    Since,
+    Statuses,
+    StoreDep,
+    Types,
+    Until,
+    WebSettings,
+    check_day,
+)
+from .errors import ERROR_RESPONSES, APIError, ErrorBody
+from .reading import AnalyzeFields
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
-
-MAX_LIMIT = 500
-"""The most items one page returns."""
-MAX_SEARCH_DEPTH = 1000
-"""Search hits ranked before filters and paging: ``offset + limit`` may not exceed it."""
-DAY = r"^\d{4}-\d{2}-\d{2}$"
-
-StoreDep = Annotated[Store, Depends(store_dependency)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
-Since = Annotated[str | None, Query(pattern=DAY, description="On or after this day (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(pattern=DAY, description="On or before this day (YYYY-MM-DD).")]
-Types = Annotated[
-    list[str] | None,
-    Query(alias="type", max_length=20, description="PLOVER event types (repeat for several)."),
-]
-Statuses = Annotated[
-    list[Literal["occurred", "expected", "hypothetical", "negated"]] | None,
-    Query(alias="status", max_length=4, description="Event statuses (repeat for several)."),
-]
-ActorText = Annotated[str | None, Query(min_length=1, max_length=200)]
 
 
 class Page(BaseModel):
@@ -56,19 +48,6 @@ class Page(BaseModel):
     offset: int
     next: str | None = Field(description="The URL of the next page, or null on the last.")
     total: int | None = Field(None, description="All matching items, where counted.")
-
-
-def check_day(value: str | None, name: str) -> str | None:
-    """Return ``value`` if it is a calendar day (or ``None``); else raise a 422 naming ``name``."""
-    if value is None:
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise APIError(
-            422, "bad_parameters", f"{name}: {value!r} is not a calendar day (YYYY-MM-DD)"
-        ) from None
-    return value
 
 
 def _page(
@@ -315,47 +294,16 @@ def search(
     """
     if offset + limit > MAX_SEARCH_DEPTH:
         raise APIError(422, "bad_parameters", f"offset + limit may not exceed {MAX_SEARCH_DEPTH}")
-    hits = search_hits(
-        store, q, actor, types or (), check_day(since, "since"), check_day(until, "until")
+    hits = browse.search_hits(
+        store,
+        q,
+        MAX_SEARCH_DEPTH,
+        actor,
+        types or (),
+        check_day(since, "since"),
+        check_day(until, "until"),
     )
     return _page(request, hits[: offset + limit + 1], limit, offset)
-
-
-def search_hits(
-    store: Store,
-    q: str,
-    actor: str | None,
-    types: Iterable[str],
-    since: str | None,
-    until: str | None,
-) -> list[queries.SearchHit]:
-    """Return the ranked hits of ``q`` that pass the filters (shared with the search page)."""
-    hits = queries.search(store, q, MAX_SEARCH_DEPTH)
-    types = list(types)
-    if actor or types or since or until:
-        keep = browse.filter_articles(
-            store, (h.article_id for h in hits), actor, types, since, until
-        )
-        hits = [h for h in hits if h.article_id in keep]
-    return hits
-
-
-class AnalyzeFields(BaseModel):
-    """The fields of ``POST /api/analyze``: one of ``text``, ``html`` (or a file), and options."""
-
-    text: str | None = Field(None, description="The article as plain text.")
-    html: str | None = Field(None, description="The article as an HTML page.")
-    url: str | None = Field(None, max_length=2000, description="The article's URL.")
-    published: str | None = Field(
-        None, pattern=DAY, description="The publication date (YYYY-MM-DD)."
-    )
-    store: bool = Field(False, description="Also store it (needs --allow-ingest).")
-    token: str | None = Field(
-        None,
-        max_length=200,
-        description="The server's ingest token: a form or multipart write (store=true) needs "
-        "it; a JSON one does not.",
-    )
 
 
 def _analyze_body() -> dict[str, Any]:

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..store import browse, queries
 from . import markup
-from .api import MAX_LIMIT, Offset, StoreDep, check_day, search_hits
-from .app import APIError
+from .deps import MAX_LIMIT, MAX_SEARCH_DEPTH, Offset, StoreDep, check_day
+from .errors import APIError
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -259,9 +259,10 @@ def search_page(
     """Full-text search with snippets, filtered by actor, event type and date."""
     hits: list[Any] = []
     if q.strip():
-        hits = search_hits(
+        hits = browse.search_hits(
             store,
             q,
+            MAX_SEARCH_DEPTH,
             actor or None,
             [types] if types else [],
             check_day(since or None, "since"),
