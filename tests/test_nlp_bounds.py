@@ -145,9 +145,10 @@ def test_nlp_bounds_an_analysis_failure_is_yielded_and_the_batch_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from newsgraph import extract
-    from newsgraph.pipeline import _load_builtin_extractors, analyze_each
+    from newsgraph.extract import load_builtins
+    from newsgraph.pipeline import analyze_each
 
-    _load_builtin_extractors()
+    load_builtins()
     original = extract.REGISTRY["dates"]
 
     def broken(analysis: Any, doc: Any) -> None:

@@ -27,11 +27,6 @@ BOUNDED_WARNING = (
 )
 
 
-def _load_builtin_extractors() -> None:
-    # Importing the modules registers them; plugins would register the same way.
-    from .extract import builtins  # noqa: F401
-
-
 def analyze_many(
     articles: Iterable[Article], pipeline: Sequence[str] | None = None, selective: bool = False
 ) -> Iterator[Analysis]:
@@ -60,7 +55,7 @@ def analyze_each(
 
     The other articles, before and after it, are analysed as usual.
     """
-    _load_builtin_extractors()
+    extract.load_builtins()
     names = list(extract.DEFAULT_PIPELINE if pipeline is None else pipeline)
     extractors = extract.check_pipeline(names)
     needs_doc = any(e.needs_doc for e in extractors)

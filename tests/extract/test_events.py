@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from newsgraph.extract.event_lexicon import lexicon
-from newsgraph.extract.events import code_events, format_events, merge_duplicates
+from newsgraph.extract.events import code_events, merge_duplicates
 from newsgraph.model import Actor, Analysis, Article, DateMention, Event, Span
+from newsgraph.report import format_events
 
 
 def _analysis(

@@ -40,7 +40,6 @@ from .event_implicit import (
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_duplicates, merge_in_sentence
-from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
     Context,
@@ -65,7 +64,7 @@ from .event_rules import (
 from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of, unasserted
 
-__all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
+__all__ = ["code_events", "extract_events", "merge_duplicates"]
 
 log = logging.getLogger(__name__)
 

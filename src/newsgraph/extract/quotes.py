@@ -68,12 +68,11 @@ from .quote_frame import (
 )
 from .quote_indirect import according_wins, indirect, overlaps_turn
 from .quote_joins import carry_continuations, merge_interrupted
-from .quote_report import format_quotes
 from .quote_spans import MarkSpan
 from .quote_transcripts import transcript_turns
 from .quote_words import quote_words
 
-__all__ = ["cue_kind", "extract_quotes", "format_quotes", "quotes_extractor"]
+__all__ = ["cue_kind", "extract_quotes", "quotes_extractor"]
 
 MAX_CLIMB = 10
 """How many heads are climbed from a quotation to its cue verb."""
