@@ -145,10 +145,9 @@ def test_nlp_bounds_an_analysis_failure_is_yielded_and_the_batch_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from newsgraph import extract
-    from newsgraph.extract import load_builtins
-    from newsgraph.pipeline import analyze_each
+    from newsgraph.pipeline import analyze_each, load_builtin_extractors
 
-    load_builtins()
+    load_builtin_extractors()
     original = extract.REGISTRY["dates"]
 
     def broken(analysis: Any, doc: Any) -> None:

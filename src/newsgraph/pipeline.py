@@ -27,6 +27,14 @@ BOUNDED_WARNING = (
 )
 
 
+def load_builtin_extractors() -> None:
+    """Register the built-in extractors (importing their modules registers them).
+
+    Plugins would register the same way, with :func:`newsgraph.extract.register`.
+    """
+    from .extract import builtins  # noqa: F401
+
+
 def analyze_many(
     articles: Iterable[Article], pipeline: Sequence[str] | None = None, selective: bool = False
 ) -> Iterator[Analysis]:
@@ -55,7 +63,7 @@ def analyze_each(
 
     The other articles, before and after it, are analysed as usual.
     """
-    extract.load_builtins()
+    load_builtin_extractors()
     names = list(extract.DEFAULT_PIPELINE if pipeline is None else pipeline)
     extractors = extract.check_pipeline(names)
     needs_doc = any(e.needs_doc for e in extractors)

@@ -69,12 +69,3 @@ def check_pipeline(names: Sequence[str]) -> list[Extractor]:
         seen.add(name)
         pipeline.append(extractor)
     return pipeline
-
-
-def load_builtins() -> None:
-    """Register the built-in extractors (importing their modules registers them).
-
-    Plugins would register the same way, with :func:`register`; :func:`newsgraph.analyze`
-    calls this before it builds its pipeline.
-    """
-    from . import builtins  # noqa: F401

@@ -47,10 +47,10 @@ class Upload:
 
 
 def _worker_start() -> None:
-    from ..extract import load_builtins
     from ..nlp import load_nlp
+    from ..pipeline import load_builtin_extractors
 
-    load_builtins()
+    load_builtin_extractors()
     load_nlp()
 
 
