@@ -125,6 +125,18 @@ def test_architecture_no_import_cycle() -> None:
     assert not new, f"import cycles in src/newsgraph: {new}"
 
 
+def test_architecture_packages_form_layers() -> None:
+    """Between the top-level packages and modules (``store``, ``extract``, ``cli.py``…) too."""
+
+    def top(name: str) -> str:
+        return name.split(".")[1] if "." in name else name
+
+    graph: dict[str, set[str]] = {}
+    for name, targets in import_graph().items():
+        graph.setdefault(top(name), set()).update(top(t) for t in targets if top(t) != top(name))
+    assert not cycles(graph)
+
+
 def test_architecture_no_private_name_imported_across_packages() -> None:
     found = modules()
     known = set(found)
