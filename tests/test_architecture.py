@@ -19,8 +19,9 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "newsgraph"
 MAX_LINES = 640
 KNOWN_CYCLES: list[set[str]] = [
-    # extract/ is being changed by other work; these two are broken in their own commits.
-    {"extract.quote_context", "extract.quote_frame", "extract.quote_joins"},
+    # Left alone while other work changes the speaker modules: building the speaker index
+    # (speaker_index.build_index) ends by resolving pronouns (salience), which reads the
+    # index's types. Breaking it means building the index one level up (in speakers.py).
     {"extract.salience", "extract.speaker_index"},
 ]
 
