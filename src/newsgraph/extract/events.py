@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Analysis, Event, Span
 from ..nlp import doc_text
@@ -64,6 +64,9 @@ from .event_rules import (
 from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of, unasserted
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["code_events", "extract_events", "merge_duplicates"]
 
 log = logging.getLogger(__name__)
@@ -95,7 +98,7 @@ _FRAME_ROLES = frozenset(
 
 
 @register("events", requires=("actors", "dates"), assigns=("events",))
-def extract_events(analysis: Analysis, doc: Any) -> None:
+def extract_events(analysis: Analysis, doc: Doc | None) -> None:
     """Set ``analysis.events``: the PLOVER events of every sentence of ``doc``."""
     if doc is None:
         analysis.events = []
