@@ -92,9 +92,9 @@ def main() -> int:
     if not texts:
         print(f"skipped: no texts under {SHARED}")
         return 0
+    from newsgraph.analyze import analyze_many
     from newsgraph.model import Article
     from newsgraph.nlp import load_nlp
-    from newsgraph.pipeline import analyze_many
 
     nlp = load_nlp()
     stock = stock_pipeline()

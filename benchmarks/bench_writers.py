@@ -83,8 +83,8 @@ def main() -> int:
         return 0
     from pg_cluster import ClusterUnavailable, start_cluster
 
+    from newsgraph.analyze import analyze_many
     from newsgraph.model import Article
-    from newsgraph.pipeline import analyze_many
 
     try:
         cluster = start_cluster()

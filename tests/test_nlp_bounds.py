@@ -145,7 +145,7 @@ def test_nlp_bounds_an_analysis_failure_is_yielded_and_the_batch_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from newsgraph import extract
-    from newsgraph.pipeline import analyze_each, load_builtin_extractors
+    from newsgraph.analyze import analyze_each, load_builtin_extractors
 
     load_builtin_extractors()
     original = extract.REGISTRY["dates"]

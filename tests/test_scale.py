@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsgraph.analyze import analyze_sources
 from newsgraph.cli import cli
 from newsgraph.errors import ConfigError, EmptyInputError, InputError
 from newsgraph.model import Analysis
-from newsgraph.pipeline import analyze_sources
 from newsgraph.scale import (
     RecordFilter,
     RunReport,
@@ -343,7 +343,7 @@ def test_scale_selective_ner_only_where_an_entity_can_be(nlp: Any) -> None:
 
 
 def test_scale_selective_parse_keeps_text_and_most_facts(nlp: Any, example_path: Path) -> None:
-    from newsgraph.pipeline import analyze_many
+    from newsgraph.analyze import analyze_many
     from newsgraph.sources import read_article
 
     article = read_article(str(example_path))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 
+from .analyze import analyze, analyze_many, analyze_sources
 from .errors import (
     AnalysisError,
     ArgumentError,
@@ -50,7 +51,6 @@ from .model import (
     Span,
     Speaker,
 )
-from .pipeline import analyze, analyze_many, analyze_sources
 from .sources import ReadOptions, iter_articles, read_article
 from .store import open_store
 

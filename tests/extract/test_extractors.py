@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from newsgraph import extract
+from newsgraph.analyze import load_builtin_extractors
 from newsgraph.model import Analysis
 from newsgraph.nlp import parse_many
-from newsgraph.pipeline import load_builtin_extractors
 from newsgraph.sources import read_article
 
 FIELDS = {f.name for f in dataclasses.fields(Analysis)}

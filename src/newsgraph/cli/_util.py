@@ -177,7 +177,7 @@ def run_over_inputs(
     kwargs: dict[str, Any],
     render: Callable[[Analysis], str],
 ) -> None:
-    from ..pipeline import analyze_sources
+    from ..analyze import analyze_sources
     from ..sources import expand_inputs
 
     options = make_read_options(kwargs)

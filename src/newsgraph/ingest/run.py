@@ -240,7 +240,7 @@ def _store_batch(
 
 def _analyze_batch(batch: list[Article], pipeline: Sequence[str] | None) -> list[Analysis | str]:
     """Analyse a batch together; if that raises, one by one, so one bad article fails alone."""
-    from ..pipeline import analyze_many
+    from ..analyze import analyze_many
 
     try:
         return list(analyze_many(batch, pipeline))

@@ -47,8 +47,8 @@ class Upload:
 
 
 def _worker_start() -> None:
+    from ..analyze import load_builtin_extractors
     from ..nlp import load_nlp
-    from ..pipeline import load_builtin_extractors
 
     load_builtin_extractors()
     load_nlp()
@@ -56,7 +56,7 @@ def _worker_start() -> None:
 
 def analyze_in_worker(upload: Upload) -> dict[str, Any]:
     """Read and analyse an upload (in a worker process); return the document or the error."""
-    from ..pipeline import analyze
+    from ..analyze import analyze
     from ..sources import ReadOptions
     from .reading import read_upload
 
