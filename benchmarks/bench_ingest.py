@@ -28,12 +28,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from newsgraph.analyze import analyze_many
+from newsgraph.ingest import ingest_articles
 from newsgraph.model import Article
 from newsgraph.nlp import BATCH_SIZE, load_nlp
-from newsgraph.pipeline import analyze_many
 from newsgraph.sources import iter_articles
 from newsgraph.store import open_store
-from newsgraph.store.ingest import ingest_articles, write_analysis
+from newsgraph.store.rows import write_analysis
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 

@@ -3,7 +3,7 @@
 Writes ``--texts`` article texts (AEB bodies and PolNeAR train texts from ``../shared/eval``)
 as plain files to a temporary directory, then reads and analyses them:
 
-- one process (:func:`newsgraph.pipeline.analyze_sources`);
+- one process (:func:`newsgraph.analyze.analyze_sources`);
 - the process pool with ``--workers`` workers (:func:`newsgraph.scale.analyze_parallel`);
 - a Dask ``LocalCluster`` with ``--workers`` workers (:func:`newsgraph.scale.run_batch`,
   Parquet shards out), when ``dask[distributed]`` is installed;
@@ -52,7 +52,7 @@ def main() -> int:
     if not texts:
         print("skipped: ../shared/eval is not present")
         return 0
-    from newsgraph.pipeline import analyze_sources
+    from newsgraph.analyze import analyze_sources
     from newsgraph.scale import RunReport, ScaleOptions, WorkerPool, run_batch
     from newsgraph.scale.worker import peak_rss_mb
 

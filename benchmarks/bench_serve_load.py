@@ -183,8 +183,8 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
 
 def make_corpus(folder: str) -> str:
     """Ingest ``examples/`` and a few invented articles into a new SQLite file; return its path."""
+    from newsgraph.ingest import ingest
     from newsgraph.store import open_store
-    from newsgraph.store.ingest import ingest
 
     articles = Path(folder) / "articles"
     articles.mkdir()

@@ -7,8 +7,8 @@ up with PolNeAR train texts from ``../shared/eval``), best of ``--repeat`` runs 
   project adds) and nothing else: the ceiling the issue measures against;
 - ``nlp.pipe`` of the project's pipeline (the same pipes, ``attribute_ruler`` and
   ``lemmatizer`` swapped for the identical but faster
-  :class:`newsgraph.scale.attributes.FastAttributeRuler` and
-  :class:`newsgraph.scale.lemmas.FastLemmatizer`);
+  :class:`newsgraph.nlp.attributes.FastAttributeRuler` and
+  :class:`newsgraph.nlp.lemmas.FastLemmatizer`);
 - ``full``: :func:`newsgraph.analyze_many` (parse + actors, dates, quotes, events);
 - ``selective``: the same with ``selective=True`` (the parser and NER only where
   they are needed);
@@ -67,10 +67,10 @@ def stock_pipeline() -> Any:
     """Return the model as shipped, with the paragraph splitter the project adds, no swaps."""
     import importlib
 
-    from newsgraph.nlp import MODEL_PACKAGE, PARAGRAPH_PIPE, _register_paragraph_pipe
+    from newsgraph.nlp import MODEL_PACKAGE, PARAGRAPH_PIPE, register_paragraph_pipe
 
     nlp = importlib.import_module(MODEL_PACKAGE).load()
-    _register_paragraph_pipe()
+    register_paragraph_pipe()
     nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     return nlp
 
@@ -92,9 +92,9 @@ def main() -> int:
     if not texts:
         print(f"skipped: no texts under {SHARED}")
         return 0
+    from newsgraph.analyze import analyze_many
     from newsgraph.model import Article
     from newsgraph.nlp import load_nlp
-    from newsgraph.pipeline import analyze_many
 
     nlp = load_nlp()
     stock = stock_pipeline()

@@ -3,7 +3,7 @@
 Starts a throwaway PostgreSQL cluster (as the tests do: ``tests/pg_cluster.py``), analyses
 ``--texts`` texts once (the AEB bodies and PolNeAR train texts from ``../shared/eval``), then
 stores the same analyses into fresh databases with one writer and with
-:class:`newsgraph.store.writers.ParallelWriter`, best of ``--repeat`` runs each, and prints
+:class:`newsgraph.ingest.writers.ParallelWriter`, best of ``--repeat`` runs each, and prints
 articles written per second. The analysis is not timed: this measures only what parallel
 writers change. ``--commit-delay MS`` makes the server wait that long at each commit
 (``commit_delay``-like, with ``pg_sleep`` in a trigger), standing in for a server across a
@@ -53,9 +53,9 @@ def fresh_database(cluster: Any, delay_ms: int) -> str:
 
 
 def write_all(url: str, analyses: list[Any], writers: int) -> float:
+    from newsgraph.ingest.writers import ParallelWriter
     from newsgraph.store import open_store
-    from newsgraph.store.ingest import write_analysis
-    from newsgraph.store.writers import ParallelWriter
+    from newsgraph.store.rows import write_analysis
 
     with open_store(url) as store:
         started = time.perf_counter()
@@ -83,8 +83,8 @@ def main() -> int:
         return 0
     from pg_cluster import ClusterUnavailable, start_cluster
 
+    from newsgraph.analyze import analyze_many
     from newsgraph.model import Article
-    from newsgraph.pipeline import analyze_many
 
     try:
         cluster = start_cluster()

@@ -32,9 +32,9 @@ import time
 from pathlib import Path
 
 from newsgraph.cli import cli
+from newsgraph.ingest import ingest
 from newsgraph.relations import dyad_series
 from newsgraph.store import open_store
-from newsgraph.store.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "dw-japan-south-korea.txt"

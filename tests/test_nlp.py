@@ -1,4 +1,4 @@
-"""Tests of nlp.py: the shared pipeline and its paragraph splitter."""
+"""Tests of nlp/: the shared pipeline and its paragraph splitter."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from newsgraph.cli import cli
 from newsgraph.extract.doc_index import entities_within, entity_at, sentence_bounds
 from newsgraph.extract.people import join_key, join_keys
 from newsgraph.nlp import MAX_SENTENCE_TOKENS, parse_many
-from newsgraph.nlp_bounds import MAX_CHUNK, MAX_PUNCT_RUN, bound_runs, split_pieces
+from newsgraph.nlp.bounds import MAX_CHUNK, MAX_PUNCT_RUN, bound_runs, split_pieces
 
 PARAGRAPH = (
     "Maria Lopez, a professor at Keio University, said on Monday that Japan and South Korea "
@@ -145,9 +145,9 @@ def test_nlp_bounds_an_analysis_failure_is_yielded_and_the_batch_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from newsgraph import extract
-    from newsgraph.pipeline import _load_builtin_extractors, analyze_each
+    from newsgraph.analyze import analyze_each, load_builtin_extractors
 
-    _load_builtin_extractors()
+    load_builtin_extractors()
     original = extract.REGISTRY["dates"]
 
     def broken(analysis: Any, doc: Any) -> None:

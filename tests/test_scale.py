@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsgraph.analyze import analyze_sources
 from newsgraph.cli import cli
 from newsgraph.errors import ConfigError, EmptyInputError, InputError
 from newsgraph.model import Analysis
-from newsgraph.pipeline import analyze_sources
 from newsgraph.scale import (
     RecordFilter,
     RunReport,
@@ -275,7 +275,7 @@ def test_scale_warc_of_1000_pages_streams_with_skip_counts(
 def test_scale_fast_attribute_ruler_equals_the_stock_one(nlp: Any, example_path: Path) -> None:
     from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-    from newsgraph.scale.attributes import FastAttributeRuler
+    from newsgraph.nlp.attributes import FastAttributeRuler
 
     fast = nlp.get_pipe("attribute_ruler")
     assert isinstance(fast, FastAttributeRuler)
@@ -299,7 +299,7 @@ HARD_TEXTS = [
 
 
 def test_scale_fast_lemmatizer_equals_the_stock_one(nlp: Any, example_path: Path) -> None:
-    from newsgraph.scale.lemmas import FastLemmatizer
+    from newsgraph.nlp.lemmas import FastLemmatizer
 
     fast = nlp.get_pipe("lemmatizer")
     assert isinstance(fast, FastLemmatizer)
@@ -325,8 +325,8 @@ def test_scale_fast_lemmatizer_equals_the_stock_one(nlp: Any, example_path: Path
 
 
 def test_scale_selective_ner_only_where_an_entity_can_be(nlp: Any) -> None:
-    from newsgraph.scale.pieces import sentence_bounds
-    from newsgraph.scale.selective import needs_entities, parse_selective
+    from newsgraph.nlp.pieces import sentence_bounds
+    from newsgraph.nlp.selective import needs_entities, parse_selective
 
     last = "then the wind came. Officials in Seoul said 40 homes were lost. it rained all night."
     texts = [*STORIES, "", last]
@@ -343,7 +343,7 @@ def test_scale_selective_ner_only_where_an_entity_can_be(nlp: Any) -> None:
 
 
 def test_scale_selective_parse_keeps_text_and_most_facts(nlp: Any, example_path: Path) -> None:
-    from newsgraph.pipeline import analyze_many
+    from newsgraph.analyze import analyze_many
     from newsgraph.sources import read_article
 
     article = read_article(str(example_path))

@@ -12,7 +12,7 @@ each pointing at the sentence it came from::
 Keep many analyses in a store (SQLite file or PostgreSQL) and query them::
 
     from newsgraph.store import queries
-    from newsgraph.store.ingest import ingest
+    from newsgraph.ingest import ingest
 
     with newsgraph.open_store("corpus.db") as store:
         ingest(store, ["pages/"])
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 
+from .analyze import analyze, analyze_many, analyze_sources
 from .errors import (
     AnalysisError,
     ArgumentError,
@@ -50,7 +51,6 @@ from .model import (
     Span,
     Speaker,
 )
-from .pipeline import analyze, analyze_many, analyze_sources
 from .sources import ReadOptions, iter_articles, read_article
 from .store import open_store
 

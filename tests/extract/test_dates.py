@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from newsgraph.analyze import analyze
 from newsgraph.extract.date_parse import FUTURE, PAST, is_duration, resolve_expression
 from newsgraph.extract.dates import find_dates, parse_published, resolve_with_dateparser
 from newsgraph.model import Article, DateMention
-from newsgraph.pipeline import analyze
 
 TUESDAY = date(2023, 5, 9)  # the founding example's publication date, a Tuesday
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from newsgraph.extract.event_lexicon import lexicon
-from newsgraph.extract.events import code_events, format_events, merge_duplicates
+from newsgraph.extract.events import code_events, merge_duplicates
 from newsgraph.model import Actor, Analysis, Article, DateMention, Event, Span
+from newsgraph.report import format_events
 
 
 def _analysis(
@@ -162,7 +163,7 @@ def _matches(gold: dict[str, Any], event: Any) -> bool:
 def test_events_founding_example_finds_required_gold_events(
     example_path: Path, example_expected: dict[str, Any]
 ) -> None:
-    from newsgraph.pipeline import analyze
+    from newsgraph.analyze import analyze
 
     text = example_path.read_text(encoding="utf-8")
     analysis = analyze(Article(text=text, published="2023-05-09"))

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from newsgraph.analyze import analyze
 from newsgraph.model import Article, Event
-from newsgraph.pipeline import analyze
 
 
 def _events(text: str, published: str = "2023-05-09") -> list[Event]:

@@ -9,8 +9,9 @@ import pytest
 
 from newsgraph.extract import DEFAULT_PIPELINE, REGISTRY, builtins  # noqa: F401
 from newsgraph.extract.quote_spans import find_mark_spans
-from newsgraph.extract.quotes import extract_quotes, format_quotes
+from newsgraph.extract.quotes import extract_quotes
 from newsgraph.model import Analysis, Article, Quote
+from newsgraph.report import format_quotes
 
 
 def quotes_of(nlp: Any, text: str) -> list[Quote]:

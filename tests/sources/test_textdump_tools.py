@@ -89,7 +89,7 @@ def test_textdump_tools_teaser_is_no_heading(dump: tuple[str, str]) -> None:
 def test_textdump_tools_offsets_point_into_clean_text(nlp) -> None:  # type: ignore[no-untyped-def]
     if not installed("lynx-80"):
         pytest.skip("lynx is not installed")
-    from newsgraph.pipeline import analyze
+    from newsgraph.analyze import analyze
 
     article = read_textdump(render("lynx-80", PAGE.read_bytes()), "page.txt", ReadOptions())
     analysis = analyze(article)

@@ -11,7 +11,7 @@ from store_data import make_analysis
 from newsgraph.cli import cli
 from newsgraph.store import Store, open_store, queries
 from newsgraph.store.aliases import actor_aliases, expand_ids
-from newsgraph.store.ingest import write_analysis
+from newsgraph.store.rows import write_analysis
 
 
 def _person(pid: str, name: str, mention: str) -> tuple[str, str, str, list[str]]:

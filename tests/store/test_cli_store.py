@@ -9,7 +9,7 @@ from store_data import other_analysis, summit_analysis
 
 from newsgraph.cli import cli
 from newsgraph.store import open_store
-from newsgraph.store.ingest import write_analysis
+from newsgraph.store.rows import write_analysis
 
 
 @pytest.fixture()

@@ -12,7 +12,7 @@ from newsgraph.corpus.events import merge_events
 from newsgraph.model import Analysis
 from newsgraph.store import Store, open_store, queries
 from newsgraph.store.groups import Grouper
-from newsgraph.store.ingest import _insert_sql, analysis_rows, write_analysis
+from newsgraph.store.rows import _insert_sql, analysis_rows, write_analysis
 from newsgraph.store.schema import migrate
 
 MEETING = "Japan and South Korea held a summit in Seoul on Sunday."

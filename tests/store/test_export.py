@@ -12,7 +12,7 @@ from store_data import other_analysis, summit_analysis
 from newsgraph.model import Analysis
 from newsgraph.store import Store
 from newsgraph.store.export import export
-from newsgraph.store.ingest import write_analysis
+from newsgraph.store.rows import write_analysis
 
 
 @pytest.fixture()

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
+from newsgraph.ingest.feeds import ingest_feeds
 from newsgraph.store import open_store, queries
-from newsgraph.store.feeds import ingest_feeds
 
 pytestmark = pytest.mark.network
 

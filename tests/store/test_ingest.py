@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import os
@@ -14,12 +15,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from newsgraph.analyze import analyze
 from newsgraph.cli import cli
+from newsgraph.ingest import ingest, ingest_articles
 from newsgraph.model import Article
-from newsgraph.pipeline import analyze
 from newsgraph.store import Store, open_store, queries
 from newsgraph.store.export import export
-from newsgraph.store.ingest import first_day, ingest, ingest_articles
+from newsgraph.store.rows import first_day
 
 PEOPLE = ["Kishida", "Yoon", "Biden", "Xi", "Albanese", "Macron", "Scholz", "Modi"]
 COUNTRIES = ["Japan", "South Korea", "the United States", "China", "Australia", "France"]
@@ -86,7 +88,8 @@ def test_ingest_skips_stored_articles_before_parsing(
     def no_parsing(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("a stored article was parsed again")
 
-    monkeypatch.setattr("newsgraph.pipeline.analyze_many", no_parsing)
+    # newsgraph.analyze is the function; its module is newsgraph.analyze in sys.modules.
+    monkeypatch.setattr(importlib.import_module("newsgraph.analyze"), "analyze_many", no_parsing)
     report = ingest(store, [str(corpus), str(corpus / "000.txt")])
     assert (report.stored, report.skipped, report.failures) == (0, 6, [])
     assert queries.counts(store) == before
@@ -107,9 +110,8 @@ def test_ingest_failures_are_listed_and_good_articles_stored(
     (corpus / "empty.txt").write_text("", encoding="utf-8")
     (corpus / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (corpus / "crash.txt").write_text("BOOM. " + small_article(9), encoding="utf-8")
-    from newsgraph import pipeline
-
-    real = pipeline.analyze_many
+    module = importlib.import_module("newsgraph.analyze")
+    real = module.analyze_many
 
     def crashing(articles: Any, pipe: Any = None) -> Any:
         articles = list(articles)
@@ -117,7 +119,7 @@ def test_ingest_failures_are_listed_and_good_articles_stored(
             raise ValueError("extractor bug")
         return real(articles, pipe)
 
-    monkeypatch.setattr("newsgraph.pipeline.analyze_many", crashing)
+    monkeypatch.setattr(module, "analyze_many", crashing)
     db = tmp_path / "x.db"
     result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(db)])
     assert result.exit_code == 1

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.errors import ConfigError
+from newsgraph.ingest import ingest
 from newsgraph.scale import ScaleOptions
 from newsgraph.sources import ReadOptions
 from newsgraph.store import open_store
-from newsgraph.store.ingest import ingest
 
 STORIES = [
     "China accused Japan of provocations on Monday, the foreign ministry in Beijing said.",
@@ -125,8 +125,8 @@ def test_ingest_concurrent_reports_of_one_happening_share_its_corpus_event(
 
     from store_data import summit_analysis
 
-    from newsgraph.store import ingest as ingest_module
-    from newsgraph.store.ingest import write_analysis
+    from newsgraph.store import rows as ingest_module
+    from newsgraph.store.rows import write_analysis
 
     first = summit_analysis(published="2023-05-09", title="First report")
     second = summit_analysis(published="2023-05-10", title="Second report")

@@ -5,7 +5,7 @@ from store_data import other_analysis, summit_analysis
 
 from newsgraph.model import Article
 from newsgraph.store import Store, queries
-from newsgraph.store.ingest import write_analysis
+from newsgraph.store.rows import write_analysis
 
 
 @pytest.fixture()
@@ -124,3 +124,33 @@ def test_queries_get_analysis_and_counts(filled: Store) -> None:
         "quotes": 2,
         "events": 4,
     }
+
+
+def test_queries_pages_of_actors_quotes_events_and_dyads(filled: Store) -> None:
+    ranked = queries.top_actors(filled, 100)
+    assert queries.count_actors(filled) == len(ranked) > 3
+    assert queries.top_actors(filled, 2, offset=1) == ranked[1:3]
+    japan = queries.top_actors(filled, 10, name="japa")
+    assert [a.id for a in japan] == ["JPN"]
+    assert queries.count_actors(filled, name="japa") == 1
+    info = queries.actor_info(filled, "JPN")
+    assert info is not None and (info.articles, info.mentions) == (
+        japan[0].articles,
+        japan[0].mentions,
+    )
+    assert queries.actor_info(filled, "person:nobody") is None
+    quotes = list(queries.quotes(filled))
+    assert list(queries.quotes(filled, offset=1)) == quotes[1:]
+    assert list(queries.quotes(filled, limit=1, offset=1)) == quotes[1:2]
+    about_japan = list(queries.quotes(filled, about="JPN"))
+    assert about_japan and list(queries.quotes(filled, about=("JPN", "japan"))) == about_japan
+    assert list(queries.quotes(filled, about=("JPN", "RUS"))) == []
+    events = list(queries.events(filled))
+    assert list(queries.events(filled, offset=1, limit=1)) == events[1:2]
+    dyad = queries.dyad_event_rows(filled, "JPN", "KOR")
+    assert len(dyad) == queries.count_dyad_events(filled, "JPN", "KOR") > 0
+    occurred = queries.dyad_event_rows(filled, "KOR", "JPN", ("occurred",))
+    assert sorted((r.article_id, r.seq) for r in occurred) == sorted(
+        (r.article_id, r.seq) for r in queries.dyad_events(filled, "JPN", "KOR")
+    )
+    assert queries.dyad_event_rows(filled, "JPN", "KOR", limit=1, offset=1) == dyad[1:2]

@@ -10,7 +10,7 @@ from store_data import summit_analysis
 from newsgraph.cli import cli
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, open_store, queries
-from newsgraph.store.ingest import analysis_rows
+from newsgraph.store.rows import analysis_rows
 from newsgraph.store.schema import LATEST, MIGRATIONS, migrate, schema_version
 
 

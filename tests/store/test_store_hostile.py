@@ -22,11 +22,12 @@ from store_data import OTHER, SUMMIT, summit_analysis
 
 from newsgraph.cli import cli
 from newsgraph.errors import StoreError
+from newsgraph.ingest import ingest_articles
 from newsgraph.model import Analysis, content_id
 from newsgraph.sources import iter_articles
 from newsgraph.store import Store, open_store, queries
 from newsgraph.store.corpus import attach_events
-from newsgraph.store.ingest import _insert_sql, analysis_rows, ingest_articles, write_analysis
+from newsgraph.store.rows import _insert_sql, analysis_rows, write_analysis
 from newsgraph.store.schema import LATEST, migrate
 
 

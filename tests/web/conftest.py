@@ -143,8 +143,9 @@ def hostile_analysis() -> Any:
 def web_corpus(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, Any]:
     """A SQLite corpus ingested in the test; returns its path and article ids."""
     del nlp  # loaded once by the session fixture; the ingest below uses it
+    from newsgraph.ingest import ingest
     from newsgraph.store import open_store
-    from newsgraph.store.ingest import ingest, write_analysis
+    from newsgraph.store.rows import write_analysis
 
     root = tmp_path_factory.mktemp("web")
     articles = root / "articles"

@@ -22,6 +22,7 @@ OPERATIONS = [
     ("GET", "/api/actors/{actor_id}"),
     ("GET", "/api/events"),
     ("GET", "/api/dyads/{a}/{b}"),
+    ("GET", "/api/dyads/{a}/{b}/events"),
     ("GET", "/api/network"),
     ("GET", "/api/search"),
     ("POST", "/api/analyze"),

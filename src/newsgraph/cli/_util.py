@@ -1,10 +1,15 @@
-"""Options and helpers shared by the command modules: read options, output, error lines."""
+"""Options and helpers shared by the command modules: read and store options, output, progress.
+
+Every option two command modules share is defined here once (``--db``, ``--format``, the read
+and filter options), with the progress bar and the error line, so that the command modules
+import this one and never each other.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -13,6 +18,7 @@ from ..errors import InputError
 from ..model import Analysis
 from ..sources import ReadOptions, ReadStats
 from ..sources.warc_filter import RecordFilter
+from ..store import DEFAULT_DB
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -171,7 +177,7 @@ def run_over_inputs(
     kwargs: dict[str, Any],
     render: Callable[[Analysis], str],
 ) -> None:
-    from ..pipeline import analyze_sources
+    from ..analyze import analyze_sources
     from ..sources import expand_inputs
 
     options = make_read_options(kwargs)
@@ -209,3 +215,104 @@ def scale_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+OUTPUT_FORMATS = ("text", "jsonl")
+
+
+def db_option(func: F) -> F:
+    """Add ``--db`` (``$NEWSGRAPH_DB``): a SQLite path or a ``postgresql://`` URL."""
+    return click.option(
+        "--db",
+        envvar="NEWSGRAPH_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        metavar="DB",
+        help="SQLite file or postgresql:// URL (also $NEWSGRAPH_DB).",
+    )(func)
+
+
+def output_option(func: F) -> F:
+    """Add ``--format text|jsonl`` for commands that list rows."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(OUTPUT_FORMATS),
+        default="text",
+        show_default=True,
+        help="text: a listing for a person; jsonl: one JSON object per row.",
+    )(func)
+
+
+def emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
+    """Print each row: ``render(row)`` for text, its JSON object for ``jsonl``; return the count."""
+    count = 0
+    for row in rows:
+        count += 1
+        click.echo(json.dumps(row.to_dict(), ensure_ascii=False) if fmt == "jsonl" else render(row))
+    return count
+
+
+class ProgressBar:
+    """A tqdm bar on stderr, or nothing; called with a running report (and optionally a count)."""
+
+    def __init__(
+        self,
+        bar: Any,
+        done: Callable[[Any], int] = lambda report: int(report.done),
+        postfix: Callable[[Any], dict[str, Any]] = lambda report: {
+            "stored": report.stored,
+            "skipped": report.skipped,
+        },
+    ) -> None:
+        self.bar, self.done, self.postfix = bar, done, postfix
+
+    def __enter__(self) -> Callable[..., None]:
+        return self.update
+
+    def update(self, report: Any, count: int | None = None) -> None:
+        """Move the bar to the report's count (or ``count``), with the report's figures."""
+        if self.bar is None:
+            return
+        self.bar.update((self.done(report) if count is None else count) - self.bar.n)
+        if count is None:
+            self.bar.set_postfix(**self.postfix(report), refresh=False)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def progress_bar(
+    enabled: bool | None,
+    unit: str = "article",
+    total: int | None = None,
+    smoothing: float = 0.3,
+    **kwargs: Any,
+) -> ProgressBar:
+    """Return a tqdm bar on stderr (on a tty unless ``enabled`` says), or one that shows nothing.
+
+    ``kwargs`` go to :class:`ProgressBar` (what the report's count and figures are).
+    """
+    if enabled is False or (enabled is None and not sys.stderr.isatty()):
+        return ProgressBar(None)
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True, smoothing=smoothing)
+    return ProgressBar(bar, **kwargs)
+
+
+def ingest_progress(
+    inputs: tuple[str, ...], enabled: bool | None, feeds: bool = False
+) -> ProgressBar:
+    """Return the bar of ``ingest``: articles counted (total known for plain files: an ETA)."""
+    if enabled is False or (enabled is None and not sys.stderr.isatty()):
+        return ProgressBar(None)
+    from ..sources import expand_inputs
+
+    paths = list(expand_inputs(inputs))
+    containers = any(
+        p == "-" or p.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson", ".warc", ".arc"))
+        for p in paths
+    )
+    return progress_bar(enabled, total=None if containers or feeds else len(paths))

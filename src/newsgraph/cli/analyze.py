@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from ._util import format_option, read_options, run_over_inputs
-from .store import db_option, show_actors, show_events, show_quotes
+from ._util import db_option, format_option, read_options, run_over_inputs
+from .store import show_actors, show_events, show_quotes
 
 
 def register(cli: click.Group) -> None:

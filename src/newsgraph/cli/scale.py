@@ -16,8 +16,14 @@ from typing import Any, TypeVar
 import click
 
 from ..sources import ReadOptions
-from ._util import fail, filter_options, make_filtered_options, read_options
-from .store import db_option
+from ._util import (
+    db_option,
+    fail,
+    filter_options,
+    make_filtered_options,
+    progress_bar,
+    read_options,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -117,7 +123,9 @@ def analyze_batch(
     if not out and not dry_run:
         raise click.UsageError("give --out DIR for the shards (or --dry-run)")
     scale = ScaleOptions(workers=workers, batch_size=batch_size, selective=selective)
-    with _progress_bar(progress) as update:
+    with progress_bar(
+        progress, "record", smoothing=0.1, done=lambda r: r.records, postfix=_batch_figures
+    ) as update:
         if dry_run:
             report = scan(inputs, options, update)
         else:
@@ -137,7 +145,7 @@ def load(directory: str, db: str, progress: bool | None) -> None:
     """
     from ..scale import load_shards
 
-    with _progress_bar(progress, unit="article") as update:
+    with progress_bar(progress, smoothing=0.1) as update:
         report = load_shards(directory, db, lambda r: update(r, r.stored + r.skipped))
     for failure in report.failures:
         fail(f"failed upstream: {failure}")
@@ -148,36 +156,5 @@ def load(directory: str, db: str, progress: bool | None) -> None:
     )
 
 
-class _Bar:
-    """A tqdm bar on stderr, or nothing; called with a report (and optionally a count)."""
-
-    def __init__(self, bar: Any) -> None:
-        self.bar = bar
-
-    def __enter__(self) -> Callable[..., None]:
-        return self.update
-
-    def update(self, report: Any, count: int | None = None) -> None:
-        if self.bar is None:
-            return
-        done = report.records if count is None else count
-        self.bar.update(done - self.bar.n)
-        if count is None:
-            self.bar.set_postfix(
-                articles=report.articles,
-                skipped=report.skipped,
-                failed=report.failed,
-                refresh=False,
-            )
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _progress_bar(enabled: bool | None, unit: str = "record") -> _Bar:
-    if enabled is False or (enabled is None and not sys.stderr.isatty()):
-        return _Bar(None)
-    from tqdm import tqdm
-
-    return _Bar(tqdm(unit=unit, file=sys.stderr, dynamic_ncols=True, smoothing=0.1))
+def _batch_figures(report: Any) -> dict[str, Any]:
+    return {"articles": report.articles, "skipped": report.skipped, "failed": report.failed}

@@ -3,7 +3,7 @@
 Also the store side of ``actors``, ``events`` and ``quotes`` (run with no PATH, they query
 the store): :func:`show_actors`, :func:`show_events`, :func:`show_quotes`. Every command that
 touches the store takes ``--db`` (or ``$NEWSGRAPH_DB``). No SQL here: the commands call
-:mod:`newsgraph.store.queries`, :mod:`newsgraph.store.ingest`, :mod:`newsgraph.store.export`
+:mod:`newsgraph.store.queries`, :mod:`newsgraph.ingest`, :mod:`newsgraph.store.export`
 and :mod:`newsgraph.relations`.
 """
 
@@ -12,61 +12,27 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from ..store import DEFAULT_DB
 from ._util import (
+    db_option,
+    emit,
     fail,
     filter_options,
+    ingest_progress,
     make_filtered_options,
+    output_option,
     read_options,
     scale_options,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-OUTPUT_FORMATS = ("text", "jsonl")
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the ``newsgraph`` group."""
     for command in (ingest, search, dyad, export):
         cli.add_command(command)
-
-
-def db_option(func: F) -> F:
-    """Add ``--db`` (``$NEWSGRAPH_DB``): a SQLite path or a ``postgresql://`` URL."""
-    return click.option(
-        "--db",
-        envvar="NEWSGRAPH_DB",
-        default=DEFAULT_DB,
-        show_default=True,
-        metavar="DB",
-        help="SQLite file or postgresql:// URL (also $NEWSGRAPH_DB).",
-    )(func)
-
-
-def output_option(func: F) -> F:
-    """Add ``--format text|jsonl`` for commands that list rows."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(OUTPUT_FORMATS),
-        default="text",
-        show_default=True,
-        help="text: a listing for a person; jsonl: one JSON object per row.",
-    )(func)
-
-
-def _emit(rows: Iterable[Any], fmt: str, render: Callable[[Any], str]) -> int:
-    count = 0
-    for row in rows:
-        count += 1
-        click.echo(json.dumps(row.to_dict(), ensure_ascii=False) if fmt == "jsonl" else render(row))
-    return count
 
 
 @click.command()
@@ -124,9 +90,9 @@ def ingest(
 
     Example: newsgraph ingest cc-news/ --workers 8 --writers 4 --db postgresql://host/corpus
     """
+    from ..ingest import ingest as run_ingest
+    from ..ingest.feeds import ingest_feeds
     from ..store import open_store
-    from ..store.feeds import ingest_feeds
-    from ..store.ingest import ingest as run_ingest
 
     if not inputs and not feeds:
         raise click.UsageError("give a PATH to ingest, or --feed URL")
@@ -139,7 +105,7 @@ def ingest(
     from ..scale import ScaleOptions
 
     scale = ScaleOptions(workers=workers, batch_size=batch_size) if workers > 1 else None
-    with open_store(db) as store, _progress_bar(inputs, progress, bool(feeds)) as update:
+    with open_store(db) as store, ingest_progress(inputs, progress, bool(feeds)) as update:
         if feeds:
             report = ingest_feeds(store, feeds, options, batch_size, update, inputs=inputs)
         else:
@@ -158,40 +124,6 @@ def ingest(
     sys.exit(1 if report.failures else 0)
 
 
-class _Bar:
-    def __init__(self, bar: Any) -> None:
-        self.bar = bar
-
-    def __enter__(self) -> Callable[[Any], None]:
-        return self.update
-
-    def update(self, report: Any) -> None:
-        if self.bar is not None:
-            self.bar.update(report.done - self.bar.n)
-            self.bar.set_postfix(stored=report.stored, skipped=report.skipped, refresh=False)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-def _progress_bar(inputs: tuple[str, ...], enabled: bool | None, feeds: bool = False) -> _Bar:
-    """Return a tqdm bar on stderr counting articles (total known for plain files: an ETA)."""
-    if enabled is False or (enabled is None and not sys.stderr.isatty()):
-        return _Bar(None)
-    from tqdm import tqdm
-
-    from ..sources import expand_inputs
-
-    paths = list(expand_inputs(inputs))
-    containers = any(
-        p == "-" or p.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson", ".warc", ".arc"))
-        for p in paths
-    )
-    total = None if containers or feeds else len(paths)
-    return _Bar(tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True))
-
-
 @click.command()
 @click.argument("text")
 @db_option
@@ -207,7 +139,7 @@ def search(text: str, db: str, limit: int, fmt: str) -> None:
     from ..store import open_store, queries
 
     with open_store(db, create=False) as store:
-        _emit(queries.search(store, text, limit), fmt, _render_hit)
+        emit(queries.search(store, text, limit), fmt, _render_hit)
 
 
 def _render_hit(hit: Any) -> str:
@@ -306,7 +238,7 @@ def show_actors(db: str, fmt: str, top: int, kind: str | None, dedupe: bool) -> 
 
     with open_store(db, create=False) as store:
         rows = queries.top_actors(store, top, kind=kind, dedupe=dedupe)
-    _emit(
+    emit(
         rows,
         fmt,
         lambda r: (
@@ -327,9 +259,9 @@ def show_events(
 
     with open_store(db, create=False) as store:
         if corpus:
-            _emit(queries.corpus_events(store, **filters), fmt, _render_corpus_event)
+            emit(queries.corpus_events(store, **filters), fmt, _render_corpus_event)
         else:
-            _emit(queries.events(store, **filters, dedupe=dedupe), fmt, _render_event)
+            emit(queries.events(store, **filters, dedupe=dedupe), fmt, _render_event)
 
 
 def _render_corpus_event(e: Any) -> str:
@@ -362,7 +294,7 @@ def show_quotes(db: str, fmt: str, speaker: str | None, about: str | None, limit
     from ..store import open_store, queries
 
     with open_store(db, create=False) as store:
-        _emit(queries.quotes(store, speaker=speaker, about=about, limit=limit), fmt, _render_quote)
+        emit(queries.quotes(store, speaker=speaker, about=about, limit=limit), fmt, _render_quote)
 
 
 def _render_quote(q: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .store import db_option
+from ._util import db_option
 
 
 def register(cli: click.Group) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..extract.people import is_honorific, is_title
+from ..knowledge.titles import is_honorific, is_title
 
 __all__ = ["ActorRecord", "canonical_actors", "plain_name"]
 

@@ -580,7 +580,7 @@ def evaluate_articles(gold_dir: Path, limit: int | None = None) -> ArticleReport
     Raises:
         InputError: the folder holds no real-article gold.
     """
-    from ..pipeline import analyze
+    from ..analyze import analyze
     from ..sources import read_article
 
     gold_dir = Path(gold_dir)

@@ -307,7 +307,7 @@ def evaluate_events(gold: Path, limit: int | None = None) -> EventReport:
     Raises:
         InputError: the gold set is missing or in no known format.
     """
-    from ..pipeline import analyze_many
+    from ..analyze import analyze_many
 
     gold = Path(gold)
     if not gold.exists():

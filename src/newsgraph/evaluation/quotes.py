@@ -400,10 +400,10 @@ def gold_articles(gold_dir: Path, limit: int | None = None) -> list[tuple[str, s
 def newsgraph_quotes(docs: Sequence[Any], articles: Sequence[Article]) -> Iterator[list[Quote]]:
     """Our quotes for already parsed articles (actors first, when that extractor exists)."""
     from .. import extract
+    from ..analyze import load_builtin_extractors
     from ..extract.quotes import extract_quotes
-    from ..pipeline import _load_builtin_extractors
 
-    _load_builtin_extractors()
+    load_builtin_extractors()
     before = [name for name in ("actors", "dates") if name in extract.REGISTRY]
     for doc, article in zip(docs, articles, strict=True):
         analysis = Analysis(article=article)

@@ -1,4 +1,12 @@
-"""Extractors: small functions ``(Article, Doc, Knowledge) -> records``, registered by name.
+"""Extractors: functions ``(analysis, doc) -> None``, registered by name, each filling in fields.
+
+The contract (:data:`ExtractorFunc`): an extractor takes the
+:class:`~newsgraph.model.Analysis` being built (its ``article``, and the fields filled in by the
+extractors it ``requires``) and the article's one spaCy :class:`~spacy.tokens.Doc` (``None``
+only when no extractor of the pipeline ``needs_doc``), and sets the fields of the analysis it
+declares in ``assigns`` and no others; it returns nothing. Knowledge (lexicons, country
+tables) comes from :mod:`newsgraph.knowledge`, loaded once. ``tests/extract/test_extractors.py``
+checks that each built-in extractor changes exactly the fields it declares.
 
 An extractor registers with :func:`register`, naming what it needs (``requires``) and what it
 fills in on the :class:`~newsgraph.model.Analysis` (``assigns``). :data:`DEFAULT_PIPELINE` is the
@@ -10,12 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..model import Analysis
 
-ExtractorFunc = Callable[[Analysis, Any], None]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ExtractorFunc = Callable[[Analysis, "Doc | None"], None]
+"""An extractor: ``(analysis, doc) -> None``, setting the analysis fields it ``assigns``."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Actor, Analysis, Role, Span
 from ..nlp import doc_text
@@ -61,6 +61,9 @@ from .people import (
 )
 from .places import country_of_place, find_place
 from .quote_words import quote_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -607,6 +610,6 @@ def _descriptor_country(text: str) -> str | None:
 
 
 @register("actors", assigns=("actors",))
-def extract_actors(analysis: Analysis, doc: Any) -> None:
+def extract_actors(analysis: Analysis, doc: Doc | None) -> None:
     """Fill ``analysis.actors`` from the parsed article (the registered ``actors`` extractor)."""
     analysis.actors = find_actors(doc, published_date(analysis.article.published))

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Analysis, Article, DateMention
 from ..nlp import doc_text
@@ -36,6 +36,9 @@ from .date_parse import (
     scan,
 )
 from .intervals import Coverage, SpanIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +256,7 @@ def find_dates(
 
 
 @register("dates", assigns=("dates",))
-def extract_dates(analysis: Analysis, doc: Any) -> None:
+def extract_dates(analysis: Analysis, doc: Doc | None) -> None:
     """Fill ``analysis.dates`` with the article's time expressions (the ``dates`` extractor)."""
     article = analysis.article
     published = parse_published(article.published)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Analysis, Event, Span
 from ..nlp import doc_text
@@ -48,7 +48,6 @@ from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_conjoined, merge_duplicates, merge_in_sentence
 from .event_nested import told_inside
-from .event_report import format_events
 from .event_roles import (
     OBJ_DEPS,
     Context,
@@ -75,7 +74,10 @@ from .event_rules import (
 from .event_setting import after_dateline, dateline_country
 from .event_status import attribution_of, location_of, status_of, unasserted
 
-__all__ = ["code_events", "extract_events", "format_events", "merge_duplicates"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["code_events", "extract_events", "merge_duplicates"]
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ _FRAME_ROLES = frozenset(
 
 
 @register("events", requires=("actors", "dates"), assigns=("events",))
-def extract_events(analysis: Analysis, doc: Any) -> None:
+def extract_events(analysis: Analysis, doc: Doc | None) -> None:
     """Set ``analysis.events``: the PLOVER events of every sentence of ``doc``."""
     if doc is None:
         analysis.events = []

@@ -6,18 +6,16 @@ the functions here find a cue's speaker, cut a clause to its paragraph and make 
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Analysis, Quote, Speaker
 from .cues import SENTENCE_END, cue_kind, cue_span, has_own_attribution, subject_of, trim_clause
-from .intervals import Coverage
 from .quote_frame import token_range
-from .quote_spans import MarkSpan, find_mark_spans, paragraphs
+from .quote_spans import find_mark_spans, paragraphs
+from .quote_state import QuoteContext as QuoteContext
 from .quote_unclosed import cut_unclosed
 from .quote_words import quote_words
-from .speakers import SpeakerIndex, build_index, resolve_speaker
+from .speakers import build_index, resolve_speaker
 
 MIN_CLAUSE_TOKENS = 3
 """A reported clause shorter than this (in tokens) is not an indirect quote."""
@@ -32,26 +30,6 @@ _NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
 _WHEN = frozenset({"DATE", "TIME"})
 """Entity types of a time phrase next to a cue ("said Saturday"), never its speaker."""
 SPLIT_DEPS = frozenset({"advcl", "conj", "parataxis"})
-
-
-@dataclass
-class QuoteContext:
-    """Everything one extraction reads: the doc, the marks and per-token look-ups."""
-
-    doc: Any
-    text: str
-    marks: list[MarkSpan]
-    index: SpeakerIndex
-    quote_of: list[int]
-    para_starts: list[int]
-    used_cues: set[int] = field(default_factory=set)
-    covered: Coverage = field(default_factory=lambda: Coverage(0))
-
-    def in_quote(self, i: int) -> bool:
-        return self.quote_of[i] >= 0
-
-    def paragraph(self, char: int) -> int:
-        return bisect_right(self.para_starts, char) - 1
 
 
 def build_context(doc: Any, text: str, analysis: Analysis | None) -> QuoteContext:

@@ -19,7 +19,7 @@ from .quote_words import quote_words
 from .speakers import resolve_speaker
 
 if TYPE_CHECKING:
-    from .quote_context import QuoteContext
+    from .quote_state import QuoteContext
 
 SCARE_QUOTE_WORDS = 2
 """A quotation of at most this many words that no cue governs is a scare quote."""

@@ -14,7 +14,7 @@ from .cues import SENTENCE_END
 from .quote_spans import MarkSpan
 
 if TYPE_CHECKING:
-    from .quote_context import QuoteContext
+    from .quote_state import QuoteContext
 
 MIN_FLOATING_WORDS = 3
 """A quotation with fewer words is not taken as a floating quote ("Related:")."""

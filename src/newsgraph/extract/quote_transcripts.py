@@ -22,7 +22,7 @@ from .quote_words import quote_words
 from .speakers import name_words, person_by_words
 
 if TYPE_CHECKING:
-    from .quote_context import QuoteContext
+    from .quote_state import QuoteContext
 
 MIN_TURNS = 2
 """How many labelled paragraphs make an article a transcript, and how many paragraphs a label

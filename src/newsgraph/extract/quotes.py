@@ -28,7 +28,7 @@ lexicon is in this code.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Analysis, Quote
 from ..nlp import doc_text
@@ -69,12 +69,14 @@ from .quote_frame import (
 )
 from .quote_indirect import according_wins, indirect, overlaps_turn
 from .quote_joins import carry_continuations, merge_interrupted
-from .quote_report import format_quotes
 from .quote_spans import MarkSpan
 from .quote_transcripts import transcript_turns
 from .quote_words import quote_words
 
-__all__ = ["cue_kind", "extract_quotes", "format_quotes", "quotes_extractor"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["cue_kind", "extract_quotes", "quotes_extractor"]
 
 MAX_CLIMB = 10
 """How many heads are climbed from a quotation to its cue verb."""
@@ -379,6 +381,6 @@ def _has_speaker(quote: Quote) -> bool:
 
 
 @register("quotes", requires=("actors",), assigns=("quotes",))
-def quotes_extractor(analysis: Analysis, doc: Any) -> None:
+def quotes_extractor(analysis: Analysis, doc: Doc | None) -> None:
     """The registered extractor: set ``analysis.quotes`` from the shared parse."""
     analysis.quotes = extract_quotes(doc, analysis) if doc is not None else []

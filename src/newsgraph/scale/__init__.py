@@ -15,8 +15,9 @@ Modules:
 - ``cluster.py``    Dask ``distributed`` (a worker plugin; one Parquet shard per partition)
 - ``shards.py``     Parquet shards out, and :func:`load_shards` into a store
 - ``batch.py``      :func:`run_batch` (pool or Dask, shards out) and :func:`scan` (filter only)
-- ``selective.py``  the parser and NER only on the sentences that need them (``pieces.py``)
-- ``attributes.py``, ``lemmas.py``  faster ``attribute_ruler`` and ``lemmatizer``, same output
+
+Each worker parses with :mod:`newsgraph.nlp` (selective parsing and the faster identical
+pipes live there).
 
 See ``docs/scale.md`` for running on a laptop, a cluster, or Slurm.
 """

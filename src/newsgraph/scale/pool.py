@@ -1,8 +1,8 @@
 """A local process pool: N workers, each loading spaCy once, results in input order.
 
-:func:`analyze_parallel` has the contract of :func:`newsgraph.pipeline.analyze_sources` (inputs
+:func:`analyze_parallel` has the contract of :func:`newsgraph.analyze.analyze_sources` (inputs
 in; analyses and input errors out, in input order) and
-:func:`analyze_articles_parallel` that of :func:`newsgraph.pipeline.analyze_many` for articles
+:func:`analyze_articles_parallel` that of :func:`newsgraph.analyze.analyze_many` for articles
 already read, so that a caller (the store's ingest, the ``analyze-batch`` command) can swap
 either in and stay the one writer.
 
@@ -114,7 +114,7 @@ def analyze_parallel(
 
     Args:
         inputs: paths, directories (recursive), URLs or ``-``, as for
-            :func:`newsgraph.pipeline.analyze_sources`.
+            :func:`newsgraph.analyze.analyze_sources`.
         options: how to read (``record_filter`` chooses WARC records before parsing).
         scale: workers, batch size, extractors.
         report: filled in as the run goes (counts, skipped records, worker memory).

@@ -11,7 +11,7 @@ whole analysis as JSON (the ``newsgraph.analysis/1`` document)::
 
 A shard is written to a temporary name and renamed when complete, so a directory never holds
 half a shard. :func:`load_shards` writes every analysis into a store through the store's own
-:func:`~newsgraph.store.ingest.write_analysis` (one transaction per article, with its
+:func:`~newsgraph.store.rows.write_analysis` (one transaction per article, with its
 near-duplicate group from :class:`~newsgraph.store.groups.Grouper`; an article already stored
 is skipped).
 """
@@ -184,7 +184,7 @@ def load_shards(
     """
     from ..store import open_store
     from ..store.groups import Grouper
-    from ..store.ingest import has_article, write_analysis
+    from ..store.rows import has_article, write_analysis
 
     report = LoadReport()
     items = iter_shards(directory)

@@ -25,23 +25,14 @@ from .worker import Task
 FILES_PER_PARTITION = 64
 """Plain files (HTML, text) grouped into one Dask partition."""
 
-_SNIFF_BYTES = 65536
-
 
 def container_kind(source: str, options: ReadOptions) -> str | None:
     """Return ``warc`` or ``jsonl`` when ``source`` is a container file, else ``None``."""
-    from ..sources import _container_kind, _kind_from_name
+    from ..sources import container_kind as file_container_kind
 
     if source == "-" or is_url(source) or not os.path.isfile(source):
         return None
-    kind = options.kind or _kind_from_name(source)
-    if kind is None:
-        try:
-            with open(source, "rb") as handle:
-                kind = _container_kind(handle.read(_SNIFF_BYTES))
-        except OSError:
-            return None
-    return kind if kind in ("warc", "jsonl") else None
+    return file_container_kind(source, options.kind)
 
 
 def iter_tasks(inputs: Iterable[str], options: ReadOptions, stats: ReadStats) -> Iterator[Task]:

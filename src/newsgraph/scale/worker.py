@@ -46,7 +46,7 @@ class WorkerConfig:
         read: how inputs are read (and which WARC records are kept).
         pipeline: the extractors to run (``None``: the default pipeline).
         selective: parse only the sentences that can hold a quote, an event or an entity
-            (see :mod:`newsgraph.scale.selective`).
+            (see :mod:`newsgraph.nlp.selective`).
         batch_size: articles parsed together in one ``nlp.pipe`` call.
     """
 
@@ -73,7 +73,7 @@ def init_worker(config: WorkerConfig) -> None:
         # works before numpy loads, as it does in a fresh pool or Dask worker process.
         for name in _THREAD_VARIABLES:
             os.environ.setdefault(name, "1")
-    from ..pipeline import analyze_many
+    from ..analyze import analyze_many
 
     _State.config = config
     _State.started = time.perf_counter()
@@ -133,7 +133,7 @@ def analyze_items(items: list[Article | InputError], config: WorkerConfig) -> li
     The articles are parsed together; if that raises (an extractor bug), they are analysed
     one by one so that only the article that fails is reported, as an ``InputError``.
     """
-    from ..pipeline import analyze_many
+    from ..analyze import analyze_many
 
     articles = [item for item in items if isinstance(item, Article)]
     try:
@@ -148,7 +148,7 @@ def analyze_items(items: list[Article | InputError], config: WorkerConfig) -> li
 
 
 def _analyze_alone(article: Article, config: WorkerConfig) -> Analysis | InputError:
-    from ..pipeline import analyze_many
+    from ..analyze import analyze_many
 
     try:
         return next(analyze_many([article], config.pipeline, selective=config.selective))

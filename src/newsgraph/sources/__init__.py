@@ -10,7 +10,10 @@ One reader per input kind, all returning the same :class:`~newsgraph.model.Artic
 
 :func:`iter_articles` is the single entry point: it expands directories, picks the reader,
 and yields either an ``Article`` or the ``InputError`` that stopped one input, so that a
-batch can go on with the rest.
+batch can go on with the rest. An input passes through this module once: its kind is told
+by :mod:`~newsgraph.sources.kinds` (name or first bytes), a container goes to its reader
+through one dispatch (``_read_container``: bytes or a stream, WARC or JSONL), and a page
+(from a file, a URL, stdin or a container record) through :mod:`~newsgraph.sources.pages`.
 """
 
 from __future__ import annotations
@@ -20,36 +23,42 @@ import os
 import shutil
 import sys
 import tempfile
-import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 from ..errors import ArgumentError, InputError, InputTooLargeError
 from ..model import Article
 from .decode import check_bytes, read_text_bytes
-from .options import ReadOptions
+from .kinds import (
+    CONTAINER_KINDS,
+    SNIFF_BYTES,
+    container_kind,
+    has_input_suffix,
+    is_container,
+    kind_from_name,
+    sniff_container,
+    sniff_kind,
+)
+from .options import ReadOptions, ReadStats
+from .pages import article_from_text, finish_article
 
-__all__ = ["ReadOptions", "ReadStats", "expand_inputs", "iter_articles", "read_article"]
+__all__ = [
+    "ReadOptions",
+    "ReadStats",
+    "article_from_text",
+    "container_kind",
+    "expand_inputs",
+    "finish_article",
+    "is_container",
+    "is_url",
+    "iter_articles",
+    "read_article",
+    "sniff_kind",
+]
 
 log = logging.getLogger(__name__)
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-WARC_SUFFIXES = (".warc", ".arc")
-INPUT_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-_SNIFF_BYTES = 65536
-
-
-@dataclass
-class ReadStats:
-    """Counts of what a read skipped and why (WARC records that are not HTML responses, …)."""
-
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def skip(self, reason: str) -> None:
-        self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
 
 def is_url(source: str) -> bool:
@@ -113,59 +122,9 @@ def _walk(folder: str) -> Iterator[str]:
     found: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=lambda exc: unreadable.append(exc.filename)):
         dirs.sort()
-        found.extend(os.path.join(root, name) for name in files if _has_input_suffix(name))
+        found.extend(os.path.join(root, name) for name in files if has_input_suffix(name))
     paths = [p for p in found if os.path.isfile(p)] + unreadable
     yield from sorted(paths, key=lambda p: Path(p).parts)
-
-
-def _has_input_suffix(name: str) -> bool:
-    lowered = name.lower()
-    if lowered.startswith("."):
-        return False
-    if lowered.endswith(".gz"):
-        lowered = lowered[:-3]
-    return lowered.endswith(INPUT_SUFFIXES)
-
-
-def _kind_from_name(name: str) -> str | None:
-    lowered = name.lower()
-    if lowered.endswith(".gz"):
-        lowered = lowered[:-3]
-    for kind, suffixes in (
-        ("html", HTML_SUFFIXES),
-        ("text", TEXT_SUFFIXES),
-        ("jsonl", JSONL_SUFFIXES),
-        ("warc", WARC_SUFFIXES),
-    ):
-        if lowered.endswith(suffixes):
-            return kind
-    return None
-
-
-def sniff_kind(data: bytes) -> str:
-    """Guess an input's kind from its first bytes: ``warc``, ``jsonl``, ``html`` or ``text``."""
-    head = data[:2048].lstrip()
-    if head.startswith(b"WARC/"):
-        return "warc"
-    if head.startswith(b"{") and b"\n" in data.strip():
-        return "jsonl"
-    lowered = head[:1024].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<!--")) or (
-        b"<body" in data[:65536].lower() or b"<div" in lowered or b"<p>" in lowered
-    ):
-        return "html"
-    return "text"
-
-
-def _container_kind(head: bytes) -> str | None:
-    """Return ``warc`` or ``jsonl`` when the first bytes (gzipped or not) start a container."""
-    if head[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _SNIFF_BYTES)
-        except zlib.error:
-            return None
-    kind = sniff_kind(head)
-    return kind if kind in ("warc", "jsonl") else None
 
 
 def iter_articles(
@@ -221,6 +180,7 @@ def read_article(source: Source, options: ReadOptions | None = None) -> Article:
 def _read_source(
     source: str | bytes, options: ReadOptions, stats: ReadStats
 ) -> Iterator[Article | InputError]:
+    """Read one input (the bytes of a page, a URL, ``-``, or a file) by its kind."""
     if isinstance(source, bytes):
         yield from _read_data(source, BYTES_LABEL, options, stats)
         return
@@ -251,16 +211,14 @@ def _read_source(
         except OSError as exc:
             raise InputError(f"cannot list this folder ({exc.strerror or exc})", source) from exc
         raise InputError("a folder, not a file", source)
-    container = options.kind or _kind_from_name(source)
-    if container is None:
+    container = container_kind(source, options.kind)
+    if container is not None:
         with open(source, "rb") as handle:
-            container = _container_kind(handle.read(_SNIFF_BYTES))
-    if container in ("warc", "jsonl"):
-        yield from _read_container(source, container, options, stats)
+            yield from _read_container(container, handle, source, options, stats)
         return
     with open(source, "rb") as handle:
         data = handle.read(_page_read_limit(options))
-    yield from _read_page(data, source, _kind_from_name(source), options, stats)
+    yield from _read_page(data, source, kind_from_name(source), options, stats)
 
 
 STDIN_LABEL = "<stdin>"
@@ -277,21 +235,14 @@ def _read_stdin(options: ReadOptions, stats: ReadStats) -> Iterator[Article | In
     A page larger than the limit is refused after reading the limit, without reading on.
     """
     stream = sys.stdin.buffer
-    head = stream.read(_SNIFF_BYTES)
-    container = options.kind or _container_kind(head)
-    if container in ("warc", "jsonl"):
+    head = stream.read(SNIFF_BYTES)
+    container = options.kind or sniff_container(head)
+    if container in CONTAINER_KINDS:
         with tempfile.TemporaryFile(prefix="newsgraph-stdin-") as spool:
             spool.write(head)
             shutil.copyfileobj(stream, spool)
             spool.seek(0)
-            if container == "warc":
-                from .warc import iter_warc_stream
-
-                yield from iter_warc_stream(spool, STDIN_LABEL, options, stats)
-            else:
-                from .jsonl import iter_jsonl_stream
-
-                yield from iter_jsonl_stream(spool, STDIN_LABEL, options)
+            yield from _read_container(container, spool, STDIN_LABEL, options, stats)
         return
     limit = _page_read_limit(options)
     data = head + stream.read(max(0, limit - len(head)))
@@ -307,10 +258,10 @@ def _read_data(
     data: bytes, label: str, options: ReadOptions, stats: ReadStats
 ) -> Iterator[Article | InputError]:
     """Read an input held in memory: a container's records, or one page."""
-    container = options.kind or _container_kind(data[:_SNIFF_BYTES])
-    if container in ("warc", "jsonl"):
+    container = options.kind or sniff_container(data[:SNIFF_BYTES])
+    if container in CONTAINER_KINDS:
         # Before check_bytes: a WARC holds binary payloads and may exceed one page's limit.
-        yield from _read_container_bytes(data, label, container, options, stats)
+        yield from _read_container(container, data, label, options, stats)
         return
     yield from _read_page(data, label, None, options, stats)
 
@@ -321,74 +272,32 @@ def _read_page(
     """Read the bytes of one page (or a container its content reveals) as ``named`` says."""
     data = check_bytes(data, label, options.max_bytes)
     kind = options.kind or named or sniff_kind(data)
-    if kind in ("warc", "jsonl"):
-        yield from _read_container_bytes(data, label, kind, options, stats)
+    if kind in CONTAINER_KINDS:
+        yield from _read_container(kind, data, label, options, stats)
         return
     text = read_text_bytes(data, label, encoding=options.encoding, max_bytes=options.max_bytes)
     yield article_from_text(text, kind, label, options)
 
 
 def _read_container(
-    path: str, kind: str | None, options: ReadOptions, stats: ReadStats
+    kind: str,
+    source: bytes | IO[bytes],
+    label: str,
+    options: ReadOptions,
+    stats: ReadStats,
 ) -> Iterator[Article | InputError]:
+    """The one dispatch from a container's kind to its reader, for bytes or an open stream."""
     if kind == "warc":
-        from .warc import iter_warc
+        from .warc import iter_warc_bytes, iter_warc_stream
 
-        yield from iter_warc(path, options, stats)
+        if isinstance(source, bytes):
+            yield from iter_warc_bytes(source, label, options, stats)
+        else:
+            yield from iter_warc_stream(source, label, options, stats)
     else:
-        from .jsonl import iter_jsonl_path
+        from .jsonl import iter_jsonl_stream, iter_jsonl_text
 
-        yield from iter_jsonl_path(path, options)
-
-
-def _read_container_bytes(
-    data: bytes, source: str, kind: str, options: ReadOptions, stats: ReadStats
-) -> Iterator[Article | InputError]:
-    if kind == "warc":
-        from .warc import iter_warc_bytes
-
-        yield from iter_warc_bytes(data, source, options, stats)
-    else:
-        from .jsonl import iter_jsonl_text
-
-        yield from iter_jsonl_text(read_text_bytes(data, source), source, options)
-
-
-def article_from_text(text: str, kind: str, source: str, options: ReadOptions) -> Article:
-    """Build an ``Article`` from decoded page text with the reader for ``kind``, then finish it.
-
-    Raises:
-        InputError: the reader found no article in the text.
-    """
-    if kind == "html":
-        from .html import read_html
-
-        article = read_html(text, source, options)
-    else:
-        from .textdump import read_textdump
-
-        article = read_textdump(text, source, options)
-    article.warnings.extend(getattr(text, "warnings", ()))
-    return finish_article(article, source, options)
-
-
-def finish_article(article: Article, source: str, options: ReadOptions) -> Article:
-    """Apply given URL/date overrides, record the source and detect the language."""
-    from ..language import detect_language
-
-    article.source = source
-    if options.url:
-        article.url = options.url
-        article.metadata_sources["url"] = "given"
-    if options.published:
-        article.published = options.published
-        article.metadata_sources["published"] = "given"
-    if not article.language:
-        article.language = detect_language(article.text)
-    if article.language and article.language != "en":
-        log.warning(
-            "%s: language is %r, not English; English-only extractors skip it",
-            source,
-            article.language,
-        )
-    return article
+        if isinstance(source, bytes):
+            yield from iter_jsonl_text(read_text_bytes(source, label), label, options)
+        else:
+            yield from iter_jsonl_stream(source, label, options)  # type: ignore[arg-type]

@@ -126,7 +126,7 @@ def read_record(record: Any, source: str, options: ReadOptions) -> Article:
     Raises:
         InputError: the record is not an object or has no usable ``text``/``html``.
     """
-    from . import article_from_text
+    from .pages import article_from_text
 
     if not isinstance(record, dict):
         raise InputError(f"not a JSON object but {_json_type(record)}", source)

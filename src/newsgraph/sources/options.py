@@ -1,8 +1,8 @@
-"""Options for reading articles, as one frozen object passed to every reader."""
+"""Options for reading articles (one frozen object passed to every reader) and read statistics."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .decode import MAX_BYTES
@@ -33,3 +33,14 @@ class ReadOptions:
     timeout: float = 20.0
     kind: str | None = None
     record_filter: RecordFilter | None = None
+
+
+@dataclass
+class ReadStats:
+    """Counts of what a read skipped and why (WARC records that are not HTML responses, …)."""
+
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, reason: str) -> None:
+        """Count one more input or record skipped for ``reason``."""
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -37,7 +37,7 @@ from .options import ReadOptions
 from .url import HTML_TYPES, media_type
 
 if TYPE_CHECKING:
-    from . import ReadStats
+    from .options import ReadStats
 
 __all__ = [
     "WarcPage",
@@ -232,7 +232,7 @@ def read_warc_page(page: WarcPage, options: ReadOptions) -> Article:
     Raises:
         InputError: the page is too large, does not decode, or holds no article.
     """
-    from . import article_from_text
+    from .pages import article_from_text
 
     where = page.where
     if len(page.data) > options.max_bytes:

@@ -3,7 +3,7 @@
 ::
 
     from newsgraph.store import open_store
-    from newsgraph.store.ingest import ingest
+    from newsgraph.ingest import ingest
     from newsgraph.store import queries
 
     with open_store("corpus.db") as store:          # or "postgresql://user@host/db"
@@ -12,12 +12,13 @@
             print(hit.title, hit.snippet)
 
 Modules: ``base.py`` (the one interface), ``sqlite.py`` and ``postgres.py`` (the backends and
-their dialect functions), ``schema.py`` (numbered migrations), ``ingest.py`` (writing analyses,
-one transaction per article), ``feeds.py`` (RSS/Atom feeds: only the items not stored yet),
-``groups.py`` (near-duplicate groups at ingest), ``corpus.py`` (corpus events: one happening,
-every article reporting it), ``aliases.py`` (one person across articles), ``queries.py``
-(every read: the CLI and the API use only it; ``filters.py`` holds its shared clauses),
-``export.py`` (streamed JSONL, CSV, Parquet, GraphML).
+their dialect functions), ``schema.py`` (numbered migrations), ``rows.py`` (writing one
+analysis, one transaction per article), ``groups.py`` (near-duplicate groups at ingest),
+``corpus.py`` (corpus events: one happening, every article reporting it), ``aliases.py`` (one
+person across articles), ``queries.py`` and ``browse.py`` (the read layer: the CLI, the API
+and the pages read only through them; ``filters.py`` holds their shared clauses),
+``export.py`` (streamed JSONL, CSV, Parquet, GraphML). Reading, analysing and writing many
+articles (files, feeds, workers) is :mod:`newsgraph.ingest`, one layer up.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import os
 
 from ..errors import StoreError
 from .base import Store
-from .schema import check_ours, migrate
+from .schema import NO_DATABASE, check_ours, migrate
 
 __all__ = ["DEFAULT_DB", "Store", "open_store"]
 
@@ -76,6 +77,3 @@ def open_store(url: str | None = None, create: bool = True) -> Store:
         store.close()
         raise
     return store
-
-
-NO_DATABASE = "no newsgraph database here (check the path, or run newsgraph ingest first)"

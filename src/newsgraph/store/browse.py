@@ -1,13 +1,17 @@
-"""Reads for browsing the corpus: article lists, an actor's page, co-occurrence, the network.
+"""Reads for browsing the corpus: article lists, an actor's roles and neighbours, the network.
 
-Part of the one query layer (with :mod:`newsgraph.store.queries`): the web app and the REST
-API read the store only through these two modules. Each function takes an open
+Part of the one read layer (with :mod:`newsgraph.store.queries`): the CLI, the web app and the
+REST API read the store only through these two modules. The rule between them: questions
+about facts (actors ranked, quotes, events, dyads, search) are answered in
+:mod:`~newsgraph.store.queries`; this module gives the listings a reader clicks through and
+builds on it (never the other way). Each function takes an open
 :class:`~newsgraph.store.base.Store` and returns plain dataclasses with ``to_dict``.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,25 +19,23 @@ from typing import Any
 
 from .base import Store
 from .filters import RowBase
-from .queries import EventRow, events, resolve_actor
+from .queries import EventRow, SearchHit, events, resolve_actor, search
 
 __all__ = [
-    "ActorInfo",
     "ArticleRow",
     "CoActor",
     "Network",
     "RoleRow",
-    "actor_info",
     "actor_roles",
-    "actors",
     "articles",
+    "busiest_pairs",
     "co_actors",
-    "count_actors",
     "count_articles",
     "event_types",
     "figures",
     "filter_articles",
     "network",
+    "search_hits",
 ]
 
 
@@ -49,19 +51,6 @@ class ArticleRow(RowBase):
     authors: list[str]
     quotes: int
     events: int
-
-
-@dataclass(frozen=True)
-class ActorInfo(RowBase):
-    """An actor with the number of articles naming it and of its mentions."""
-
-    id: str
-    kind: str
-    name: str
-    country: str | None
-    sector: str | None
-    articles: int
-    mentions: int
 
 
 @dataclass(frozen=True)
@@ -179,68 +168,6 @@ def count_articles(
     return int(store.scalar(f"SELECT COUNT(*) FROM articles a{where}", params) or 0)
 
 
-def _actor_where(kind: str | None, name: str | None) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if kind:
-        where.append("ac.kind = ?")
-        params.append(kind)
-    if name:
-        escaped = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append("(LOWER(ac.name) LIKE ? ESCAPE '\\' OR LOWER(ac.id) LIKE ? ESCAPE '\\')")
-        params += [f"%{escaped}%"] * 2
-    return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
-def actors(
-    store: Store,
-    limit: int = 50,
-    offset: int = 0,
-    kind: str | None = None,
-    name: str | None = None,
-) -> list[ActorInfo]:
-    """Return actors, the most named (in the most articles) first.
-
-    Args:
-        store: an open store.
-        limit: the most actors to return.
-        offset: how many to skip first.
-        kind: only actors of this kind (``country``, ``person``, ``organization``, ``place``).
-        name: only actors whose name or id contains this text (any case).
-    """
-    where, params = _actor_where(kind, name)
-    sql = (
-        "SELECT ac.id, ac.kind, ac.name, ac.country, ac.sector, "
-        "COUNT(aa.article_id) AS n, COALESCE(SUM(aa.n_mentions), 0) "
-        f"FROM actors ac LEFT JOIN article_actors aa ON aa.actor_id = ac.id{where} "
-        "GROUP BY ac.id, ac.kind, ac.name, ac.country, ac.sector "
-        "ORDER BY n DESC, ac.id LIMIT ? OFFSET ?"
-    )
-    return [_actor_info(r) for r in store.fetchall(sql, [*params, limit, offset])]
-
-
-def count_actors(store: Store, kind: str | None = None, name: str | None = None) -> int:
-    """Return how many actors :func:`actors` would list without a limit."""
-    where, params = _actor_where(kind, name)
-    return int(store.scalar(f"SELECT COUNT(*) FROM actors ac{where}", params) or 0)
-
-
-def _actor_info(r: Sequence[Any]) -> ActorInfo:
-    return ActorInfo(r[0], r[1], r[2], r[3], r[4], int(r[5] or 0), int(r[6] or 0))
-
-
-def actor_info(store: Store, actor_id: str) -> ActorInfo | None:
-    """Return one actor by id, or ``None`` when no stored article names it."""
-    row = store.fetchone(
-        "SELECT ac.id, ac.kind, ac.name, ac.country, ac.sector, COUNT(aa.article_id), "
-        "COALESCE(SUM(aa.n_mentions), 0) FROM actors ac "
-        "LEFT JOIN article_actors aa ON aa.actor_id = ac.id WHERE ac.id = ? "
-        "GROUP BY ac.id, ac.kind, ac.name, ac.country, ac.sector",
-        (actor_id,),
-    )
-    return _actor_info(row) if row else None
-
-
 def actor_roles(store: Store, actor_id: str) -> list[RoleRow]:
     """Return the roles an actor held, article by article, oldest article first."""
     rows = store.fetchall(
@@ -299,6 +226,29 @@ def filter_articles(
     return {r[0] for r in rows}
 
 
+def search_hits(
+    store: Store,
+    text: str,
+    depth: int,
+    actor: str | None = None,
+    types: Iterable[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+) -> list[SearchHit]:
+    """Return the best ``depth`` hits of ``text`` (ranked) that pass the filters.
+
+    The filters keep articles naming ``actor``, with an event of one of ``types``, published
+    between ``since`` and ``until`` (see :func:`filter_articles`). The search API and the
+    search page both list these.
+    """
+    hits = search(store, text, depth)
+    types = list(types)
+    if actor or types or since or until:
+        keep = filter_articles(store, (h.article_id for h in hits), actor, types, since, until)
+        hits = [h for h in hits if h.article_id in keep]
+    return hits
+
+
 def figures(store: Store) -> dict[str, Any]:
     """Return the corpus in figures: rows per table and the first and last publication days."""
     row = store.fetchone("SELECT MIN(published), MAX(published), COUNT(*) FROM articles")
@@ -326,7 +276,7 @@ def network(
     until: str | None = None,
     types: Sequence[str] = (),
     statuses: Sequence[str] = ("occurred",),
-    limit: int = 5000,
+    limit: int | None = None,
 ) -> Network:
     """Return the actor network of the events matching the filters.
 
@@ -340,7 +290,7 @@ def network(
         until: events on or before this day.
         types: PLOVER types to keep.
         statuses: statuses to keep (default: events that occurred).
-        limit: the most events read.
+        limit: the most events read (all of them by default).
     """
     edges: dict[tuple[str, str, str | None, bool], dict[str, Any]] = {}
     rows: Iterable[EventRow] = events(
@@ -388,6 +338,20 @@ def network(
         edge["mean_intensity"] = round(sum(values) / len(values), 2) if values else None
         result.append(edge)
     return Network(nodes, result)
+
+
+def busiest_pairs(store: Store, top: int = 8) -> list[tuple[tuple[str, str], int]]:
+    """Return the pairs of countries with the most events between them, busiest first.
+
+    Counted on the actor network (:func:`network`, every event that occurred): a pair's
+    events in either direction and its reciprocal ones.
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for edge in network(store).edges:
+        if ":" not in edge["source"] and ":" not in edge["target"]:
+            first, second = sorted((edge["source"], edge["target"]))
+            pairs[(first, second)] += edge["count"]
+    return pairs.most_common(top)
 
 
 def _actor_names(store: Store, ids: list[str]) -> dict[str, tuple[str, str | None]]:

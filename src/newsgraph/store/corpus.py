@@ -39,6 +39,7 @@ from typing import NamedTuple
 from ..corpus.events import date_window, event_key, is_mergeable, nearest
 from ..model import Event, Span
 from .base import Params, Row, Store, Tx
+from .days import first_day
 from .filters import RowBase, event_filters, placeholders
 
 __all__ = ["CorpusEventRow", "CorpusMention", "attach_events", "backfill", "corpus_events"]
@@ -141,16 +142,10 @@ def _create(tx: Tx, report: _Report, corpus_id: str) -> str:
             json.dumps(report.source),
             json.dumps(report.target),
             report.date,
-            _first_day(report.date),
+            first_day(report.date),
         ),
     )
     return corpus_id
-
-
-def _first_day(value: str | None) -> str | None:
-    from .ingest import first_day
-
-    return first_day(value)
 
 
 def backfill(tx: Tx) -> None:

@@ -1,4 +1,12 @@
-"""Every read of the store, in one place: the CLI uses these functions, and so will the API.
+"""The questions asked of the store: actors ranked, quotes, events, dyads, search.
+
+The read layer is this module and :mod:`newsgraph.store.browse`, one function per question,
+and the CLI, the REST API and the pages all call the same one (``newsgraph actors``,
+``/api/actors`` and ``/actors`` all rank through :func:`top_actors`). The rule between the
+two: this module answers questions about facts (which actors, quotes, events, in what
+numbers); :mod:`~newsgraph.store.browse` gives the listings a reader clicks through (the
+articles, an actor's roles and neighbours, the network, the corpus figures) and builds on
+this module, never the other way. Lists are paged with ``limit``/``offset``, never cut.
 
 Each function takes an open :class:`~newsgraph.store.base.Store` and returns plain dataclasses
 (each with ``to_dict``) or yields them. Actor arguments accept an id (``JPN``,
@@ -15,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from .aliases import actor_aliases
@@ -30,6 +39,7 @@ from .filters import (
 )
 
 __all__ = [
+    "STATUSES",
     "ActorCount",
     "CorpusEventRow",
     "CorpusMention",
@@ -38,8 +48,12 @@ __all__ = [
     "QuoteRow",
     "SearchHit",
     "actor_aliases",
+    "actor_info",
     "corpus_events",
+    "count_actors",
+    "count_dyad_events",
     "counts",
+    "dyad_event_rows",
     "dyad_events",
     "events",
     "get_analysis",
@@ -119,6 +133,7 @@ class ActorCount(RowBase):
     country: str | None
     articles: int
     mentions: int
+    sector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,8 +188,9 @@ def stored_urls(store: Store, urls: Sequence[str]) -> set[str]:
 def quotes(
     store: Store,
     speaker: str | None = None,
-    about: str | None = None,
+    about: str | Sequence[str] | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[QuoteRow]:
     """Yield stored quotes, newest article first.
 
@@ -182,8 +198,9 @@ def quotes(
         store: an open store.
         speaker: part of the speaker's name, or a speaker actor id or full name (which also
             finds the quotes whose speaker an article named only by surname or title).
-        about: an actor (id or name) mentioned inside the quote.
+        about: an actor (id or name) mentioned inside the quote, or several that must all be.
         limit: the most quotes to yield.
+        offset: how many to skip first (paging).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -194,8 +211,8 @@ def quotes(
             "OR LOWER(COALESCE(q.speaker_name, '')) LIKE ? ESCAPE '\\')"
         )
         params += [*ids, like(speaker)]
-    if about:
-        ids = resolve_actor(store, about)
+    for actor in [about] if isinstance(about, str) else about or ():
+        ids = resolve_actor(store, actor)
         where.append(
             "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id "
             f"AND m.actor_id IN ({placeholders(ids)}) "
@@ -209,11 +226,20 @@ def quotes(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.seq"
     )
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql, params = _paged(sql, params, limit, offset)
     for row in store.stream(sql, params):
         yield QuoteRow(*row)
+
+
+def _paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """Return ``sql`` and ``params`` with the ``LIMIT``/``OFFSET`` of one page.
+
+    No ``limit`` means every row from ``offset`` on (SQLite allows no ``OFFSET`` without a
+    ``LIMIT``, so a limit beyond any table stands in).
+    """
+    if limit is None and not offset:
+        return sql, params
+    return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
 
 
 _EVENT_COLUMNS = (
@@ -233,6 +259,7 @@ def events(
     statuses: Sequence[str] = (),
     limit: int | None = None,
     dedupe: bool = False,
+    offset: int = 0,
 ) -> Iterator[EventRow]:
     """Yield stored events, oldest first, filtered by actors, type, date and status.
 
@@ -250,6 +277,7 @@ def events(
         limit: the most events to yield.
         dedupe: yield an event told by several near-duplicate articles once (the one of the
             first article by id): same group, type, status, day and actors.
+        offset: how many to skip first (paging).
     """
     where, params = event_filters(store, source, target, types, statuses)
     if since:
@@ -272,29 +300,26 @@ def events(
     else:
         sql = f"SELECT {_EVENT_COLUMNS} {rows}"
     sql += " ORDER BY e.day IS NULL, e.day, e.article_id, e.seq"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql, params = _paged(sql, params, limit, offset)
     for row in store.stream(sql, params):
-        values = list(row)
-        for i in (4, 5, 6, 7):
-            values[i] = json.loads(values[i])
-        yield EventRow(*values)
+        yield _event_row(row)
 
 
-def top_actors(
-    store: Store, top: int = 20, kind: str | None = None, dedupe: bool = False
-) -> list[ActorCount]:
-    """Return the actors named in the most articles.
+def _event_row(row: Sequence[Any]) -> EventRow:
+    values = list(row)
+    for i in (4, 5, 6, 7):
+        values[i] = json.loads(values[i])
+    return EventRow(*values)
 
-    A person's surname-only and titled ids count as the person (see
-    :mod:`newsgraph.store.aliases`): an article naming "Yoon" counts for Yoon Suk Yeol.
 
-    Args:
-        store: an open store.
-        top: how many to return.
-        kind: only actors of this kind (``country``, ``person``, ``organization``, ``place``).
-        dedupe: count near-duplicate articles (one ``group_id``) once.
+def _actor_ranking(
+    store: Store, kind: str | None, name: str | None, dedupe: bool
+) -> tuple[str, list[Any]]:
+    """Return the SQL (and parameters) of every actor with its article and mention counts.
+
+    The one definition of "how often an actor is named", shared by :func:`top_actors`,
+    :func:`count_actors` and :func:`actor_info`: a person's variant ids count as the person,
+    and with ``dedupe`` an article's near-duplicates count once.
     """
     unit = "COALESCE(ar.group_id, ar.id)" if dedupe else "aa.article_id"
     aliases = actor_aliases(store) if kind in (None, "person") else {}
@@ -307,19 +332,114 @@ def top_actors(
         join = " LEFT JOIN aliases al ON al.alias = aa.actor_id"
     else:
         cte, actor, join = "", "aa.actor_id", ""
+    where: list[str] = []
+    if kind:
+        where.append("ac.kind = ?")
+        params.append(kind)
+    if name:
+        where.append("(LOWER(ac.name) LIKE ? ESCAPE '\\' OR LOWER(ac.id) LIKE ? ESCAPE '\\')")
+        params += [like(name)] * 2
     sql = (
-        f"{cte}SELECT ac.id, ac.kind, ac.name, ac.country, c.n, c.mentions FROM ("
+        f"{cte}SELECT ac.id, ac.kind, ac.name, ac.country, ac.sector, c.n, c.mentions FROM ("
         f"SELECT {actor} AS actor, COUNT(DISTINCT {unit}) AS n, SUM(aa.n_mentions) AS mentions "
         f"FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id{join} "
         f"GROUP BY {actor}) c JOIN actors ac ON ac.id = c.actor"
-        + (" WHERE ac.kind = ?" if kind else "")
-        + " ORDER BY c.n DESC, ac.id LIMIT ?"
+        + (" WHERE " + " AND ".join(where) if where else "")
     )
-    params += [kind, top] if kind else [top]
-    return [
-        ActorCount(row[0], row[1], row[2], row[3], int(row[4]), int(row[5] or 0))
-        for row in store.fetchall(sql, params)
-    ]
+    return sql, params
+
+
+def _actor_count(row: Sequence[Any]) -> ActorCount:
+    return ActorCount(row[0], row[1], row[2], row[3], int(row[5]), int(row[6] or 0), row[4])
+
+
+def top_actors(
+    store: Store,
+    top: int = 20,
+    kind: str | None = None,
+    dedupe: bool = False,
+    offset: int = 0,
+    name: str | None = None,
+) -> list[ActorCount]:
+    """Return the actors named in the most articles (a page of them).
+
+    A person's surname-only and titled ids count as the person (see
+    :mod:`newsgraph.store.aliases`): an article naming "Yoon" counts for Yoon Suk Yeol.
+    The CLI (``newsgraph actors``), the API (``/api/actors``) and the pages (``/actors``)
+    all rank actors with this function.
+
+    Args:
+        store: an open store.
+        top: how many to return.
+        kind: only actors of this kind (``country``, ``person``, ``organization``, ``place``).
+        dedupe: count near-duplicate articles (one ``group_id``) once.
+        offset: how many of the ranking to skip first (paging).
+        name: only actors whose name or id contains this text (any case).
+    """
+    sql, params = _actor_ranking(store, kind, name, dedupe)
+    sql += " ORDER BY c.n DESC, ac.id LIMIT ? OFFSET ?"
+    return [_actor_count(row) for row in store.fetchall(sql, [*params, top, offset])]
+
+
+def count_actors(store: Store, kind: str | None = None, name: str | None = None) -> int:
+    """Return how many actors :func:`top_actors` ranks (with the same filters), all pages."""
+    sql, params = _actor_ranking(store, kind, name, False)
+    return int(store.scalar(f"SELECT COUNT(*) FROM ({sql}) ranked", params) or 0)
+
+
+def actor_info(store: Store, actor_id: str, dedupe: bool = True) -> ActorCount | None:
+    """Return one actor with its counts as :func:`top_actors` gives them, or ``None``.
+
+    A person's variant id (``person:yoon``), which the ranking counts under the full name,
+    gets the counts of its own articles.
+    """
+    sql, params = _actor_ranking(store, None, None, dedupe)
+    row = store.fetchone(f"{sql} WHERE ac.id = ?", [*params, actor_id])
+    if row is None:
+        unit = "COALESCE(ar.group_id, ar.id)" if dedupe else "aa.article_id"
+        row = store.fetchone(
+            f"SELECT ac.id, ac.kind, ac.name, ac.country, ac.sector, COUNT(DISTINCT {unit}), "
+            "SUM(aa.n_mentions) FROM actors ac JOIN article_actors aa ON aa.actor_id = ac.id "
+            "JOIN articles ar ON ar.id = aa.article_id WHERE ac.id = ? "
+            "GROUP BY ac.id, ac.kind, ac.name, ac.country, ac.sector",
+            (actor_id,),
+        )
+    return _actor_count(row) if row else None
+
+
+STATUSES = ("occurred", "expected", "hypothetical", "negated")
+"""Every event status."""
+
+
+def _dyad_rows(
+    store: Store, a: str, b: str, statuses: Sequence[str], order: str
+) -> Iterator[tuple[Sequence[Any], list[str], list[str]]]:
+    """Yield ``(row, source, target)`` for each event of the dyad (see :func:`dyad_events`).
+
+    ``row`` holds ``_EVENT_COLUMNS`` then the article's group and the event's day (its own,
+    else the article's publication); ``source`` and ``target`` join codes and ids.
+    """
+    ids_a, ids_b = resolve_actor(store, a), resolve_actor(store, b)
+    sql = (
+        f"SELECT {_EVENT_COLUMNS}, COALESCE(a.group_id, a.id), COALESCE(e.day, a.published) "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE e.status IN ({placeholders(statuses)}) AND "
+        + any_side(ids_a)
+        + " AND "
+        + any_side(ids_b)
+        + f" ORDER BY {order}"
+    )
+    set_a, set_b = set(ids_a), set(ids_b)
+    for row in store.stream(sql, [*statuses, *ids_a, *ids_b]):
+        source = json.loads(row[4]) + json.loads(row[6])
+        target = json.loads(row[5]) + json.loads(row[7])
+        src, tgt = set(source), set(target)
+        if (
+            (src & set_a and tgt & set_b)
+            or (src & set_b and tgt & set_a)
+            or (not tgt and src & set_a and src & set_b)
+        ):
+            yield row, source, target
 
 
 def dyad_events(
@@ -332,29 +452,32 @@ def dyad_events(
     article's publication date when the event has none; ``group`` is the article's
     near-duplicate group (its id when ungrouped).
     """
-    ids_a, ids_b = resolve_actor(store, a), resolve_actor(store, b)
-    sql = (
-        "SELECT COALESCE(ar.group_id, ar.id), e.article_id, e.seq, COALESCE(e.day, ar.published), "
-        "e.type, e.quad, e.intensity, e.source, e.target, e.source_ids, e.target_ids "
-        "FROM events e JOIN articles ar ON ar.id = e.article_id "
-        f"WHERE e.status IN ({placeholders(statuses)}) AND "
-        + any_side(ids_a)
-        + " AND "
-        + any_side(ids_b)
-        + " ORDER BY e.article_id, e.seq"
-    )
-    set_a, set_b = set(ids_a), set(ids_b)
-    for row in store.stream(sql, [*statuses, *ids_a, *ids_b]):
-        group, article_id, seq, day, etype, quad, intensity = row[:7]
-        source = json.loads(row[7]) + json.loads(row[9])
-        target = json.loads(row[8]) + json.loads(row[10])
-        src, tgt = set(source), set(target)
-        if (
-            (src & set_a and tgt & set_b)
-            or (src & set_b and tgt & set_a)
-            or (not tgt and src & set_a and src & set_b)
-        ):
-            yield DyadEvent(group, article_id, seq, day, etype, quad, intensity, source, target)
+    for row, source, target in _dyad_rows(store, a, b, statuses, "e.article_id, e.seq"):
+        yield DyadEvent(row[20], row[0], row[1], row[21], row[2], row[10], row[11], source, target)
+
+
+def dyad_event_rows(
+    store: Store,
+    a: str,
+    b: str,
+    statuses: Sequence[str] = STATUSES,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[EventRow]:
+    """Return the events of the dyad ``a``–``b`` (as :func:`dyad_events` selects them) in full.
+
+    With evidence and article, ordered by day (undated last); a page of them with ``limit``
+    and ``offset``. The dyad page and ``/api/dyads/{a}/{b}/events`` list these.
+    """
+    order = "e.day IS NULL, e.day, e.article_id, e.seq"
+    rows = _dyad_rows(store, a, b, statuses, order)
+    end = None if limit is None else offset + limit
+    return [_event_row(row[:20]) for row, _, _ in islice(rows, offset, end)]
+
+
+def count_dyad_events(store: Store, a: str, b: str, statuses: Sequence[str] = STATUSES) -> int:
+    """Return how many events :func:`dyad_event_rows` lists, all pages."""
+    return sum(1 for _ in _dyad_rows(store, a, b, statuses, "e.article_id, e.seq"))
 
 
 def get_analysis(store: Store, article_id: str) -> dict[str, Any] | None:

@@ -43,6 +43,9 @@ from .base import Store, Tx
 
 log = logging.getLogger(__name__)
 
+NO_DATABASE = "no newsgraph database here (check the path, or run newsgraph ingest first)"
+"""The message of a read on a path that holds no newsgraph database."""
+
 _ARTICLE_COLUMNS = """
     source TEXT, url TEXT, site TEXT, title TEXT, authors TEXT NOT NULL, dateline TEXT,
     published TEXT, published_text TEXT, language TEXT, tags TEXT NOT NULL, standfirst TEXT,
@@ -261,8 +264,6 @@ def check_ours(store: Store, create: bool = True) -> None:
     tables = store.tables()
     if not tables:
         if not create:
-            from . import NO_DATABASE
-
             raise StoreError(NO_DATABASE, store.name)
         return
     if "schema_version" not in tables or store.columns("schema_version") != _OWN_VERSION_COLUMNS:

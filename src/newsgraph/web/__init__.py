@@ -1,7 +1,9 @@
 """The web app and REST API over a newsgraph database (``newsgraph serve``, ``newsgraph demo``).
 
-Modules: ``app.py`` (the FastAPI app, settings, the one error handler, limits), ``api.py``
-(the REST API under ``/api``), ``pages.py`` (server-rendered pages), ``markup.py`` (safe HTML
+Modules: ``app.py`` (the FastAPI app, limits, security headers), ``errors.py`` (the one
+error shape and handler), ``deps.py`` (settings, a store per request, the shared query
+parameters), ``api.py`` (the REST API under ``/api``), ``pages.py`` (server-rendered pages;
+they import ``deps`` and ``errors``, never ``api``), ``markup.py`` (safe HTML
 from text and offsets), ``reading.py`` (what ``POST /api/analyze`` receives),
 ``analysis_pool.py`` (analyses in time-bounded worker processes), ``origin.py`` (``Host``
 and cross-site checks), ``serve.py`` (running it, and the demo). Templates and static files

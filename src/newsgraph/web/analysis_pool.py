@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import errors
+from .errors import PoolBusy, PoolTimeout
 
 log = logging.getLogger(__name__)
 
@@ -45,25 +46,17 @@ class Upload:
     max_bytes: int = 5_000_000
 
 
-class PoolBusy(errors.NewsgraphError):
-    """Raised when every worker is busy and enough requests already wait (``429``)."""
-
-
-class PoolTimeout(errors.NewsgraphError):
-    """Raised when an analysis is not done within the time bound (``503``)."""
-
-
 def _worker_start() -> None:
+    from ..analyze import load_builtin_extractors
     from ..nlp import load_nlp
-    from ..pipeline import _load_builtin_extractors
 
-    _load_builtin_extractors()
+    load_builtin_extractors()
     load_nlp()
 
 
 def analyze_in_worker(upload: Upload) -> dict[str, Any]:
     """Read and analyse an upload (in a worker process); return the document or the error."""
-    from ..pipeline import analyze
+    from ..analyze import analyze
     from ..sources import ReadOptions
     from .reading import read_upload
 

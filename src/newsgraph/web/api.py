@@ -11,42 +11,33 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import date
 from itertools import islice
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..store import Store, browse, queries
-from .app import ERROR_RESPONSES, APIError, ErrorBody, WebSettings, store_dependency
+from ..store import browse, queries
+from .deps import (
+    MAX_SEARCH_DEPTH,
+    ActorText,
+    Limit,
+    Offset,
+    Since,
+    Statuses,
+    StoreDep,
+    Types,
+    Until,
+    WebSettings,
+    check_day,
+)
+from .errors import ERROR_RESPONSES, APIError, ErrorBody
+from .reading import AnalyzeFields
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
-
-MAX_LIMIT = 500
-"""The most items one page returns."""
-MAX_SEARCH_DEPTH = 1000
-"""Search hits ranked before filters and paging: ``offset + limit`` may not exceed it."""
-STATUSES = ("occurred", "expected", "hypothetical", "negated")
-DAY = r"^\d{4}-\d{2}-\d{2}$"
-
-StoreDep = Annotated[Store, Depends(store_dependency)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
-Since = Annotated[str | None, Query(pattern=DAY, description="On or after this day (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(pattern=DAY, description="On or before this day (YYYY-MM-DD).")]
-Types = Annotated[
-    list[str] | None,
-    Query(alias="type", max_length=20, description="PLOVER event types (repeat for several)."),
-]
-Statuses = Annotated[
-    list[Literal["occurred", "expected", "hypothetical", "negated"]] | None,
-    Query(alias="status", max_length=4, description="Event statuses (repeat for several)."),
-]
-ActorText = Annotated[str | None, Query(min_length=1, max_length=200)]
 
 
 class Page(BaseModel):
@@ -57,19 +48,6 @@ class Page(BaseModel):
     offset: int
     next: str | None = Field(description="The URL of the next page, or null on the last.")
     total: int | None = Field(None, description="All matching items, where counted.")
-
-
-def check_day(value: str | None, name: str) -> str | None:
-    """Return ``value`` if it is a calendar day (or ``None``); else raise a 422 naming ``name``."""
-    if value is None:
-        return None
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise APIError(
-            422, "bad_parameters", f"{name}: {value!r} is not a calendar day (YYYY-MM-DD)"
-        ) from None
-    return value
 
 
 def _page(
@@ -142,8 +120,8 @@ def list_quotes(
     offset: Offset = 0,
 ) -> Page:
     """Quotes with their speaker, cue and article, newest article first."""
-    rows = queries.quotes(store, speaker=speaker, about=about, limit=offset + limit + 1)
-    return _page(request, rows, limit, offset)
+    rows = queries.quotes(store, speaker=speaker, about=about, limit=limit + 1, offset=offset)
+    return _page(request, rows, limit, offset, skipped=True)
 
 
 @router.get("/actors", summary="List actors, the most named first")
@@ -157,12 +135,19 @@ def list_actors(
     name: Annotated[
         str | None, Query(max_length=200, description="Name or id contains this text.")
     ] = None,
+    dedupe: Annotated[
+        bool, Query(description="Count near-duplicate articles once (as the CLI does).")
+    ] = True,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    """Actors with the number of articles naming them and of their mentions."""
-    total = browse.count_actors(store, kind, name)
-    rows = browse.actors(store, limit, offset, kind, name)
+    """Actors with the number of articles naming them and of their mentions.
+
+    Ranked as ``newsgraph actors`` ranks them: a person's surname-only and titled ids count
+    as the person, and near-duplicate articles once.
+    """
+    total = queries.count_actors(store, kind, name)
+    rows = queries.top_actors(store, limit, kind, dedupe, offset, name)
     return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
@@ -172,7 +157,7 @@ def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
 
     Its quotes and events are at ``/api/quotes?speaker=ID`` and ``/api/events?source=ID``.
     """
-    info = browse.actor_info(store, actor_id)
+    info = queries.actor_info(store, actor_id)
     if info is None:
         raise APIError(404, "not_found", f"no actor {actor_id!r}")
     return {
@@ -211,9 +196,10 @@ def list_events(
         since=check_day(since, "since"),
         until=check_day(until, "until"),
         statuses=statuses or (),
-        limit=offset + limit + 1,
+        limit=limit + 1,
+        offset=offset,
     )
-    return _page(request, rows, limit, offset)
+    return _page(request, rows, limit, offset, skipped=True)
 
 
 @router.get("/dyads/{a}/{b}", summary="Cooperation and conflict between two actors over time")
@@ -229,7 +215,7 @@ def get_dyad(
 ) -> dict[str, Any]:
     """Per period: verbal and material cooperation and conflict counts and mean intensity.
 
-    The events themselves: ``/api/events?source=A&target=B`` (and the reverse).
+    The events themselves: ``/api/dyads/{a}/{b}/events``.
     """
     from ..relations import dyad_series
 
@@ -244,6 +230,27 @@ def get_dyad(
         since=check_day(since, "since"),
         until=check_day(until, "until"),
     ).to_dict()
+
+
+@router.get("/dyads/{a}/{b}/events", summary="The events between two actors, oldest first")
+def list_dyad_events(
+    request: Request,
+    a: str,
+    b: str,
+    store: StoreDep,
+    statuses: Statuses = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    """Events with one actor on each side (either direction) or both in a joint event.
+
+    The events the dyad's series counts (with ``status=occurred``), with their sentences;
+    every status by default.
+    """
+    chosen = tuple(statuses or queries.STATUSES)
+    total = queries.count_dyad_events(store, a, b, chosen)
+    rows = queries.dyad_event_rows(store, a, b, chosen, limit, offset)
+    return _page(request, rows, limit, offset, total=total, skipped=True)
 
 
 @router.get("/network", summary="The actor network: actors as nodes, events as edges")
@@ -287,47 +294,16 @@ def search(
     """
     if offset + limit > MAX_SEARCH_DEPTH:
         raise APIError(422, "bad_parameters", f"offset + limit may not exceed {MAX_SEARCH_DEPTH}")
-    hits = search_hits(
-        store, q, actor, types or (), check_day(since, "since"), check_day(until, "until")
+    hits = browse.search_hits(
+        store,
+        q,
+        MAX_SEARCH_DEPTH,
+        actor,
+        types or (),
+        check_day(since, "since"),
+        check_day(until, "until"),
     )
     return _page(request, hits[: offset + limit + 1], limit, offset)
-
-
-def search_hits(
-    store: Store,
-    q: str,
-    actor: str | None,
-    types: Iterable[str],
-    since: str | None,
-    until: str | None,
-) -> list[queries.SearchHit]:
-    """Return the ranked hits of ``q`` that pass the filters (shared with the search page)."""
-    hits = queries.search(store, q, MAX_SEARCH_DEPTH)
-    types = list(types)
-    if actor or types or since or until:
-        keep = browse.filter_articles(
-            store, (h.article_id for h in hits), actor, types, since, until
-        )
-        hits = [h for h in hits if h.article_id in keep]
-    return hits
-
-
-class AnalyzeFields(BaseModel):
-    """The fields of ``POST /api/analyze``: one of ``text``, ``html`` (or a file), and options."""
-
-    text: str | None = Field(None, description="The article as plain text.")
-    html: str | None = Field(None, description="The article as an HTML page.")
-    url: str | None = Field(None, max_length=2000, description="The article's URL.")
-    published: str | None = Field(
-        None, pattern=DAY, description="The publication date (YYYY-MM-DD)."
-    )
-    store: bool = Field(False, description="Also store it (needs --allow-ingest).")
-    token: str | None = Field(
-        None,
-        max_length=200,
-        description="The server's ingest token: a form or multipart write (store=true) needs "
-        "it; a JSON one does not.",
-    )
 
 
 def _analyze_body() -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The FastAPI application: settings, the one error handler, request limits, security headers.
+"""The FastAPI application: request limits, Host and origin guards, security headers.
 
 :func:`create_app` builds the app that ``newsgraph serve`` runs: the REST API under ``/api``
 (:mod:`newsgraph.web.api`), the pages (:mod:`newsgraph.web.pages`) and the static files
@@ -6,7 +6,8 @@
 
 Safe by default: read-only unless :attr:`WebSettings.allow_ingest`; request bodies over
 :attr:`WebSettings.max_body` bytes get 413; every error becomes one JSON shape (or an HTML
-page for the pages) from :func:`error_response`, and no traceback ever reaches the client.
+page for the pages) from :func:`newsgraph.web.errors.error_response`, and no traceback ever
+reaches the client. Settings are :class:`newsgraph.web.deps.WebSettings`.
 """
 
 from __future__ import annotations
@@ -14,175 +15,32 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ConfigError, InputError, InputTooLargeError, NewsgraphError, StoreError
-from ..sources.decode import MAX_BYTES
-from ..store import Store, open_store
-from .analysis_pool import AnalysisPool, PoolBusy, PoolTimeout
+from ..errors import NewsgraphError
+from .analysis_pool import AnalysisPool
+from .deps import WebSettings
+from .errors import SECURITY_HEADERS, APIError, error_response
 from .origin import cross_origin, host_allowed, host_name
+
+__all__ = ["WebSettings", "create_app", "make_templates", "path_segment"]
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-
-SECURITY_HEADERS = {
-    "content-security-policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-        "frame-ancestors 'none'"
-    ),
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-    "x-frame-options": "DENY",
-}
-
-
-@dataclass(frozen=True)
-class WebSettings:
-    """How the web app runs.
-
-    Attributes:
-        db: the database (SQLite path or ``postgresql://`` URL) every request reads.
-        allow_ingest: let ``POST /api/analyze`` with ``store=true`` write to the database.
-        max_body: the largest request body accepted, in bytes (larger ones get 413).
-        allowed_hosts: host names the server may be reached by, besides IP addresses and
-            ``localhost`` (the name it is bound to, a proxy's name); see
-            :mod:`newsgraph.web.origin`.
-        analyze_workers: worker processes for ``POST /api/analyze``.
-        analyze_timeout: seconds one analysis may take (waiting for a worker included).
-        ingest_token: what a form or multipart write (``store=true``) must send as ``token``;
-            JSON writes need none. ``None``: a random one, made when the app is built.
-    """
-
-    db: str
-    allow_ingest: bool = False
-    max_body: int = MAX_BYTES
-    allowed_hosts: tuple[str, ...] = ()
-    analyze_workers: int = 1
-    analyze_timeout: float = 60.0
-    ingest_token: str | None = None
-
-
-class ErrorDetail(BaseModel):
-    """What went wrong, in one JSON shape for every error of every route."""
-
-    status: int = Field(description="The HTTP status code.")
-    code: str = Field(description="A stable machine-readable name, e.g. `not_found`.")
-    message: str = Field(description="One line for a person: what went wrong and where.")
-
-
-class ErrorBody(BaseModel):
-    """The body of every error response."""
-
-    error: ErrorDetail
-
-
-class APIError(Exception):
-    """Raised by routes for a client error; the one handler turns it into its status and body."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-
-
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody, "description": text}
-    for status, text in (
-        (404, "Not found"),
-        (413, "Request body too large"),
-        (422, "Bad parameters"),
-        (500, "Internal error (no details are given)"),
-    )
-}
-"""The error responses every API route documents (all with the one error shape)."""
-
-_CODES = {
-    400: "bad_request",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "too_large",
-    415: "unsupported_media_type",
-    421: "misdirected",
-    429: "busy",
-    422: "bad_parameters",
-    500: "internal_error",
-    503: "unavailable",
-}
-
-
-def _classify(exc: Exception) -> tuple[int, str, str]:
-    """Map an exception to (status, code, message): the one table of error classes."""
-    if isinstance(exc, APIError):
-        return exc.status, exc.code, exc.message
-    if isinstance(exc, RequestValidationError):
-        return 422, "bad_parameters", _validation_message(exc)
-    if isinstance(exc, StarletteHTTPException):
-        message = exc.detail if isinstance(exc.detail, str) else "request refused"
-        return exc.status_code, _CODES.get(exc.status_code, "error"), message
-    if isinstance(exc, PoolBusy):
-        return 429, "busy", exc.message
-    if isinstance(exc, PoolTimeout):
-        return 503, "timeout", exc.message
-    if isinstance(exc, InputTooLargeError):
-        return 413, "too_large", str(exc)
-    if isinstance(exc, InputError | ConfigError):
-        return 422, "bad_input", str(exc)
-    if isinstance(exc, StoreError):
-        log.error("store error: %s", exc)
-        return 503, "unavailable", "the database cannot be read"
-    if isinstance(exc, NewsgraphError):
-        return 422, "bad_input", str(exc)
-    log.error("unexpected error", exc_info=exc)
-    return 500, "internal_error", "internal server error"
-
-
-def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:5]:
-        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path"))
-        parts.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
-    return "; ".join(parts) or "invalid request"
-
-
-def error_response(request: Request, exc: Exception) -> Response:
-    """The one exception handler: every error becomes the one JSON shape (pages get HTML)."""
-    status, code, message = _classify(exc)
-    path = request.url.path
-    if path.startswith(("/api", "/docs", "/openapi")) or "text/html" not in request.headers.get(
-        "accept", ""
-    ):
-        return JSONResponse(
-            {"error": {"status": status, "code": code, "message": message}},
-            status_code=status,
-            headers=SECURITY_HEADERS,
-        )
-    templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(
-        request,
-        "error.html",
-        {"status": status, "message": message},
-        status_code=status,
-        headers=SECURITY_HEADERS,
-    )
 
 
 async def _handle(request: Request, exc: Exception) -> Response:
@@ -274,16 +132,6 @@ class GuardMiddleware:
         if cross_origin(request.method, host, headers.get("origin"), headers.get("sec-fetch-site")):
             return APIError(403, "forbidden", "requests from another site are refused")
         return None
-
-
-def store_dependency(request: Request) -> Iterator[Store]:
-    """Open the app's database for one request and close it afterwards."""
-    settings: WebSettings = request.app.state.settings
-    store = open_store(settings.db, create=False)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def path_segment(value: object) -> str:

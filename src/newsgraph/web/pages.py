@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..store import browse, queries
 from . import markup
-from .api import MAX_LIMIT, Offset, StoreDep, check_day, search_hits
-from .app import APIError
+from .deps import MAX_LIMIT, MAX_SEARCH_DEPTH, Offset, StoreDep, check_day
+from .errors import APIError
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -43,20 +43,14 @@ def _event_item(row: Any) -> dict[str, Any]:
 @router.get("/")
 def home(request: Request, store: StoreDep) -> Response:
     """The corpus in figures, the latest articles, the most named actors and busiest pairs."""
-    network = browse.network(store, limit=5000)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for edge in network.edges:
-        if ":" not in edge["source"] and ":" not in edge["target"]:
-            pair = tuple(sorted((edge["source"], edge["target"])))
-            pairs[(pair[0], pair[1])] += edge["count"]
     return _render(
         request,
         "home.html",
         {
             "figures": browse.figures(store),
             "articles": browse.articles(store, limit=10),
-            "actors": browse.actors(store, limit=12),
-            "pairs": pairs.most_common(8),
+            "actors": queries.top_actors(store, 12, dedupe=True),
+            "pairs": browse.busiest_pairs(store, 8),
         },
     )
 
@@ -137,8 +131,8 @@ def actor_list(
         request,
         "actors.html",
         {
-            "rows": browse.actors(store, PAGE, offset, kind, name),
-            "total": browse.count_actors(store, kind, name),
+            "rows": queries.top_actors(store, PAGE, kind, True, offset, name),
+            "total": queries.count_actors(store, kind, name),
             "offset": offset,
             "page": PAGE,
             "kind": kind,
@@ -150,26 +144,32 @@ def actor_list(
 @router.get("/actors/{actor_id:path}")
 def actor_page(request: Request, actor_id: str, store: StoreDep) -> Response:
     """An actor: roles over time, quotes, events as source and as target, co-occurring actors."""
-    info = browse.actor_info(store, actor_id)
+    info = queries.actor_info(store, actor_id)
     if info is None:
         raise APIError(404, "not_found", f"no actor {actor_id!r}")
-    said = list(queries.quotes(store, speaker=actor_id, limit=PAGE))
+    said = list(queries.quotes(store, speaker=actor_id, limit=PAGE + 1))
     if info.kind != "person":
         said = [q for q in said if q.speaker_actor == actor_id]
+    about = list(queries.quotes(store, about=actor_id, limit=PAGE + 1))
+    as_source = [_event_item(e) for e in queries.events(store, source=actor_id, limit=PAGE + 1)]
+    as_target = [_event_item(e) for e in queries.events(store, target=actor_id, limit=PAGE + 1)]
     return _render(
         request,
         "actor.html",
         {
             "actor": info,
             "roles": browse.actor_roles(store, actor_id),
-            "quotes": said,
-            "about": list(queries.quotes(store, about=actor_id, limit=20)),
-            "as_source": [
-                _event_item(e) for e in queries.events(store, source=actor_id, limit=100)
-            ],
-            "as_target": [
-                _event_item(e) for e in queries.events(store, target=actor_id, limit=100)
-            ],
+            "quotes": said[:PAGE],
+            "about": about[:PAGE],
+            "as_source": as_source[:PAGE],
+            "as_target": as_target[:PAGE],
+            # Each list shows its first page; the rest are pages of the API, linked.
+            "more": {
+                "quotes": len(said) > PAGE,
+                "about": len(about) > PAGE,
+                "as_source": len(as_source) > PAGE,
+                "as_target": len(as_target) > PAGE,
+            },
             "co_actors": browse.co_actors(store, actor_id),
         },
     )
@@ -182,21 +182,20 @@ def dyad_page(
     b: str,
     store: StoreDep,
     by: Annotated[Literal["week", "month", "year"], Query()] = "month",
+    offset: Offset = 0,
 ) -> Response:
-    """Cooperation and conflict between two actors: the chart, the events, who is quoted."""
+    """Cooperation and conflict between two actors: the chart, the events, who is quoted.
+
+    The events are those of ``/api/dyads/{a}/{b}/events`` (every status), fifty a page; the
+    quotes are every quote that mentions both.
+    """
     from ..relations import dyad_series
 
     series = dyad_series(store, a, b, by=by).to_dict()
-    seen: dict[tuple[str, int], Any] = {}
-    for source, target in ((a, b), (b, a)):
-        for row in queries.events(store, source=source, target=target, limit=500):
-            seen.setdefault((row.article_id, row.seq), row)
-    rows = sorted(seen.values(), key=lambda r: (r.date or "9999", r.article_id, r.seq))
-    about_a = {(q.article_id, q.seq): q for q in queries.quotes(store, about=a, limit=2000)}
-    both = [
-        q for q in queries.quotes(store, about=b, limit=2000) if (q.article_id, q.seq) in about_a
-    ]
-    names = browse.actor_info(store, a), browse.actor_info(store, b)
+    total_events = queries.count_dyad_events(store, a, b)
+    rows = queries.dyad_event_rows(store, a, b, limit=PAGE, offset=offset)
+    both = list(queries.quotes(store, about=(a, b)))
+    names = queries.actor_info(store, a), queries.actor_info(store, b)
     return _render(
         request,
         "dyad.html",
@@ -210,6 +209,9 @@ def dyad_page(
             "total": sum(p["events"] for p in series["periods"]),
             "spec": markup.dyad_chart(series),
             "events": [_event_item(r) for r in rows],
+            "event_total": total_events,
+            "offset": offset,
+            "page": PAGE,
             "quotes": both,
             "speakers": Counter(q.speaker_name or "unattributed" for q in both).most_common(),
         },
@@ -257,9 +259,10 @@ def search_page(
     """Full-text search with snippets, filtered by actor, event type and date."""
     hits: list[Any] = []
     if q.strip():
-        hits = search_hits(
+        hits = browse.search_hits(
             store,
             q,
+            MAX_SEARCH_DEPTH,
             actor or None,
             [types] if types else [],
             check_day(since or None, "since"),

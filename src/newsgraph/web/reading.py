@@ -7,11 +7,32 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..model import Article
 from ..sources import ReadOptions
 from ..sources.jsonl import no_surrogates
+from .deps import DAY
+from .errors import APIError
+
+
+class AnalyzeFields(BaseModel):
+    """The fields of ``POST /api/analyze``: one of ``text``, ``html`` (or a file), and options."""
+
+    text: str | None = Field(None, description="The article as plain text.")
+    html: str | None = Field(None, description="The article as an HTML page.")
+    url: str | None = Field(None, max_length=2000, description="The article's URL.")
+    published: str | None = Field(
+        None, pattern=DAY, description="The publication date (YYYY-MM-DD)."
+    )
+    store: bool = Field(False, description="Also store it (needs --allow-ingest).")
+    token: str | None = Field(
+        None,
+        max_length=200,
+        description="The server's ingest token: a form or multipart write (store=true) needs "
+        "it; a JSON one does not.",
+    )
 
 
 def read_upload(
@@ -50,9 +71,6 @@ async def read_body(request: Request, max_body: int) -> tuple[Any, bytes | None,
             object or fields of the wrong kind (400 comes from a malformed form).
     """
     from pydantic import ValidationError
-
-    from .api import AnalyzeFields
-    from .app import APIError
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     values: dict[str, Any]
@@ -96,8 +114,8 @@ def store_document(db: str, document: dict[str, Any]) -> tuple[dict[str, Any], b
     from ..model import Analysis
     from ..store import open_store
     from ..store.groups import Grouper
-    from ..store.ingest import has_article, write_analysis
     from ..store.queries import get_analysis
+    from ..store.rows import has_article, write_analysis
 
     analysis = Analysis.from_dict(document)
     article = analysis.article

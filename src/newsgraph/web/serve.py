@@ -62,8 +62,8 @@ def prepare_demo(db: str | None, inputs: Sequence[str]) -> str:
     Raises:
         ConfigError: nothing could be ingested.
     """
+    from ..ingest import ingest
     from ..store import open_store
-    from ..store.ingest import ingest
 
     if db is None:
         db = str(Path(tempfile.mkdtemp(prefix="newsgraph-demo-")) / "demo.db")

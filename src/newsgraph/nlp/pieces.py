@@ -1,6 +1,6 @@
 """Cutting a parsed ``Doc`` into small docs for one pipe, and writing their results back.
 
-Selective parsing (:mod:`newsgraph.scale.selective`) runs ``ner`` and the parser only on some
+Selective parsing (:mod:`newsgraph.nlp.selective`) runs ``ner`` and the parser only on some
 sentences. :func:`piece_docs` makes one small ``Doc`` per stretch it is given: its words,
 built from the whole text's lexemes, and its sentence starts. For ``ner`` a stretch is a
 maximal run of consecutive chosen sentences (per-doc costs are then paid per run); for the

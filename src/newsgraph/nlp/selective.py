@@ -19,7 +19,7 @@ comma or a bracket (see :func:`needs_parse`), one small doc per sentence; then
 text's ``tok2vec`` output (the rows of ``doc.tensor``), so the parser sees the same features
 it would in a full parse (``ner`` has its own ``tok2vec`` in ``en_core_web_sm``, but gets
 the rows too, for a model whose ``ner`` listens to the shared one). The small docs are cut
-and written back by :mod:`newsgraph.scale.pieces`.
+and written back by :mod:`newsgraph.nlp.pieces`.
 
 The result differs from a full parse in three ways: sentence boundaries come from ``senter``
 outside parsed sentences (and ``ner`` sees those boundaries everywhere); unparsed tokens
@@ -93,7 +93,7 @@ def parse_selective(nlp: Any, texts: Iterable[str], batch_size: int = 16) -> Ite
 
 
 def _parse_batch(nlp: Any, texts: list[str], batch_size: int) -> list[Any]:
-    from ..nlp import PARAGRAPH_PIPE
+    from .paragraphs import PARAGRAPH_PIPE
 
     docs = [nlp.make_doc(text) for text in texts]
     for name in (*PRE_PIPES, PARAGRAPH_PIPE):
