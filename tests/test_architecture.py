@@ -18,12 +18,6 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "newsgraph"
 MAX_LINES = 640
-KNOWN_CYCLES: list[set[str]] = [
-    # Left alone while other work changes the speaker modules: building the speaker index
-    # (speaker_index.build_index) ends by resolving pronouns (salience), which reads the
-    # index's types. Breaking it means building the index one level up (in speakers.py).
-    {"extract.salience", "extract.speaker_index"},
-]
 
 
 def modules() -> dict[str, tuple[Path, bool]]:
@@ -121,9 +115,8 @@ def test_architecture_finds_a_cycle_when_there_is_one() -> None:
 
 
 def test_architecture_no_import_cycle() -> None:
-    found = [short(c) for c in cycles(import_graph())]
-    new = [sorted(c) for c in found if c not in KNOWN_CYCLES]
-    assert not new, f"import cycles in src/newsgraph: {new}"
+    found = [sorted(short(c)) for c in cycles(import_graph())]
+    assert not found, f"import cycles in src/newsgraph: {found}"
 
 
 def test_architecture_packages_form_layers() -> None:

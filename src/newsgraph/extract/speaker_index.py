@@ -1,12 +1,14 @@
 """The people and organisations an article names, mention by mention, for resolving speakers.
 
-:func:`build_index` reads the article's actors when they were extracted (people joined across
+:func:`collect_mentions` reads the article's actors when they were extracted (people joined across
 full name, surname and title; organisations; countries) and falls back on the parse's entities
 when they were not. Every mention records where it stands (sentence, grammatical role: the
 source of a speech cue, another subject, anything else), which :mod:`.salience` weighs to find
 what a pronoun or a description refers to. Third-person pronouns (``he``, ``she``) are resolved
 once, in text order, and become mentions of their person, so that a person quoted through
-"he said" stays the one the next "he" most likely means.
+"he said" stays the one the next "he" most likely means (that last step is
+:func:`newsgraph.extract.speakers.build_index`, which calls :mod:`.salience` on the index
+built here).
 """
 
 from __future__ import annotations
@@ -178,10 +180,10 @@ def _not_quoted(_: int) -> bool:
     return False
 
 
-def build_index(
+def collect_mentions(
     doc: Any, actors: Sequence[Actor] = (), in_quote: InQuote | None = None
 ) -> SpeakerIndex:
-    """Collect the people and groups named in ``doc`` and resolve its he/she pronouns.
+    """Collect the people and groups named in ``doc``, with their roles and genders.
 
     Args:
         doc: the parsed article.
@@ -189,7 +191,7 @@ def build_index(
         in_quote: tells whether a token lies inside a quotation.
 
     Returns:
-        The index used by :func:`newsgraph.extract.speakers.resolve_speaker`.
+        The index, its he/she pronouns not yet resolved.
     """
     in_quote = in_quote or _not_quoted
     sent_of = sentence_ids(doc)
@@ -203,9 +205,6 @@ def build_index(
         mention.role = mention_role(token)
         mention.sent = sent_of[token.i]
     _genders(doc, index)
-    from .salience import resolve_pronouns
-
-    resolve_pronouns(index)
     return index
 
 

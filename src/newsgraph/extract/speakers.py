@@ -25,11 +25,12 @@ text alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from ..knowledge import load_csv
-from ..model import Speaker
+from ..model import Actor, Speaker
 from .countries import demonym
 from .names import noun_gender
 from .people import is_title
@@ -40,8 +41,9 @@ from .salience import (
     antecedent_group,
     antecedent_org,
     antecedent_person,
+    resolve_pronouns,
 )
-from .speaker_index import InQuote, Mention, Person, SpeakerIndex, build_index
+from .speaker_index import InQuote, Mention, Person, SpeakerIndex, collect_mentions
 
 __all__ = [
     "InQuote",
@@ -52,6 +54,25 @@ __all__ = [
     "resolve_speaker",
     "speaker_tokens",
 ]
+
+
+def build_index(
+    doc: Any, actors: Sequence[Actor] = (), in_quote: InQuote | None = None
+) -> SpeakerIndex:
+    """The people and groups named in ``doc``, its he/she pronouns resolved to them.
+
+    Args:
+        doc: the parsed article.
+        actors: the article's actors, when extracted (their names, ids and roles win).
+        in_quote: tells whether a token lies inside a quotation.
+
+    Returns:
+        The index used by :func:`resolve_speaker`.
+    """
+    index = collect_mentions(doc, actors, in_quote)
+    resolve_pronouns(index)
+    return index
+
 
 MAX_SPEAKER_TOKENS = 12
 _RIGHT_DEPS = frozenset({"compound", "flat", "nummod"})
