@@ -1,4 +1,4 @@
-"""Safe by default: text escaped everywhere, read-only, request size limits, no tracebacks."""
+"""Safe by default: text escaped, read-only, size limits, no tracebacks, no silent caps."""
 
 from __future__ import annotations
 
@@ -148,3 +148,15 @@ def test_web_safety_store_errors_do_not_leak_the_database(tmp_path: Any) -> None
         response = broken.get("/api/articles")
     assert response.status_code == 503
     assert "missing" not in response.text
+
+
+def test_web_search_page_says_when_its_ranking_is_cut(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.web import pages
+
+    found = client.get("/search?q=textbooks", headers={"accept": "text/html"}).text
+    assert "found." in found and "best-ranked" not in found
+    monkeypatch.setattr(pages, "MAX_SEARCH_DEPTH", 1)
+    cut = client.get("/search?q=textbooks", headers={"accept": "text/html"}).text
+    assert "The 1 best-ranked articles are shown; more may match." in cut

@@ -280,6 +280,7 @@ def search_page(
             "until": until,
             "hits": shown,
             "total": len(hits),
+            "depth": MAX_SEARCH_DEPTH,
             "offset": offset,
             "page": PAGE,
         },
