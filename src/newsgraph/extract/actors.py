@@ -59,6 +59,7 @@ from .people import (
     title_before,
     title_sector,
 )
+from .person_countries import place_people
 from .places import country_of_place, find_place
 from .quote_words import quote_words
 
@@ -177,7 +178,8 @@ def find_actors(doc: Any, published: date | None = None) -> list[Actor]:
 
     Returns:
         Actors in the order countries, people, organisations, places; each kind in the order
-        of its first mention.
+        of its first mention. People the text does not place are placed by the story
+        (:mod:`.person_countries`).
     """
     text = doc_text(doc)
     countries = _Countries(text)
@@ -190,7 +192,9 @@ def find_actors(doc: Any, published: date | None = None) -> list[Actor]:
         taken.add(span.start, span.end)
     places = _places(doc, countries, taken)
     drafts = [*_country_actors(countries), *people, *orgs, *places]
-    return [d.actor() for d in drafts if d.mentions]
+    actors = [d.actor() for d in drafts if d.mentions]
+    place_people(doc, actors)
+    return actors
 
 
 def _country_actors(countries: _Countries) -> list[_Draft]:

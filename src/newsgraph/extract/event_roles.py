@@ -98,7 +98,7 @@ class Context:
         self.unit: tuple[int, int] = (0, len(doc))
         self.history: list[tuple[str, ActorRef]] = []
         self.scene: list[str] = []
-        self.setting: list[str] = story_setting(doc, self.actors) if doc is not None else []
+        self.setting: list[str] = story_setting(doc, analysis.actors) if doc is not None else []
         self.dyad: list[str] = story_dyad(analysis.actors)
 
     def inside(self, token: Any) -> bool:

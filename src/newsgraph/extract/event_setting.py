@@ -10,11 +10,11 @@ none, from the setting the story has established: the country most of its locati
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-from ..nlp import doc_text
+from ..model import Actor
 from .countries import find_countries
-from .event_actors import ActorIndex
 from .places import country_of_place
 
 _LOCATIVE = frozenset(
@@ -64,7 +64,7 @@ def dateline_country(lead: Any) -> list[str]:
     return list(dict.fromkeys(m.iso3 for m in find_countries(dateline) if m.iso3))[:1]
 
 
-def story_setting(doc: Any, actors: ActorIndex) -> list[str]:
+def story_setting(doc: Any, actors: Iterable[Actor]) -> list[str]:
     """Return the country the story's locative phrases mostly point at (module docstring).
 
     Each mention of a country or of a place with a country counts when its phrase is the
@@ -72,7 +72,8 @@ def story_setting(doc: Any, actors: ActorIndex) -> list[str]:
     mentions and at least twice as many as any other.
     """
     counts: Counter[str] = Counter()
-    for start, end, actor in actors.mentions_in(0, len(doc_text(doc))):
+    mentions = [(m.start, m.end, a) for a in actors for m in a.mentions]
+    for start, end, actor in mentions:
         code = actor.id if actor.kind == "country" else actor.country
         if not code or actor.kind not in ("country", "place"):
             continue

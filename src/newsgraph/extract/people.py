@@ -240,7 +240,7 @@ def apposition_after(
     return result
 
 
-_EXPERTISE = frozenset(
+EXPERTISE = frozenset(
     {"scholar", "expert", "analyst", "specialist", "researcher", "watcher", "hand", "historian"}
 )
 
@@ -253,7 +253,7 @@ def _topic_title(doc: Any, before: int, title: str) -> bool:
     """
     if before < 0 or doc[before].ent_type_ != "GPE":
         return False
-    return normalize_title(title).split()[-1] in _EXPERTISE
+    return normalize_title(title).split()[-1] in EXPERTISE
 
 
 def _leading_org(doc: Any, start: int, end: int) -> Any | None:

@@ -1,0 +1,63 @@
+"""Tests of extract/person_countries.py (through extract/actors.py), on invented text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.extract.actors import find_actors
+from newsgraph.model import Actor
+
+
+def person(nlp: Any, text: str, name: str) -> Actor:
+    found = [a for a in find_actors(nlp(text)) if a.kind == "person" and a.name == name]
+    assert found, [a.name for a in find_actors(nlp(text))]
+    return found[0]
+
+
+def test_person_countries_an_untitled_office_is_the_officials_country(nlp: Any) -> None:
+    text = (
+        "Portuguese Prime Minister Rui Tavares Lobo opened the session on Monday. "
+        "Later, Public Ombudsman Marta Quintela said the inquiry would go on."
+    )
+    actor = person(nlp, text, "Marta Quintela")
+    assert actor.country == "PRT"
+    assert [(r.title, r.country) for r in actor.roles] == [("Public Ombudsman", "PRT")]
+
+
+def test_person_countries_officials_of_the_same_sentence_do_not_count(nlp: Any) -> None:
+    text = "Senator Marta Quintela telephoned Portuguese Prime Minister Rui Tavares Lobo on Monday."
+    assert person(nlp, text, "Marta Quintela").country is None
+
+
+def test_person_countries_officials_split_between_countries_place_no_one(nlp: Any) -> None:
+    text = (
+        "Portuguese Prime Minister Rui Tavares Lobo spoke on Monday. "
+        "Spanish Foreign Minister Pablo Ortiz Vidal answered on Tuesday. "
+        "Later, Public Ombudsman Marta Quintela said the inquiry would go on."
+    )
+    assert person(nlp, text, "Marta Quintela").country is None
+
+
+def test_person_countries_a_witness_is_from_the_story_setting(nlp: Any) -> None:
+    text = (
+        "Floods hit homes in Porto on Monday. Rescuers worked in Braga and in Coimbra "
+        "through the night. The water rose fastest in Aveiro, said the victim's grandfather, "
+        "Tiago Mendes Ferraz."
+    )
+    actor = person(nlp, text, "Tiago Mendes Ferraz")
+    assert actor.roles[0].title == "grandfather"
+    assert actor.country == "PRT"
+
+
+def test_person_countries_an_expert_is_not_placed_by_the_setting(nlp: Any) -> None:
+    text = (
+        "Floods hit homes in Porto on Monday. Rescuers worked in Braga and in Coimbra "
+        "through the night. The water rose fastest in Aveiro, said the flood expert "
+        "Tiago Mendes Ferraz."
+    )
+    assert person(nlp, text, "Tiago Mendes Ferraz").country is None
+
+
+def test_person_countries_a_dateline_alone_does_not_place_a_witness(nlp: Any) -> None:
+    text = "PORTO, Portugal (AP) — The water rose fast, said the farmer Tiago Mendes Ferraz."
+    assert person(nlp, text, "Tiago Mendes Ferraz").country is None
