@@ -16,7 +16,8 @@ def person(nlp: Any, text: str, name: str) -> Actor:
 
 def test_person_countries_an_untitled_office_is_the_officials_country(nlp: Any) -> None:
     text = (
-        "Portuguese Prime Minister Rui Tavares Lobo opened the session on Monday. "
+        "Portuguese Prime Minister Rui Lobo opened the session on Monday. "
+        "Lobo spoke for an hour, and Lobo took questions. "
         "Later, Public Ombudsman Marta Quintela said the inquiry would go on."
     )
     actor = person(nlp, text, "Marta Quintela")
@@ -25,14 +26,16 @@ def test_person_countries_an_untitled_office_is_the_officials_country(nlp: Any) 
 
 
 def test_person_countries_officials_of_the_same_sentence_do_not_count(nlp: Any) -> None:
-    text = "Senator Marta Quintela telephoned Portuguese Prime Minister Rui Tavares Lobo on Monday."
+    text = "Senator Marta Quintela telephoned Portuguese Prime Minister Rui Lobo on Monday."
     assert person(nlp, text, "Marta Quintela").country is None
 
 
 def test_person_countries_officials_split_between_countries_place_no_one(nlp: Any) -> None:
     text = (
-        "Portuguese Prime Minister Rui Tavares Lobo spoke on Monday. "
+        "Portuguese Prime Minister Rui Lobo spoke on Monday. "
+        "Lobo spoke for an hour, and Lobo took questions. "
         "Spanish Foreign Minister Pablo Ortiz Vidal answered on Tuesday. "
+        "Ortiz Vidal spoke for an hour, and Ortiz Vidal took questions. "
         "Later, Public Ombudsman Marta Quintela said the inquiry would go on."
     )
     assert person(nlp, text, "Marta Quintela").country is None
@@ -61,3 +64,28 @@ def test_person_countries_an_expert_is_not_placed_by_the_setting(nlp: Any) -> No
 def test_person_countries_a_dateline_alone_does_not_place_a_witness(nlp: Any) -> None:
     text = "PORTO, Portugal (AP) — The water rose fast, said the farmer Tiago Mendes Ferraz."
     assert person(nlp, text, "Tiago Mendes Ferraz").country is None
+
+
+def test_person_countries_an_official_named_in_passing_places_no_one(nlp: Any) -> None:
+    text = (
+        "The fund was set up after Portuguese Prime Minister Rui Lobo left office. "
+        "Public Ombudsman Marta Quintela said the inquiry would go on."
+    )
+    assert person(nlp, text, "Marta Quintela").country is None
+
+
+def test_person_countries_a_story_about_one_country_places_its_officials(nlp: Any) -> None:
+    text = (
+        "Portugal held a vote on Sunday. Portugal counted it on Monday, and Portugal's "
+        "courts heard no complaint. Public Ombudsman Marta Quintela said the count was fair."
+    )
+    assert person(nlp, text, "Marta Quintela").country == "PRT"
+
+
+def test_person_countries_a_title_of_the_office_table_is_not_guessed(nlp: Any) -> None:
+    text = (
+        "Portuguese Prime Minister Rui Lobo opened the session on Monday. "
+        "Lobo spoke for an hour, and Lobo took questions. "
+        "Later, President Marta Quintela said the talks would go on."
+    )
+    assert person(nlp, text, "Marta Quintela").country is None

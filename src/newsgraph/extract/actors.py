@@ -193,7 +193,7 @@ def find_actors(doc: Any, published: date | None = None) -> list[Actor]:
     places = _places(doc, countries, taken)
     drafts = [*_country_actors(countries), *people, *orgs, *places]
     actors = [d.actor() for d in drafts if d.mentions]
-    place_people(doc, actors)
+    place_people(doc, actors, published)
     return actors
 
 

@@ -4,9 +4,11 @@ A reader places a person the text does not place by what the story has already s
 
 - an official title with no country ("national security adviser Jane Roe", "the late Sen.
   John Doe", "Public Ombudsman Ana Pérez") is an office of the government whose officials the
-  story quotes: the country that more than half of its placed officials serve. Officials
-  named in the same sentence do not count: "President X called Ethiopian President Y" sets
-  the two apart. Nor is a known office holder placed so (the table knows their country);
+  story quotes: the country whose placed officials it names most, or, failing that, the one
+  country the story is about (as for "the government" or "police" in :mod:`.event_actors`).
+  Officials named in the same sentence do not count: "President X called Ethiopian
+  President Y" sets the two apart. Nor is a known office holder placed so, nor a title of
+  the office-holder table ("President", "Prime Minister"): the table knows who holds those;
 - a person with a role that is no office, no expertise and of no organisation ("journalist
   Ali Hassan", "the boy's grandfather, Omar Said") is from where the story happens: the
   country most of its locative phrases point at (:func:`.event_setting.story_setting`). A
@@ -19,13 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from ..knowledge.titles import normalize_title, title_sector
 from ..model import Actor, Role
 from .doc_index import sentence_bounds
-from .event_holders import holder_country
+from .event_holders import holder_country, home_country
 from .event_setting import story_setting
+from .offices import office_for_title
 from .people import EXPERTISE
 
 OFFICIAL_SECTORS = frozenset(
@@ -59,23 +63,34 @@ def _sentences(doc: Any, actor: Actor) -> set[int]:
     return found
 
 
-def officials_country(doc: Any, people: Sequence[Actor], person: Actor) -> str | None:
-    """Return the country more than half of the placed officials serve, or None.
+MIN_OFFICIAL_MENTIONS = 3
+"""Mentions the placed officials of the leading country need: a leader named once or twice
+in passing (a dictator of a past war, a prime minister quoted for an aphorism) places no one."""
 
-    Each person with a country and a title of state office (or a former one) counts once,
-    unless a sentence names both them and ``person``.
+
+def officials_country(doc: Any, people: Sequence[Actor], person: Actor) -> str | None:
+    """Return the country whose placed officials hold most of the officials' mentions, or None.
+
+    Each mention of a person with a country and a title of state office (or a former one),
+    or of a known office holder (:func:`.event_holders.holder_country`, as the events read
+    them in an undated text), counts for that country, unless a sentence names both them and
+    ``person``; the leader needs :data:`MIN_OFFICIAL_MENTIONS` and more than half of all.
     """
     counts: Counter[str] = Counter()
     own = _sentences(doc, person)
     for other in people:
-        if not other.country or not _sectors(other) & (OFFICIAL_SECTORS | _FORMER):
+        full = other is not person and len(other.name.split()) > 1  # a surname is ambiguous
+        holder = holder_country(other.name) if full else None
+        country = other.country or holder
+        if not country or not (holder or _sectors(other) & (OFFICIAL_SECTORS | _FORMER)):
             continue
         if not own & _sentences(doc, other):
-            counts[other.country] += 1
+            counts[country] += len(other.mentions)
     if not counts:
         return None
     country, count = counts.most_common(1)[0]
-    return country if 2 * count > sum(counts.values()) else None
+    enough = count >= MIN_OFFICIAL_MENTIONS and 2 * count > sum(counts.values())
+    return country if enough else None
 
 
 def _unplaced(person: Actor) -> bool:
@@ -88,10 +103,20 @@ def _unplaced(person: Actor) -> bool:
     )
 
 
-def place_people(doc: Any, actors: Sequence[Actor]) -> None:
+def _table_office(person: Actor, country: str, on: date) -> bool:
+    """Whether a role names an office the office-holder table keeps ("President", "Premier").
+
+    The table knows who holds those; a name it does not know there is not guessed to hold
+    the officials' country's ("she advises President <a foreign head of state>").
+    """
+    return any(r.title and office_for_title(country, r.title, on) for r in person.roles)
+
+
+def place_people(doc: Any, actors: Sequence[Actor], published: date | None = None) -> None:
     """Give a country to the people with a role and no country (module docstring).
 
-    Officials take :func:`officials_country` (their roles of office with it); others whose
+    Officials take :func:`officials_country`, else the country the story is about
+    (:func:`.event_holders.home_country`), with their roles of office; others whose
     roles are no office and no expertise take the story's setting. ``actors`` are changed
     in place.
     """
@@ -100,18 +125,15 @@ def place_people(doc: Any, actors: Sequence[Actor]) -> None:
     if doc is None or not unplaced:
         return
     setting: list[str] | None = None
+    home = home_country(actors)
+    on = published or date.today()
     for person in unplaced:
         sectors = _sectors(person)
         if sectors & OFFICIAL_SECTORS:
-            officials = officials_country(doc, people, person)
-            if officials and holder_country(person.name) is None:
-                person.country = officials
-                person.roles = [
-                    Role(r.title, r.organization, officials)
-                    if r.title and title_sector(r.title) in OFFICIAL_SECTORS
-                    else r
-                    for r in person.roles
-                ]
+            country = officials_country(doc, people, person) or next(iter(home), None)
+            known = holder_country(person.name) is not None  # the tables place them
+            if country and not known and not _table_office(person, country, on):
+                _place_official(person, country)
             continue
         if sectors & (_OUTSIDERS | _FORMER) or _expert(person):
             continue
@@ -119,3 +141,14 @@ def place_people(doc: Any, actors: Sequence[Actor]) -> None:
             setting = story_setting(doc, actors)
         if setting:
             person.country = setting[0]
+
+
+def _place_official(person: Actor, country: str) -> None:
+    """Give an official and their roles of state office the country found for them."""
+    person.country = country
+    person.roles = [
+        Role(r.title, r.organization, country)
+        if r.title and title_sector(r.title) in OFFICIAL_SECTORS
+        else r
+        for r in person.roles
+    ]
