@@ -127,13 +127,14 @@ def place_people(doc: Any, actors: Sequence[Actor], published: date | None = Non
     setting: list[str] | None = None
     home = home_country(actors)
     on = published or date.today()
+    officials: list[tuple[Actor, str]] = []  # placed after the loop: no one places another
     for person in unplaced:
         sectors = _sectors(person)
         if sectors & OFFICIAL_SECTORS:
             country = officials_country(doc, people, person) or next(iter(home), None)
             known = holder_country(person.name) is not None  # the tables place them
             if country and not known and not _table_office(person, country, on):
-                _place_official(person, country)
+                officials.append((person, country))
             continue
         if sectors & (_OUTSIDERS | _FORMER) or _expert(person):
             continue
@@ -141,6 +142,8 @@ def place_people(doc: Any, actors: Sequence[Actor], published: date | None = Non
             setting = story_setting(doc, actors)
         if setting:
             person.country = setting[0]
+    for person, country in officials:
+        _place_official(person, country)
 
 
 def _place_official(person: Actor, country: str) -> None:
