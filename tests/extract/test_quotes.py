@@ -160,6 +160,17 @@ def test_quotes_floating_quote_gets_previous_speaker(nlp: Any) -> None:
     assert floating.speaker is not None and floating.speaker.name == "Omar Haddad"
 
 
+def test_quotes_a_quotation_paragraph_after_its_attribution_goes_on_with_it(nlp: Any) -> None:
+    text = (
+        "“The bridge will be finished by June,” said Mira Okafor, the county engineer.\n\n"
+        "“After that we start on the ring road and the two tunnels.”"
+    )
+    quotes = quotes_of(nlp, text)
+    first, second = only(quotes, "bridge"), only(quotes, "ring road")
+    assert second.continues == first.start
+    assert second.speaker is not None and second.speaker.name == "Mira Okafor"
+
+
 def test_quotes_a_quote_hard_wrapped_over_lines_is_one_quote(nlp: Any) -> None:
     text = (
         "The committee met on Monday to review the budget for the coming year.\n\n"
