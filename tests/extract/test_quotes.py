@@ -517,3 +517,12 @@ def test_quotes_a_quotation_ending_in_a_nested_quote_stands_alone(nlp: Any) -> N
     )
     quote = only(quotes_of(nlp, text), "I want more")
     assert quote.speaker is not None and quote.speaker.text == "Mr. Hale"
+
+
+def test_quotes_a_message_put_out_is_said_by_who_put_it_out(nlp: Any) -> None:
+    text = (
+        "The Delgado campaign sent out a press release saying the mayor had “broken every "
+        "promise he made to the harbour workers.”"
+    )
+    quote = only(quotes_of(nlp, text), "broken every")
+    assert quote.speaker is not None and "Delgado" in (quote.speaker.text or "")
