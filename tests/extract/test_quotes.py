@@ -526,3 +526,15 @@ def test_quotes_a_message_put_out_is_said_by_who_put_it_out(nlp: Any) -> None:
     )
     quote = only(quotes_of(nlp, text), "broken every")
     assert quote.speaker is not None and "Delgado" in (quote.speaker.text or "")
+
+
+def test_quotes_a_cue_that_introduces_the_next_quotation_is_not_the_last_ones(nlp: Any) -> None:
+    text = (
+        "“We are farmers,” Ms. Diaz said. “We are not criminals.” Mr. Ortega said: “The harvest "
+        "failed because of the drought and nothing else.”"
+    )
+    quotes = quotes_of(nlp, text)
+    second = only(quotes, "not criminals")
+    assert second.speaker is not None and second.speaker.text == "Ms. Diaz"
+    third = only(quotes, "harvest")
+    assert third.speaker is not None and third.speaker.text == "Mr. Ortega"
