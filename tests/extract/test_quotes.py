@@ -160,6 +160,17 @@ def test_quotes_floating_quote_gets_previous_speaker(nlp: Any) -> None:
     assert floating.speaker is not None and floating.speaker.name == "Omar Haddad"
 
 
+def test_quotes_a_quotation_paragraph_after_its_attribution_goes_on_with_it(nlp: Any) -> None:
+    text = (
+        "“The bridge will be finished by June,” said Mira Okafor, the county engineer.\n\n"
+        "“After that we start on the ring road and the two tunnels.”"
+    )
+    quotes = quotes_of(nlp, text)
+    first, second = only(quotes, "bridge"), only(quotes, "ring road")
+    assert second.continues == first.start
+    assert second.speaker is not None and second.speaker.name == "Mira Okafor"
+
+
 def test_quotes_a_quote_hard_wrapped_over_lines_is_one_quote(nlp: Any) -> None:
     text = (
         "The committee met on Monday to review the budget for the coming year.\n\n"
@@ -506,3 +517,24 @@ def test_quotes_a_quotation_ending_in_a_nested_quote_stands_alone(nlp: Any) -> N
     )
     quote = only(quotes_of(nlp, text), "I want more")
     assert quote.speaker is not None and quote.speaker.text == "Mr. Hale"
+
+
+def test_quotes_a_message_put_out_is_said_by_who_put_it_out(nlp: Any) -> None:
+    text = (
+        "The Delgado campaign sent out a press release saying the mayor had “broken every "
+        "promise he made to the harbour workers.”"
+    )
+    quote = only(quotes_of(nlp, text), "broken every")
+    assert quote.speaker is not None and "Delgado" in (quote.speaker.text or "")
+
+
+def test_quotes_a_cue_that_introduces_the_next_quotation_is_not_the_last_ones(nlp: Any) -> None:
+    text = (
+        "“We are farmers,” Ms. Diaz said. “We are not criminals.” Mr. Ortega said: “The harvest "
+        "failed because of the drought and nothing else.”"
+    )
+    quotes = quotes_of(nlp, text)
+    second = only(quotes, "not criminals")
+    assert second.speaker is not None and second.speaker.text == "Ms. Diaz"
+    third = only(quotes, "harvest")
+    assert third.speaker is not None and third.speaker.text == "Mr. Ortega"

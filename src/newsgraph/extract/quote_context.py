@@ -91,13 +91,25 @@ def after_quote(ctx: QuoteContext, cue: Any) -> bool:
     return i >= 0 and ctx.in_quote(i)
 
 
+def _carried_message(cue: Any) -> bool:
+    """Whether ``cue`` is a participle on the object of a verb: a message someone put out.
+
+    ("The campaign sent out a press release saying …", "they held banners proclaiming …":
+    what the release says is said by whoever sent it, the subject of that verb.)
+    """
+    return bool(cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.dep_ == "dobj")
+
+
 def speaker_of(ctx: QuoteContext, cue: Any) -> Speaker | None:
     """Return the speaker of ``cue``: its subject, or the source of an outer "according to".
 
-    ("…," she said, according to the transcript: the quote is the transcript's account.)
+    ("…," she said, according to the transcript: the quote is the transcript's account; "the
+    campaign released an ad calling it …": the campaign's, :func:`_carried_message`.)
     """
     outer = next((c for c in cue.children if c.lower_ == "according" and cue_kind(c)), None)
     subject = subject_of(outer if outer is not None else cue, ctx.in_quote)
+    if subject is None and _carried_message(cue):
+        subject = subject_of(cue.head.head, ctx.in_quote)
     if subject is None and cue.lower_ != "according":
         subject = _nearby_subject(ctx, cue)
     if subject is None or ctx.in_quote(subject.i):

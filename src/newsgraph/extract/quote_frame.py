@@ -60,7 +60,8 @@ def frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
     """Find the cue of a quotation in the words after it, then in those before it.
 
     After a quotation that ends its sentence ("“… very simple.” The members gathered …") only
-    a speech cue counts: a verb of thinking or gathering there is the next sentence's own.
+    a speech cue counts: a verb of thinking or gathering there is the next sentence's own; so is
+    a cue that introduces the next quotation (:func:`_introduces_next`).
     """
     doc = ctx.doc
     ends = hi - 1
@@ -71,8 +72,23 @@ def frame_cue(ctx: QuoteContext, lo: int, hi: int) -> Any | None:
         for token in frame(ctx, lo, hi, step):
             kind = cue_kind(token)
             if kind is not None and (step < 0 or not final or kind in SPEECH_KINDS):
+                if step > 0 and final and _introduces_next(ctx, token, hi):
+                    continue
                 return token
     return None
+
+
+def _introduces_next(ctx: QuoteContext, cue: Any, hi: int) -> bool:
+    """Whether ``cue`` introduces the quotation that follows it, not the one before it.
+
+    ("''We are refugees.'' Mr. Zahed said: ''The attack …''": the quotation after the cue,
+    past a comma or colon, is Mr. Zahed's; the one that ended its sentence before is not.)
+    """
+    doc = ctx.doc
+    i = cue.i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].text in (",", ":")):
+        i += 1
+    return i < len(doc) and ctx.in_quote(i) and i >= hi
 
 
 RUN_ON_WORDS = 5

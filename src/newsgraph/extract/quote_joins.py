@@ -92,19 +92,21 @@ def _interrupted(ctx: QuoteContext, first: Quote, second: Quote) -> bool | None:
     """Whether ``second`` goes on with ``first``, interrupted only by its attribution.
 
     ("…," she said. "…") Both by the same speaker, in one paragraph (or the next, when the
-    first quotation is left open and continues there), the second direct or floating. The
-    attribution between them may be a sentence of at most :data:`MAX_INTERRUPTION` tokens or,
-    within one sentence ("…," she said, "…"), at most :data:`MAX_RUN_ON_WORDS` words: the
-    convention of attribution corpora such as PolNeAR, one utterance, one quote. ``None``
-    means one utterance whose attribution is longer than its two pieces together: the
-    joined text would be mostly attribution, so only the longer piece is kept.
+    first quotation is left open and continues there, or when the second is a floating
+    quotation standing alone there, after the paragraph that attributes the first), the second
+    direct or floating. The attribution between them may be a sentence of at most
+    :data:`MAX_INTERRUPTION` tokens or, within one sentence ("…," she said, "…"), at most
+    :data:`MAX_RUN_ON_WORDS` words: the convention of attribution corpora such as PolNeAR, one
+    utterance, one quote. ``None`` means one utterance whose attribution is longer than its two
+    pieces together: the joined text would be mostly attribution, so only the longer piece is
+    kept.
     """
     if first.kind not in _JOINED_FIRST or second.kind not in _JOINED_SECOND:
         return False
     if second.start <= first.end:
         return False
     gap = ctx.paragraph(second.start) - ctx.paragraph(first.end)
-    if gap != 0 and not (gap == 1 and _continues(ctx, first.end)):
+    if gap != 0 and not (gap == 1 and (_continues(ctx, first.end) or second.kind == "floating")):
         return False
     if first.speaker is None or second.speaker is None:
         return False
