@@ -254,6 +254,10 @@ class ActorIndex:
             inner = self._resolve_one(owner, sentence_actors)  # "139 of its soldiers"
             if inner.resolved:
                 return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
+        if not codes and head.dep_ == "appos" and head.head.i < head.i:
+            inner = self._resolve_one(head.head, sentence_actors)  # "Hamas, a group that ..."
+            if inner.resolved:
+                return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
         if not codes:
             codes = self._named_before(head)  # "the strip" after "the Gaza Strip"
         if not codes and semantic_head(head).lemma_.lower() in _VESSELS:

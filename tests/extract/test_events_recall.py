@@ -1,0 +1,28 @@
+"""Tests of events the coder used to miss in news prose (issue 12, recall round).
+
+Each case is an invented sentence run through the default pipeline, so that what is asserted
+is what a user gets: the type and the actors of an event that should be coded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.analyze import analyze
+from newsgraph.model import Article, Event
+
+
+def _events(text: str, published: str = "2023-05-09") -> list[Event]:
+    return analyze(Article(text=text, published=published)).events
+
+
+def test_events_recall_an_apposition_is_the_name_it_follows(nlp: Any) -> None:
+    # "Hezbollah, a militant group that attacked ...": the group is Hezbollah.
+    events = _events(
+        "Critics compare the government to Hezbollah, a militant group that attacked "
+        "Israeli towns last year."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks
+    assert "org:hezbollah" in attacks[0].source_ids
+    assert "ISR" in attacks[0].target
