@@ -26,3 +26,14 @@ def test_events_recall_an_apposition_is_the_name_it_follows(nlp: Any) -> None:
     assert attacks
     assert "org:hezbollah" in attacks[0].source_ids
     assert "ISR" in attacks[0].target
+
+
+def test_events_recall_a_passive_relative_clause_acts_on_its_noun(nlp: Any) -> None:
+    # "a summit ... that was canceled": the cancelled meeting is a refusal (REJECT), not a
+    # meeting that took place.
+    events = _events(
+        "The two sides have been unable to reschedule a summit between Prime Minister Kishida "
+        "and President Yoon in Seoul that was canceled because of the storm."
+    )
+    assert [e.type for e in events] == ["REJECT"]
+    assert {"JPN", "KOR"} <= set(events[0].source)

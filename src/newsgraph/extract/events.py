@@ -380,6 +380,8 @@ def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
 
 def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: set[int]) -> Any:
     candidates = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else []
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _passive_relative(verb):
+        candidates.append(verb.head)  # "a meeting that was canceled", "sanctions that were lifted"
     for child in verb.children:
         if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
             candidates.append(child)
@@ -406,6 +408,11 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
                 continue  # money or goods taken in are not given ("taking in dollars")
             return cand
     return None
+
+
+def _passive_relative(verb: Any) -> bool:
+    """Whether a relative clause's verb is passive with the relative pronoun as its subject."""
+    return any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in verb.children)
 
 
 def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Event | None:
