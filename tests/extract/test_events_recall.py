@@ -37,3 +37,14 @@ def test_events_recall_a_passive_relative_clause_acts_on_its_noun(nlp: Any) -> N
     )
     assert [e.type for e in events] == ["REJECT"]
     assert {"JPN", "KOR"} <= set(events[0].source)
+
+
+def test_events_recall_calling_off_a_planned_measure_is_a_concession(nlp: Any) -> None:
+    # "an increase in tariffs": the act a change is in; a measure only planned that is called
+    # off is a promise it will not happen (CONCEDE), one in force that ends is a RETREAT.
+    planned = _events(
+        "Japan cancelled an increase in tariffs on Korean steel planned for next month."
+    )
+    assert [(e.type, e.source, e.target) for e in planned] == [("CONCEDE", ["JPN"], ["KOR"])]
+    in_force = _events("Japan cancelled the increase in tariffs on Korean steel.")
+    assert [e.type for e in in_force] == ["RETREAT"]

@@ -65,6 +65,7 @@ from .event_rules import (
     criticisms,
     demands_punishment,
     obligations,
+    planned,
     recode,
     reports_conduct,
     speech_verbs,
@@ -284,7 +285,7 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
                 consumed.add(obj.i)
                 category, mode = inner.category, inner.mode
                 if "undo" in entry.roles:
-                    category, mode = undo(token, category, mode)
+                    category, mode = undo(token, category, mode, planned(obj, token))
                 elif "material" in entry.roles and (
                     category == "SUPPORT" or _given(obj, ctx.lex)
                 ):  # "provided $45m support", "exported artillery shells to X": material aid
@@ -397,7 +398,7 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         nouns += [
             g
             for p in obj.children
-            if p.dep_ == "prep" and p.lower_ in ("of", "on")
+            if p.dep_ == "prep" and p.lower_ in ("of", "on", "in")
             for g in p.children
         ]
         for cand in nouns:
