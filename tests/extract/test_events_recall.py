@@ -48,3 +48,14 @@ def test_events_recall_calling_off_a_planned_measure_is_a_concession(nlp: Any) -
     assert [(e.type, e.source, e.target) for e in planned] == [("CONCEDE", ["JPN"], ["KOR"])]
     in_force = _events("Japan cancelled the increase in tariffs on Korean steel.")
     assert [e.type for e in in_force] == ["RETREAT"]
+
+
+def test_events_recall_a_group_including_named_members_is_those_members(nlp: Any) -> None:
+    # "other partners, including Japan and Canada": the partners named are the participants.
+    events = _events(
+        "The president has injected drama into trade talks with other partners, including "
+        "Japan and Canada."
+    )
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks
+    assert {"JPN", "CAN"} <= set(talks[0].source)

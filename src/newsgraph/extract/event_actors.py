@@ -246,6 +246,12 @@ class ActorIndex:
                             inner = self._resolve_one(obj, sentence_actors)
                             if inner.resolved:
                                 return ActorRef(inner.codes, inner.ids, text, True)
+                if prep.dep_ == "prep" and prep.lower_ == "including":
+                    # "other partners, including Japan and Canada": the members it names.
+                    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                        inner = self.resolve(obj, sentence_actors)
+                        if inner.resolved:
+                            return ActorRef(inner.codes, inner.ids, f"{text}; {inner.text}", True)
         owner = next(
             (c for c in semantic_head(head).children if c.dep_ == "poss" and c.pos_ == "PRON"),
             None,
