@@ -59,3 +59,20 @@ def test_events_recall_a_group_including_named_members_is_those_members(nlp: Any
     talks = [e for e in events if e.type == "CONSULT"]
     assert talks
     assert {"JPN", "CAN"} <= set(talks[0].source)
+
+
+def test_events_recall_an_actors_measure_that_would_end_is_in_force(nlp: Any) -> None:
+    # "any of Australia's tariffs ... be removed": the tariffs were imposed (SANCTION) whatever
+    # becomes of them; "its planned tariffs" are not in force, "the tariffs" says nothing.
+    events = _events(
+        "Farmers asked whether any of Australia's tariffs on Chinese wine will be removed."
+    )
+    assert ("SANCTION", ["AUS"], ["CHN"]) in [(e.type, e.source, e.target) for e in events]
+    assert [e.type for e in _events("Australia lifted its tariffs on Chinese wine.")] == [
+        "RETREAT",
+        "SANCTION",
+    ]
+    assert [e.type for e in _events("Australia lifted its planned tariffs on Chinese wine.")] == [
+        "CONCEDE"
+    ]
+    assert [e.type for e in _events("Australia lifted the tariffs on Chinese wine.")] == ["RETREAT"]
