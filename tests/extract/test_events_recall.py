@@ -76,3 +76,11 @@ def test_events_recall_an_actors_measure_that_would_end_is_in_force(nlp: Any) ->
         "CONCEDE"
     ]
     assert [e.type for e in _events("Australia lifted the tariffs on Chinese wine.")] == ["RETREAT"]
+
+
+def test_events_recall_cooperation_that_could_happen_is_agree(nlp: Any) -> None:
+    # PLOVER manual, AGREE: "will sign an agreement" is AGREE, not SUPPORT + future; so is
+    # what could yet be signed.
+    events = _events("Japan and South Korea could finalize an agreement in the next few weeks.")
+    assert [(e.type, e.status) for e in events] == [("AGREE", "hypothetical")]
+    assert {"JPN", "KOR"} <= set(events[0].source)

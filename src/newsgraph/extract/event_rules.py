@@ -132,11 +132,21 @@ def recode(
             return "THREATEN", mode if category == "THREATEN" else None, "occurred"
     if category == "CONSULT" and state == "expected":
         return "AGREE", None, state
+    if category in COOPERATIVE and state == "hypothetical" and _possible(anchor):
+        return "AGREE", None, state  # "could finalize an agreement": SUPPORT + future (AGREE)
     if category in MATERIAL_CONFLICT | {"SANCTION", "REJECT"} and conditional(anchor):
         return "THREATEN", None, "occurred"
     if state == "negated" and failed and category in ("AGREE", "SUPPORT"):
         return "REJECT", None, "occurred"  # "failed to reach agreement"; "did not" stays negated
     return category, mode, state
+
+
+_POSSIBILITY = frozenset({"could", "may", "might"})
+
+
+def _possible(anchor: Any) -> bool:
+    """Whether a clause tells what may yet happen ("could finalize an agreement next week")."""
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in anchor.children)
 
 
 def speech_verbs(sent: Any, lex: Lexicon) -> list[Any]:
