@@ -97,3 +97,14 @@ def test_events_recall_forces_leaving_a_place_retreat(nlp: Any) -> None:
     # A withdrawal told in the future is a concession (PLOVER manual, RETREAT).
     future = _events("France will keep a base in Niger after French troops leave Mali.")
     assert "CONCEDE" in [e.type for e in future]
+
+
+def test_events_recall_talks_a_speaker_reports_are_the_speakers_sides(nlp: Any) -> None:
+    # "the minister said that negotiations are progressing": the minister's country negotiates;
+    # analysts name no party.
+    events = _events(
+        "The Japanese foreign minister said that negotiations on the fishing zone are "
+        "progressing well."
+    )
+    assert [(e.type, e.source) for e in events] == [("CONSULT", ["JPN"])]
+    assert not _events("Analysts said that negotiations on the fishing zone are progressing well.")

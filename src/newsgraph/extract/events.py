@@ -41,6 +41,7 @@ from .event_implicit import (
     dyad_member,
     dyad_sides,
     hosted,
+    reporting_party,
     sentence_place,
     two_sided,
 )
@@ -491,6 +492,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
         source, target = dyad_sides(frame, category, target, sent, ctx)
+    if category == "CONSULT" and frame.nominal and not source.resolved:
+        source = reporting_party(frame, ctx)  # "the minister said negotiations are progressing"
     elif ctx.dyad and category in DIRECTED and not target.resolved and dyad_member(source, ctx):
         other = [c for c in ctx.dyad if c not in source.codes]
         target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
