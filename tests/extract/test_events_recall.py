@@ -108,3 +108,16 @@ def test_events_recall_talks_a_speaker_reports_are_the_speakers_sides(nlp: Any) 
     )
     assert [(e.type, e.source) for e in events] == [("CONSULT", ["JPN"])]
     assert not _events("Analysts said that negotiations on the fishing zone are progressing well.")
+
+
+def test_events_recall_a_conference_between_two_sides_is_a_meeting(nlp: Any) -> None:
+    events = _events(
+        "The deal was announced at a news conference between the Japanese prime minister and "
+        "the Korean president."
+    )
+    assert [e.type for e in events] == ["CONSULT"]
+    assert {"JPN", "KOR"} <= set(events[0].source)
+    # A conference someone speaks at is no meeting.
+    assert not _events(
+        "The Japanese prime minister told a news conference in Tokyo that the economy was growing."
+    )
