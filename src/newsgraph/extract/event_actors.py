@@ -30,7 +30,7 @@ _SKIP_DEPS = frozenset(
     {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "mark", "case", "ccomp", "xcomp"}
 )
 _CORE_PREPS = frozenset({"of"})
-_OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout"})
+_OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout", "at"})
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
 _VESSELS = frozenset({"vessel", "ship", "tanker", "freighter", "boat", "carrier", "ferry"})
