@@ -121,3 +121,23 @@ def test_events_recall_a_conference_between_two_sides_is_a_meeting(nlp: Any) -> 
     assert not _events(
         "The Japanese prime minister told a news conference in Tokyo that the economy was growing."
     )
+
+
+def test_events_recall_people_at_an_organisation_are_that_organisation(nlp: Any) -> None:
+    # "Workers at Toyota": the workers are Toyota's.
+    events = _events("Workers at Toyota went on strike for better pay on Monday.")
+    assert [e.type for e in events] == ["PROTEST"]
+    assert "org:toyota" in events[0].source_ids
+
+
+def test_events_recall_what_an_inquiry_uncovers_about_someone_is_an_allegation(nlp: Any) -> None:
+    # ACCUSE allege, beside the act itself.
+    events = _events(
+        "Researchers at the security firm Kaspersky uncovered that Chinese hackers had attacked "
+        "the network of the Indian army."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations
+    assert "org:kaspersky" in accusations[0].source_ids
+    assert accusations[0].target == ["CHN"]
+    assert "COERCE" in [e.type for e in events]
