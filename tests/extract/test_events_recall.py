@@ -86,19 +86,6 @@ def test_events_recall_cooperation_that_could_happen_is_agree(nlp: Any) -> None:
     assert {"JPN", "KOR"} <= set(events[0].source)
 
 
-def test_events_recall_forces_leaving_a_place_retreat(nlp: Any) -> None:
-    # "troops leave Mali" is RETREAT withdraw; a minister leaving is no event, and "leaving
-    # ten fighters dead" tells the attack's result, not a withdrawal.
-    events = _events("French troops began leaving Mali on Monday.")
-    assert [(e.type, e.source, e.target) for e in events] == [("RETREAT", ["FRA"], ["MLI"])]
-    assert not _events("The French minister left Mali on Monday.")
-    attack = _events("French troops attacked the convoy, leaving ten fighters dead.")
-    assert "RETREAT" not in [e.type for e in attack]
-    # A withdrawal told in the future is a concession (PLOVER manual, RETREAT).
-    future = _events("France will keep a base in Niger after French troops leave Mali.")
-    assert "CONCEDE" in [e.type for e in future]
-
-
 def test_events_recall_talks_a_speaker_reports_are_the_speakers_sides(nlp: Any) -> None:
     # "the minister said that negotiations are progressing": the minister's country negotiates;
     # analysts name no party.

@@ -113,8 +113,7 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     definition"); ``noclause``: a verb of opinion that takes only a that-clause is no event
     ("agree that ...", "recognize that ..."); ``request``: "ask" that asks something of someone
     (:func:`_asks_for`); ``demand``: "insist" on something (:func:`_demands`); ``specific``:
-    an object that is not a generic situation ("monitoring the situation"); ``noresult``: no
-    result of the act on its object ("the troops left the city", not "left them dead").
+    an object that is not a generic situation ("monitoring the situation").
     """
     children = list(token.children)
     objects = [c for c in children if c.dep_ in _OBJECTS]
@@ -131,8 +130,6 @@ def frame_fits(token: Any, roles: frozenset[str]) -> bool:
     if "request" in roles and not _asks_for(children, objects):
         return False
     if "mass" in roles and not _mass_protest(token):
-        return False
-    if "noresult" in roles and any(c.dep_ == "oprd" for c in children):
         return False
     return not ("demand" in roles and not _demands(children))
 

@@ -14,8 +14,7 @@ tables (see ``knowledge/SOURCES.md``):
   ``status:<kind>``, ``group`` and ``pronoun:<kind>`` (anaphors); frame roles that the
   trigger's arguments must fit (``transitive``, ``intransitive``, ``actorobj``, ``noclause``,
   ``request`` and ``demand`` for "ask" and "insist", ``specific`` for an object that is not a
-  generic situation, ``noresult`` for a verb whose object takes no result ("left the city",
-  not "left them dead"), ``material`` for giving verbs, ``military`` for mobilising verbs, see
+  generic situation, ``material`` for giving verbs, ``military`` for mobilising verbs, see
   :mod:`.event_gate`); ``weapon`` marks the military nouns a ``military`` verb needs as its
   object; ``mutual`` marks two-sided acts ("war", "talks") whose parties, when a sentence names
   none, are the story's two sides (:mod:`.event_implicit`).

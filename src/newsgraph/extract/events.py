@@ -105,7 +105,7 @@ _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 """Pronouns that, as an object, never stand for their own clause's subject."""
 _FRAME_ROLES = frozenset(
     {"transitive", "intransitive", "actorobj", "noclause", "request", "demand", "specific"}
-    | {"mass", "noresult"}
+    | {"mass"}
 )
 
 
