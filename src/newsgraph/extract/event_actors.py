@@ -30,7 +30,7 @@ _SKIP_DEPS = frozenset(
     {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "mark", "case", "ccomp", "xcomp"}
 )
 _CORE_PREPS = frozenset({"of"})
-_OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout"})
+_OUTER_PREPS = frozenset({"in", "from", "by", "across", "throughout", "at"})
 _ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _PERSON_NEAR = 600  # characters back to look for the person a pronoun stands for
 _VESSELS = frozenset({"vessel", "ship", "tanker", "freighter", "boat", "carrier", "ferry"})
@@ -246,12 +246,22 @@ class ActorIndex:
                             inner = self._resolve_one(obj, sentence_actors)
                             if inner.resolved:
                                 return ActorRef(inner.codes, inner.ids, text, True)
+                if prep.dep_ == "prep" and prep.lower_ == "including":
+                    # "other partners, including Japan and Canada": the members it names.
+                    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                        inner = self.resolve(obj, sentence_actors)
+                        if inner.resolved:
+                            return ActorRef(inner.codes, inner.ids, f"{text}; {inner.text}", True)
         owner = next(
             (c for c in semantic_head(head).children if c.dep_ == "poss" and c.pos_ == "PRON"),
             None,
         )
         if not codes and owner is not None and head.dep_ in ("nsubj", "nsubjpass"):
             inner = self._resolve_one(owner, sentence_actors)  # "139 of its soldiers"
+            if inner.resolved:
+                return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
+        if not codes and head.dep_ == "appos" and head.head.i < head.i:
+            inner = self._resolve_one(head.head, sentence_actors)  # "Hamas, a group that ..."
             if inner.resolved:
                 return ActorRef(inner.codes, inner.ids, text, True, agent, proper)
         if not codes:

@@ -10,7 +10,9 @@ A reader fills in what a sentence leaves out from the story around it:
   a one-sided act has the other side as actor ("the tariffs on Chinese goods");
 - in a story about one country (:func:`.event_holders.home_country`), its acts with no
   recipient named are domestic;
-- a foreign actor meeting unnamed officials where the story is filed visits its hosts.
+- a foreign actor meeting unnamed officials where the story is filed visits its hosts;
+- talks whose parties the sentence does not name, reported by a speaker, are the speaker's
+  side's talks ("the foreign minister said negotiations are progressing").
 """
 
 from __future__ import annotations
@@ -128,3 +130,29 @@ def _is_act(noun: Any, ctx: Context) -> bool:
 def two_sided(source: ActorRef, frame: Frame) -> bool:
     """Whether a two-sided act ("the war") already has both its sides as actors."""
     return "mutual" in frame.entry.roles and len(source.codes) > 1
+
+
+_REPORTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp"})
+"""How a noun sits in the clause a speech verb reports ("said (that) negotiations are ...")."""
+
+
+def reporting_party(frame: Frame, ctx: Context) -> ActorRef:
+    """Return who reports a two-sided act whose parties are not named, as one of its parties.
+
+    "The Greek foreign minister said that negotiations are progressing": Greece negotiates.
+    Only the subject or object of the reported clause counts, and only a named speaker.
+    """
+    noun = frame.trigger
+    if "mutual" not in frame.entry.roles or frame.participants.resolved or frame.target.resolved:
+        return frame.source
+    clause = noun.head
+    if noun.dep_ not in _REPORTED_DEPS or clause.dep_ != "ccomp":
+        return frame.source
+    verb = clause.head
+    if verb.lemma_.lower() not in ctx.lex.speech:
+        return frame.source
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or not ctx.inside(speaker):
+        return frame.source
+    ref = ctx.actors.resolve(speaker)
+    return ref if ref.resolved else frame.source

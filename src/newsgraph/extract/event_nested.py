@@ -19,6 +19,8 @@ from .event_roles import Context, Frame, nominal_arguments, place_of
 
 _IN_FORCE = frozenset({"existing", "current", "standing", "remaining", "exist"})
 """Modifiers that say a measure is in force ("existing tariffs")."""
+_NOT_YET = frozenset({"planned", "plan", "proposed", "propose", "new", "threatened", "possible"})
+"""Modifiers that say a measure is not in force yet ("his planned tariffs")."""
 _MEASURES = frozenset({"SANCTION", "COERCE"})
 _EASING = frozenset({"CONCEDE", "RETREAT"})
 _ENDED = frozenset({"dobj", "obj", "nsubjpass"})
@@ -32,7 +34,7 @@ def told_inside(frames: list[Frame], found: dict[int, Entry], ctx: Context) -> l
         frame = stack.pop()
         told += [i for i in frame.inner if condemned_act(frame, i)]
         if frame.category in _EASING and frame.entry.pos == "V":
-            for obj in (c for c in frame.anchor.children if c.dep_ in _ENDED):
+            for obj in _ended(frame.anchor):
                 entry = found.get(obj.i)
                 measure = measure_in_force(obj, entry, ctx) if entry is not None else None
                 if measure is not None:
@@ -41,6 +43,21 @@ def told_inside(frames: list[Frame], found: dict[int, Entry], ctx: Context) -> l
                     told.append(measure)
         stack += frame.inner
     return told
+
+
+def _ended(verb: Any) -> list[Any]:
+    """Return the objects an ending verb ends, through a quantity ("any of his tariffs")."""
+    objects = []
+    for obj in (c for c in verb.children if c.dep_ in _ENDED):
+        objects.append(obj)
+        objects += [
+            g
+            for p in obj.children
+            if p.dep_ == "prep" and p.lower_ == "of" and obj.pos_ in ("PRON", "NUM", "DET")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    return objects
 
 
 def condemned_act(frame: Frame, inner: Frame) -> bool:
@@ -57,10 +74,15 @@ def condemned_act(frame: Frame, inner: Frame) -> bool:
 def in_force(noun: Any) -> bool:
     """Whether a measure noun is said to be in force.
 
-    "Existing tariffs", "the tariffs imposed on Sept. 1".
+    "Existing tariffs", "the tariffs imposed on Sept. 1", "his tariffs" (an actor's measure
+    exists; "his planned tariffs" does not yet).
     """
+    if any(c.dep_ == "amod" and c.lemma_.lower() in _NOT_YET for c in noun.children):
+        return False
     for child in noun.children:
         if child.dep_ == "amod" and child.lemma_.lower() in _IN_FORCE:
+            return True
+        if child.dep_ == "poss":
             return True
         if child.dep_ == "acl" and child.tag_ == "VBN":
             return True

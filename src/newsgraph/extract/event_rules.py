@@ -60,13 +60,37 @@ _CONDITION = frozenset({"if", "unless"})
 _YIELDING = frozenset({"RETREAT", "CONCEDE"})
 
 
-def undo(verb: Any, inner_category: str, inner_mode: str) -> tuple[str, str]:
-    """Return the category and mode of ``verb`` ending an act of ``inner_category``."""
+def undo(verb: Any, inner_category: str, inner_mode: str, future: bool = False) -> tuple[str, str]:
+    """Return the category and mode of ``verb`` ending an act of ``inner_category``.
+
+    ``future``: the act was only planned ("cancelled an increase in tariffs planned for Oct.
+    15"); calling it off is a promise that it will not happen, a concession (manual, CONCEDE),
+    not the material retreat of ending an act under way.
+    """
     if verb.lemma_.lower() in _COMPLETES and inner_category == "CONSULT":
         return inner_category, inner_mode
     if verb.lemma_.lower() in _CANCELS and inner_category == "CONSULT":
         return "REJECT", "meet"
-    return UNDO.get(inner_category, (inner_category, inner_mode))
+    category, mode = UNDO.get(inner_category, (inner_category, inner_mode))
+    if future and category == "RETREAT":
+        return "CONCEDE", ""
+    return category, mode
+
+
+_PLANNED = frozenset({"plan", "schedule", "propose", "threaten", "upcoming", "looming"})
+"""Words that say an act is only planned ("tariffs planned for Oct. 15", "a scheduled hike")."""
+
+
+def planned(noun: Any, verb: Any) -> bool:
+    """Whether ``noun`` (or the phrase between it and ``verb``) says its act is only planned."""
+    node = noun
+    for _ in range(4):
+        if any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in _PLANNED for c in node.children):
+            return True
+        if node.head == verb or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def conditional(anchor: Any) -> bool:
@@ -108,11 +132,21 @@ def recode(
             return "THREATEN", mode if category == "THREATEN" else None, "occurred"
     if category == "CONSULT" and state == "expected":
         return "AGREE", None, state
+    if category in COOPERATIVE and state == "hypothetical" and _possible(anchor):
+        return "AGREE", None, state  # "could finalize an agreement": SUPPORT + future (AGREE)
     if category in MATERIAL_CONFLICT | {"SANCTION", "REJECT"} and conditional(anchor):
         return "THREATEN", None, "occurred"
     if state == "negated" and failed and category in ("AGREE", "SUPPORT"):
         return "REJECT", None, "occurred"  # "failed to reach agreement"; "did not" stays negated
     return category, mode, state
+
+
+_POSSIBILITY = frozenset({"could", "may", "might"})
+
+
+def _possible(anchor: Any) -> bool:
+    """Whether a clause tells what may yet happen ("could finalize an agreement next week")."""
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in anchor.children)
 
 
 def speech_verbs(sent: Any, lex: Lexicon) -> list[Any]:

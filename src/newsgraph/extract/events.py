@@ -41,6 +41,7 @@ from .event_implicit import (
     dyad_member,
     dyad_sides,
     hosted,
+    reporting_party,
     sentence_place,
     two_sided,
 )
@@ -65,6 +66,7 @@ from .event_rules import (
     criticisms,
     demands_punishment,
     obligations,
+    planned,
     recode,
     reports_conduct,
     speech_verbs,
@@ -284,7 +286,7 @@ def _frame(token: Any, found: dict[int, Entry], consumed: set[int], ctx: Context
                 consumed.add(obj.i)
                 category, mode = inner.category, inner.mode
                 if "undo" in entry.roles:
-                    category, mode = undo(token, category, mode)
+                    category, mode = undo(token, category, mode, planned(obj, token))
                 elif "material" in entry.roles and (
                     category == "SUPPORT" or _given(obj, ctx.lex)
                 ):  # "provided $45m support", "exported artillery shells to X": material aid
@@ -380,6 +382,8 @@ def _obligation_frames(sent: Any, ctx: Context) -> list[Frame]:
 
 def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: set[int]) -> Any:
     candidates = [verb.head] if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else []
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _passive_relative(verb):
+        candidates.append(verb.head)  # "a meeting that was canceled", "sanctions that were lifted"
     for child in verb.children:
         if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
             candidates.append(child)
@@ -395,7 +399,7 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
         nouns += [
             g
             for p in obj.children
-            if p.dep_ == "prep" and p.lower_ in ("of", "on")
+            if p.dep_ == "prep" and p.lower_ in ("of", "on", "in")
             for g in p.children
         ]
         for cand in nouns:
@@ -406,6 +410,11 @@ def _light_object(verb: Any, entry: Entry, found: dict[int, Entry], consumed: se
                 continue  # money or goods taken in are not given ("taking in dollars")
             return cand
     return None
+
+
+def _passive_relative(verb: Any) -> bool:
+    """Whether a relative clause's verb is passive with the relative pronoun as its subject."""
+    return any(c.dep_ == "nsubjpass" and c.tag_ == "WDT" for c in verb.children)
 
 
 def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Event | None:
@@ -483,6 +492,8 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         target = ActorRef()  # the actor is not its own recipient ("the army raided it")
     if frame.nominal and frame.anchor == frame.trigger and ctx.dyad and not source.resolved:
         source, target = dyad_sides(frame, category, target, sent, ctx)
+    if category == "CONSULT" and frame.nominal and not source.resolved:
+        source = reporting_party(frame, ctx)  # "the minister said negotiations are progressing"
     elif ctx.dyad and category in DIRECTED and not target.resolved and dyad_member(source, ctx):
         other = [c for c in ctx.dyad if c not in source.codes]
         target = ActorRef(codes=other, text=target.text)  # "Beijing is balking": at Washington
