@@ -174,3 +174,14 @@ def test_events_measure_in_force_that_is_lifted_was_imposed() -> None:
     assert _has(events, "SANCTION", "CAN") and (
         _has(events, "RETREAT", "CAN") or _has(events, "CONCEDE", "CAN")
     )
+
+
+def test_events_happening_named_again_by_a_definite_noun_is_one_event() -> None:
+    events = _events(
+        "Israeli troops attacked Hamas positions in Gaza on Monday. "
+        "The 11-week war between Israel and Hamas has displaced most of Gaza's people."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].trigger is not None and attacks[0].trigger.text == "attacked"
+    assert any("11-week war" in more.text for more in attacks[0].evidence_more)

@@ -48,6 +48,7 @@ from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_conjoined, merge_duplicates, merge_in_sentence
 from .event_nested import told_inside
+from .event_retold import fold_retold
 from .event_roles import (
     OBJ_DEPS,
     Context,
@@ -135,7 +136,7 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
             elif kind == "body" and not lead and not ctx.scene and len(unit) <= 8:
                 ctx.scene = dateline_country(unit)  # a dateline on a line of its own
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
-    events = merge_duplicates(events)
+    events = fold_retold(merge_duplicates(events), doc)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
     return events
 
