@@ -185,3 +185,21 @@ def test_events_happening_named_again_by_a_definite_noun_is_one_event() -> None:
     assert len(attacks) == 1
     assert attacks[0].trigger is not None and attacks[0].trigger.text == "attacked"
     assert any("11-week war" in more.text for more in attacks[0].evidence_more)
+
+
+def test_events_accusation_named_again_by_its_possessor_is_one_event() -> None:
+    events = _events(
+        "Russia accused Ukraine of shelling the nuclear plant. "
+        "Independent experts said Russia's accusations against Ukraine were false."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and len(accusations[0].evidence_more) == 1
+
+
+def test_events_attack_named_by_its_own_day_is_not_folded_into_another() -> None:
+    events = _events(
+        "Israeli troops attacked Hamas positions in Gaza on Monday. "
+        "Hamas still holds the hostages taken in its Oct. 7 attack on Israel.",
+        published="2023-12-09",
+    )
+    assert _has(events, "ASSAULT", "ISR", "PSE") and _has(events, "ASSAULT", "PSE", "ISR")

@@ -3,9 +3,10 @@
 "Washington and Beijing held trade talks on Monday. ... Two people briefed on the talks said
 ..." tells the talks once: "the talks" points back to the happening an earlier sentence told
 (GUIDELINES: one happening told twice is one event, its first statement is the evidence). A
-noun trigger with a definite determiner ("the talks", "the 11-week conflict", "this war") is
-folded into the earlier event of its type whose actors it shares, its sentence kept in
-``evidence_more``.
+noun trigger with a definite determiner or a possessor ("the talks", "the 11-week conflict",
+"the ministry's allegations"), and not dated by its own words, is folded into the earlier
+event of its type whose actors it shares (in the same direction when both have recipients),
+its sentence kept in ``evidence_more``.
 """
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ def _actors(event: Event) -> set[str]:
     return {*event.source, *event.target, *event.source_ids, *event.target_ids}
 
 
+def _side(event: Event, side: str) -> set[str]:
+    return {*getattr(event, side), *getattr(event, f"{side}_ids")}
+
+
 def _definite_noun(doc: Any, event: Event) -> bool:
-    """Whether the event's trigger is a noun with a definite determiner ("the talks")."""
+    """Whether the trigger is a noun made definite ("the talks", "the ministry's claims")."""
     if event.trigger is None:
         return False
     span = doc.char_span(event.trigger.start, event.trigger.end)
@@ -31,7 +36,11 @@ def _definite_noun(doc: Any, event: Event) -> bool:
     token = span[0]
     if token.pos_ != "NOUN":
         return False
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+    if any(c.dep_ in ("nmod", "poss") and c.ent_type_ in ("DATE", "TIME") for c in token.lefts):
+        return False  # "its Oct. 7 attack", "last weekend's call": which one, by its day
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
 
 
 def _told_before(earlier: Event, later: Event) -> bool:
@@ -40,7 +49,12 @@ def _told_before(earlier: Event, later: Event) -> bool:
     if earlier.evidence.end > later.evidence.start:
         return False  # only a happening an earlier sentence told
     if earlier.date_basis == later.date_basis == "text" and earlier.date != later.date:
-        return False  # "the Oct. 7 attack" after "an attack on Monday": two happenings
+        return False  # both dated by their own words, to different days: two happenings
+    if _side(later, "target") and _side(earlier, "target"):
+        # Two directed acts: the same direction ("the Oct. 7 attack" on Israel is not Israel's).
+        return _side(later, "source") <= _side(earlier, "source") and _side(
+            later, "target"
+        ) <= _side(earlier, "target")
     actors = _actors(later)
     return bool(actors) and actors <= _actors(earlier)
 
