@@ -203,3 +203,22 @@ def test_events_attack_named_by_its_own_day_is_not_folded_into_another() -> None
         published="2023-12-09",
     )
     assert _has(events, "ASSAULT", "ISR", "PSE") and _has(events, "ASSAULT", "PSE", "ISR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The broadcaster apologized for a report that Serbian troops were shelling villages.",
+        "A minister told the broadcaster that Serbian troops are happy to shell villages.",
+    ],
+)
+def test_events_reported_content_and_disposition_are_no_attack(text: str) -> None:
+    assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_attack_reported_by_a_speech_verb_is_still_told() -> None:
+    assert _has(
+        _events("Serbian troops shelled villages in Kosovo, the broadcaster reported."),
+        "ASSAULT",
+        "SRB",
+    )

@@ -248,6 +248,17 @@ _CAPACITIES = frozenset(
     }
 )
 """Nouns whose complement is a disposition or a capability, not a happening."""
+_DISPOSED = frozenset(
+    {"happy", "glad", "eager", "keen", "pleased", "reluctant", "loath", "afraid", "unwilling"}
+)
+"""Adjectives whose infinitive is a disposition ("forces happy to kill"), not a happening."""
+_CONTENT_NOUNS = frozenset(
+    {
+        *("fear", "hope", "worry", "concern", "speculation", "rumor", "rumour", "report"),
+        *("claim", "allegation", "suggestion", "suspicion", "impression", "belief"),
+    }
+)
+"""Nouns whose "that" clause is what is feared, claimed or reported, not a happening told."""
 
 
 _REGARDING = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "describe"})
@@ -346,6 +357,15 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         head = node.head
         if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ATTITUDES:
             return True
+        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in _DISPOSED:
+            return True  # "forces happy to kill children": a disposition alleged
+        if (
+            node.dep_ == "acl"
+            and "that" in marks
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in _CONTENT_NOUNS
+        ):
+            return True  # "apologized for a report that X were targeting people", "for fear that"
         if (
             node.dep_ == "ccomp"
             and not told
