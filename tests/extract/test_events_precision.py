@@ -222,3 +222,11 @@ def test_events_attack_reported_by_a_speech_verb_is_still_told() -> None:
         "ASSAULT",
         "SRB",
     )
+
+
+def test_events_demonstrated_by_something_is_shown_not_a_protest() -> None:
+    text = (
+        "Tokyo is worried about the leader's unpredictable behavior, "
+        "as demonstrated by his abrupt departure from the summit with China."
+    )
+    assert not _has(_events(text), "PROTEST")
