@@ -230,3 +230,9 @@ def test_events_demonstrated_by_something_is_shown_not_a_protest() -> None:
         "as demonstrated by his abrupt departure from the summit with China."
     )
     assert not _has(_events(text), "PROTEST")
+
+
+def test_events_act_a_plan_or_an_effort_is_for_is_not_told() -> None:
+    events = _events("Syria rejected a United Nations plan to return the refugees to their homes.")
+    assert _has(events, "REJECT", "SYR")
+    assert not any(e.type in ("RETREAT", "CONCEDE") for e in events)

@@ -259,6 +259,8 @@ _CONTENT_NOUNS = frozenset(
     }
 )
 """Nouns whose "that" clause is what is feared, claimed or reported, not a happening told."""
+_ENDEAVOURS = frozenset({"plan", "effort", "attempt", "bid", "proposal", "push"})
+"""Nouns whose infinitive is what is planned or tried ("a plan to return them"), not done."""
 
 
 _REGARDING = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "describe"})
@@ -366,6 +368,13 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
             and head.lemma_.lower() in _CONTENT_NOUNS
         ):
             return True  # "apologized for a report that X were targeting people", "for fear that"
+        if (
+            node.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in _ENDEAVOURS
+        ):
+            return True  # "a U.N. plan to return the refugees", "efforts to thwart": not done yet
         if (
             node.dep_ == "ccomp"
             and not told
