@@ -227,7 +227,7 @@ def test_events_attack_reported_by_a_speech_verb_is_still_told() -> None:
 def test_events_demonstrated_by_something_is_shown_not_a_protest() -> None:
     text = (
         "Tokyo is worried about the leader's unpredictable behavior, "
-        "as demonstrated by his abrupt departure from the summit with China."
+        "as demonstrated by his abrupt departure from a meeting in Manila."
     )
     assert not _has(_events(text), "PROTEST")
 
@@ -236,3 +236,8 @@ def test_events_act_a_plan_or_an_effort_is_for_is_not_told() -> None:
     events = _events("Syria rejected a United Nations plan to return the refugees to their homes.")
     assert _has(events, "REJECT", "SYR")
     assert not any(e.type in ("RETREAT", "CONCEDE") for e in events)
+
+
+def test_events_attack_a_report_tells_of_is_not_coded() -> None:
+    text = "Britain said it received a report of an Iranian attack on a tanker."
+    assert not _has(_events(text), "ASSAULT")

@@ -258,7 +258,8 @@ _CONTENT_NOUNS = frozenset(
         *("claim", "allegation", "suggestion", "suspicion", "impression", "belief"),
     }
 )
-"""Nouns whose "that" clause is what is feared, claimed or reported, not a happening told."""
+"""Nouns whose "that" clause or "of" phrase is what is feared, claimed or reported, not a
+happening told ("a report that X were shelling", "a report of an attack")."""
 _ENDEAVOURS = frozenset({"plan", "effort", "attempt", "bid", "proposal", "push"})
 """Nouns whose infinitive is what is planned or tried ("a plan to return them"), not done."""
 
@@ -323,8 +324,10 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     about whether he wants a deal", "they fear that X may end up giving concessions", "would
     like to see China agree", "it's striking that ...", and a gerund as a clause's subject
     ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
-    capability ("his tendency to increase his demands", "proficiency in computer warfare"), nor
-    what someone regards as something ("sees hacking as a way to fund its weapons").
+    capability ("his tendency to increase his demands", "forces happy to kill"), what is
+    reported, claimed or planned ("a report that ...", "a report of an attack", "a plan to
+    return them"), nor what someone regards as something ("sees hacking as a way to fund its
+    weapons").
     """
     if (
         anchor.dep_ == "csubj"
@@ -338,6 +341,13 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         and any(c.dep_ == "ccomp" for c in anchor.children)
     ):
         return True  # "it's striking that", "it is worrying that"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.pos_ == "NOUN"
+        and trigger.head.head.lemma_.lower() in _CONTENT_NOUNS
+    ):
+        return True  # "received a report of an attack", "dismissed allegations of war crimes"
     if _regarded(trigger):
         return True  # "sees hacking as a way to fund its weapons"
     if _topic(trigger):
