@@ -189,8 +189,8 @@ def test_events_happening_named_again_by_a_definite_noun_is_one_event() -> None:
 
 def test_events_accusation_named_again_by_its_possessor_is_one_event() -> None:
     events = _events(
-        "Russia accused Ukraine of shelling the nuclear plant. "
-        "Independent experts said Russia's accusations against Ukraine were false."
+        "Russia accused Ukraine of shelling the nuclear plant on Monday. "
+        "Independent experts said Russia's accusations were false."
     )
     accusations = [e for e in events if e.type == "ACCUSE"]
     assert len(accusations) == 1 and len(accusations[0].evidence_more) == 1
