@@ -241,3 +241,11 @@ def test_events_act_a_plan_or_an_effort_is_for_is_not_told() -> None:
 def test_events_attack_a_report_tells_of_is_not_coded() -> None:
     text = "Britain said it received a report of an Iranian attack on a tanker."
     assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_one_sentence_naming_its_war_twice_tells_one_war() -> None:
+    events = _events(
+        "The war between Armenia and Azerbaijan is raging not only at the front but also "
+        "online, and it is a media war many say Azerbaijan is winning."
+    )
+    assert [e.source for e in events if e.type == "ASSAULT"] == [["ARM", "AZE"]]
