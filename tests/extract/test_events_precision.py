@@ -249,3 +249,11 @@ def test_events_one_sentence_naming_its_war_twice_tells_one_war() -> None:
         "online, and it is a media war many say Azerbaijan is winning."
     )
     assert [e.source for e in events if e.type == "ASSAULT"] == [["ARM", "AZE"]]
+
+
+def test_events_fighting_an_attack_happened_amid_is_that_attack() -> None:
+    events = _events(
+        "Ten villagers were killed in Russian airstrikes in Donetsk on Monday, "
+        "amid clashes between Russian and Ukrainian troops."
+    )
+    assert [(e.source, e.target) for e in events if e.type == "ASSAULT"] == [(["RUS"], ["UKR"])]

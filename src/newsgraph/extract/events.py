@@ -343,7 +343,22 @@ def _instrument_act(
                 frame.target = act.target  # "Israeli" names the attacker, not the victims
             frame.source = act.source
             frame.place = frame.place or act.place
+            _circumstance_acts(frame, found, consumed)
             return
+
+
+def _circumstance_acts(frame: Frame, found: dict[int, Entry], consumed: set[int]) -> None:
+    """Take as the same happening the acts of its kind a verb happened "amid" or "during".
+
+    "29 soldiers were injured in the battles in Gaza, amid clashes between X and Y": the act
+    that injured them is the fighting the sentence names again.
+    """
+    for prep in (c for c in frame.anchor.children if c.dep_ == "prep"):
+        if prep.lower_ in ("amid", "during"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                entry = found.get(noun.i)
+                if entry is not None and entry.pos == "N" and entry.category == frame.category:
+                    consumed.add(noun.i)
 
 
 def _given(noun: Any, lex: Lexicon) -> bool:
