@@ -257,3 +257,11 @@ def test_events_fighting_an_attack_happened_amid_is_that_attack() -> None:
         "amid clashes between Russian and Ukrainian troops."
     )
     assert [(e.source, e.target) for e in events if e.type == "ASSAULT"] == [(["RUS"], ["UKR"])]
+
+
+def test_events_noun_of_an_act_asked_about_is_not_told() -> None:
+    text = (
+        "But the president continues to give mixed signals about whether he actually wants "
+        "a deal and if any of the American sanctions on Venezuelan oil will ever be lifted."
+    )
+    assert not _has(_events(text), "RETREAT")

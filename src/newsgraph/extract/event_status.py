@@ -352,9 +352,15 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         return True  # "sees hacking as a way to fund its weapons"
     if _topic(trigger):
         return True  # "its coverage of the war", "a film that portrayed the assassination"
-    node = trigger
     # "the tariffs imposed on Sept. 1": an act its own clause tells, wherever it is named.
     told = any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in trigger.subtree)
+    # A noun the verb of its act governs ("if any of his tariffs will be removed") is as
+    # unasserted as that verb's clause.
+    return any(_in_unasserted_clause(node, told) for node in dict.fromkeys([trigger, anchor]))
+
+
+def _in_unasserted_clause(node: Any, told: bool) -> bool:
+    """Whether ``node``'s clause, or one it is part of, only asks, fears, wishes or plans."""
     for _ in range(_CLAUSE_STEPS):
         if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
             return True  # "his tendency to increase his demands", "proficiency in warfare"
