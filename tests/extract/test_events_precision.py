@@ -265,3 +265,12 @@ def test_events_noun_of_an_act_asked_about_is_not_told() -> None:
         "a deal and if any of the American sanctions on Venezuelan oil will ever be lifted."
     )
     assert not _has(_events(text), "RETREAT")
+
+
+def test_events_talks_said_to_go_on_are_the_talks_told_before() -> None:
+    events = _events(
+        "Ecuador and Peru held border talks in Lima on Monday. "
+        "The two countries continue to negotiate and could sign an accord next month."
+    )
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0].evidence_more) == 1

@@ -1,12 +1,13 @@
-"""A happening named again by a definite noun is the one told before.
+"""A happening named again by a definite noun, or said to go on, is the one told before.
 
 "Washington and Beijing held trade talks on Monday. ... Two people briefed on the talks said
 ..." tells the talks once: "the talks" points back to the happening an earlier sentence told
 (GUIDELINES: one happening told twice is one event, its first statement is the evidence). A
 noun trigger with a definite determiner or a possessor ("the talks", "the 11-week conflict",
-"the ministry's allegations"), and not dated by its own words, is folded into the earlier
-event of its type whose actors it shares (in the same direction when both have recipients),
-its sentence kept in ``evidence_more``.
+"the ministry's allegations") or a verb of an act said to go on ("the two sides continue to
+negotiate"), not dated by its own words, is folded into the earlier event of its type whose
+actors it shares (in the same direction when both have recipients), its sentence kept in
+``evidence_more``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import Any
 
 from ..model import Event
 
+_GOING_ON = frozenset({"continue", "keep"})
+"""Verbs whose complement is an act going on, so told before ("the two sides continue to
+negotiate")."""
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -26,14 +30,16 @@ def _side(event: Event, side: str) -> set[str]:
     return {*getattr(event, side), *getattr(event, f"{side}_ids")}
 
 
-def _definite_noun(doc: Any, event: Event) -> bool:
-    """Whether the trigger is a noun made definite ("the talks", "the ministry's claims")."""
+def _named_again(doc: Any, event: Event) -> bool:
+    """Whether the trigger names a known act: a definite noun or an act said to go on."""
     if event.trigger is None:
         return False
     span = doc.char_span(event.trigger.start, event.trigger.end)
     if span is None or len(span) != 1:
         return False
     token = span[0]
+    if token.pos_ == "VERB":
+        return token.dep_ == "xcomp" and token.head.lemma_.lower() in _GOING_ON
     if token.pos_ != "NOUN":
         return False
     if any(c.dep_ in ("nmod", "poss") and c.ent_type_ in ("DATE", "TIME") for c in token.lefts):
@@ -65,7 +71,7 @@ def fold_retold(events: list[Event], doc: Any) -> list[Event]:
     for event in events:
         first = (
             next((k for k in kept if _told_before(k, event)), None)
-            if _definite_noun(doc, event)
+            if _named_again(doc, event)
             else None
         )
         if first is None:
