@@ -274,3 +274,8 @@ def test_events_talks_said_to_go_on_are_the_talks_told_before() -> None:
     )
     talks = [e for e in events if e.type == "CONSULT"]
     assert len(talks) == 1 and len(talks[0].evidence_more) == 1
+
+
+def test_events_act_a_plan_requires_is_not_made() -> None:
+    text = "Officials said ending the embargo requires deeper concessions from Venezuela."
+    assert not _has(_events(text), "CONCEDE")

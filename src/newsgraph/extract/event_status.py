@@ -248,6 +248,8 @@ _CAPACITIES = frozenset(
     }
 )
 """Nouns whose complement is a disposition or a capability, not a happening."""
+_REQUIRING = frozenset({"require", "need", "necessitate"})
+"""Verbs whose object act is only wanted ("a deal requires concessions from China")."""
 _DISPOSED = frozenset(
     {"happy", "glad", "eager", "keen", "pleased", "reluctant", "loath", "afraid", "unwilling"}
 )
@@ -375,6 +377,8 @@ def _in_unasserted_clause(node: Any, told: bool) -> bool:
         head = node.head
         if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ATTITUDES:
             return True
+        if node.dep_ == "dobj" and node.pos_ == "NOUN" and head.lemma_.lower() in _REQUIRING:
+            return True  # "requires deeper concessions from China": wanted, not made
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in _DISPOSED:
             return True  # "forces happy to kill children": a disposition alleged
         if (
