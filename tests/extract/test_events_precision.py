@@ -279,3 +279,11 @@ def test_events_talks_said_to_go_on_are_the_talks_told_before() -> None:
 def test_events_act_a_plan_requires_is_not_made() -> None:
     text = "Officials said ending the embargo requires deeper concessions from Venezuela."
     assert not _has(_events(text), "CONCEDE")
+
+
+def test_events_acts_named_as_a_backdrop_are_not_told_again() -> None:
+    text = (
+        "The two ministers discussed shipping safety against the backdrop of attacks "
+        "on tankers in the Gulf by Iranian forces."
+    )
+    assert not _has(_events(text), "ASSAULT")

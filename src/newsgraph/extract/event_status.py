@@ -282,10 +282,11 @@ def _regarded(noun: Any) -> bool:
 _TOPIC_NOUNS = frozenset(
     {
         *("coverage", "development", "portrayal", "depiction", "documentary", "film", "movie"),
-        *("novel", "book", "podcast", "series", "episode", "reporting", "narrative"),
+        *("novel", "book", "podcast", "series", "episode", "reporting", "narrative", "backdrop"),
     }
 )
-"""Nouns whose "of"/"in"/"about" phrase is what they tell or show, not an act they state."""
+"""Nouns whose "of"/"in"/"about" phrase is what they tell or show, not an act they state
+("against the backdrop of attacks on shipping": a setting told before, not a new act)."""
 _INFORMED = frozenset({("with", "familiar"), ("to", "close")})
 """How news names its sources: "people familiar with the talks", "a source close to the
 negotiations" (one "briefed on last weekend's phone call" tells that the call took place)."""
