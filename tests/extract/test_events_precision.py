@@ -287,3 +287,9 @@ def test_events_acts_named_as_a_backdrop_are_not_told_again() -> None:
         "on tankers in the Gulf by Iranian forces."
     )
     assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_what_is_usually_done_is_no_event() -> None:
+    usual = "In Iran, censorship of the press is often used to silence critics of the government."
+    assert not _has(_events(usual), "COERCE")
+    assert _has(_events("Iranian censors silenced critics of the government on Monday."), "COERCE")

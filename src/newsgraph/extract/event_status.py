@@ -320,6 +320,18 @@ def _capacity(node: Any) -> bool:
     return bool(head.lemma_.lower() in _CAPACITIES)
 
 
+_USUALLY = frozenset({"often", "usually", "routinely", "typically", "frequently", "generally"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _habitual(verb: Any) -> bool:
+    """Whether a verb in the present says what is usually done ("is often used to")."""
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    return present and any(c.dep_ == "advmod" and c.lower_ in _USUALLY for c in verb.children)
+
+
 def unasserted(trigger: Any, anchor: Any) -> bool:
     """Whether a trigger is only asked about, feared or wished for, never said to happen.
 
@@ -327,9 +339,9 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     about whether he wants a deal", "they fear that X may end up giving concessions", "would
     like to see China agree", "it's striking that ...", and a gerund as a clause's subject
     ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
-    capability ("his tendency to increase his demands", "forces happy to kill"), what is
-    reported, claimed or planned ("a report that ...", "a report of an attack", "a plan to
-    return them"), nor what someone regards as something ("sees hacking as a way to fund its
+    capability ("his tendency to increase his demands", "forces happy to kill"), what is usual
+    ("censorship is often used to suppress news"), what is reported, claimed or planned ("a
+    report that ...", "a report of an attack", "a plan to return them"), nor what someone regards as something ("sees hacking as a way to fund its
     weapons").
     """
     if (
@@ -351,6 +363,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         and trigger.head.head.lemma_.lower() in _CONTENT_NOUNS
     ):
         return True  # "received a report of an attack", "dismissed allegations of war crimes"
+    if _habitual(trigger.head if trigger.dep_ in _ARGUMENTS else anchor):
+        return True  # "censorship is often used to suppress stories": what is usual, no act
     if _regarded(trigger):
         return True  # "sees hacking as a way to fund its weapons"
     if _topic(trigger):
