@@ -341,8 +341,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
     capability ("his tendency to increase his demands", "forces happy to kill"), what is usual
     ("censorship is often used to suppress news"), what is reported, claimed or planned ("a
-    report that ...", "a report of an attack", "a plan to return them"), nor what someone regards as something ("sees hacking as a way to fund its
-    weapons").
+    report that ...", "a report of an attack", "a plan to return them"), nor what someone
+    regards as something ("sees hacking as a way to fund its weapons").
     """
     if (
         anchor.dep_ == "csubj"
