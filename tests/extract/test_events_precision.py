@@ -293,3 +293,12 @@ def test_events_what_is_usually_done_is_no_event() -> None:
     usual = "In Iran, censorship of the press is often used to silence critics of the government."
     assert not _has(_events(usual), "COERCE")
     assert _has(_events("Iranian censors silenced critics of the government on Monday."), "COERCE")
+
+
+def test_events_request_a_relative_clause_names_again_is_the_request_told() -> None:
+    events = _events(
+        "Brazil asked Argentina to buy more soybeans on Monday. Negotiators now face the "
+        "task of turning the purchases Brazil requested into a treaty."
+    )
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert len(requests) == 1 and len(requests[0].evidence_more) == 1

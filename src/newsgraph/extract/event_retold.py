@@ -1,13 +1,13 @@
-"""A happening named again by a definite noun, or said to go on, is the one told before.
+"""A happening named again is the one told before.
 
 "Washington and Beijing held trade talks on Monday. ... Two people briefed on the talks said
 ..." tells the talks once: "the talks" points back to the happening an earlier sentence told
 (GUIDELINES: one happening told twice is one event, its first statement is the evidence). A
 noun trigger with a definite determiner or a possessor ("the talks", "the 11-week conflict",
-"the ministry's allegations") or a verb of an act said to go on ("the two sides continue to
-negotiate"), not dated by its own words, is folded into the earlier event of its type whose
-actors it shares (in the same direction when both have recipients), its sentence kept in
-``evidence_more``.
+"the ministry's allegations"), a verb of an act said to go on ("the two sides continue to
+negotiate") or of a relative clause ("the purchases Trump requested"), not dated by its own
+words, is folded into the earlier event of its type whose actors it shares (in the same
+direction when both have recipients), its sentence kept in ``evidence_more``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ def _named_again(doc: Any, event: Event) -> bool:
         return False
     token = span[0]
     if token.pos_ == "VERB":
+        if token.dep_ in ("relcl", "acl"):
+            return True  # "the purchases Trump requested": what a noun is known by
         return token.dep_ == "xcomp" and token.head.lemma_.lower() in _GOING_ON
     if token.pos_ != "NOUN":
         return False
