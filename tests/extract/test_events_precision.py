@@ -302,3 +302,12 @@ def test_events_request_a_relative_clause_names_again_is_the_request_told() -> N
     )
     requests = [e for e in events if e.type == "REQUEST"]
     assert len(requests) == 1 and len(requests[0].evidence_more) == 1
+
+
+@pytest.mark.parametrize(("verb", "told"), [("consults with", False), ("met on Monday with", True)])
+def test_events_what_a_person_does_as_a_rule_is_no_event(verb: str, told: bool) -> None:
+    text = (
+        f"Professor Lindqvist, who {verb} Swedish government officials, said the tariffs "
+        "would hurt exporters."
+    )
+    assert _has(_events(text), "CONSULT") is told

@@ -325,11 +325,23 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _habitual(verb: Any) -> bool:
-    """Whether a verb in the present says what is usually done ("is often used to")."""
+    """Whether a present verb says what is usually done, not an act that happened.
+
+    "Censorship is often used to suppress news"; in a relative clause set off by a comma, what
+    someone does as a rule ("Smith, who consults with officials, said").
+    """
     present = verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
     )
-    return present and any(c.dep_ == "advmod" and c.lower_ in _USUALLY for c in verb.children)
+    if present and any(c.dep_ == "advmod" and c.lower_ in _USUALLY for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+        and verb.left_edge.i > 0
+        and verb.doc[verb.left_edge.i - 1].text == ","
+    )
 
 
 def unasserted(trigger: Any, anchor: Any) -> bool:
