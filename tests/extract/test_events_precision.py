@@ -311,3 +311,12 @@ def test_events_what_a_person_does_as_a_rule_is_no_event(verb: str, told: bool) 
         "would hurt exporters."
     )
     assert _has(_events(text), "CONSULT") is told
+
+
+def test_events_act_a_goal_clause_names_is_not_told() -> None:
+    goal = (
+        "The minister said pressure must continue for Caracas to allow the United Nations "
+        "to deliver aid to Venezuela."
+    )
+    assert not _has(_events(goal), "AID")
+    assert _has(_events("Caracas allowed the United Nations to deliver aid to Venezuela."), "AID")

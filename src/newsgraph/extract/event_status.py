@@ -353,7 +353,8 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
     capability ("his tendency to increase his demands", "forces happy to kill"), what is usual
     ("censorship is often used to suppress news"), what is reported, claimed or planned ("a
-    report that ...", "a report of an attack", "a plan to return them"), nor what someone
+    report that ...", "a report of an attack", "a plan to return them"), a goal ("for Damascus
+    to allow the U.N. to deliver aid"), nor what someone
     regards as something ("sees hacking as a way to fund its weapons").
     """
     if (
@@ -396,6 +397,12 @@ def _in_unasserted_clause(node: Any, told: bool) -> bool:
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if "whether" in marks:
             return True
+        if (
+            "for" in marks
+            and node.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):
+            return True  # "pressure must continue for Damascus to allow the U.N. to deliver"
         if "if" in marks and (
             node.dep_ in ("ccomp", "csubj", "pcomp")
             or (node.dep_ == "advcl" and node.head.lemma_.lower() in _QUESTION_VERBS)
