@@ -320,3 +320,28 @@ def test_events_act_a_goal_clause_names_is_not_told() -> None:
     )
     assert not _has(_events(goal), "AID")
     assert _has(_events("Caracas allowed the United Nations to deliver aid to Venezuela."), "AID")
+
+
+def test_events_one_sides_attack_told_in_a_relative_clause_is_not_the_war() -> None:
+    from newsgraph.extract.event_retold import fold_retold
+    from newsgraph.model import Span
+    from newsgraph.nlp.parse import load_nlp
+
+    text = "Israel and Hamas are at war. Hamas, a group that attacked Israel, won praise."
+    doc = load_nlp()(text)
+
+    def event(word: str, source: list[str], target: list[str]) -> Event:
+        at = text.index(word)
+        sent = next(s for s in doc.sents if s.start_char <= at < s.end_char)
+        evidence = Span(sent.start_char, sent.end_char, sent.text)
+        return Event(
+            "ASSAULT",
+            evidence,
+            source=source,
+            target=target,
+            trigger=Span(at, at + len(word), word),
+        )
+
+    war = event("war", ["ISR", "PSE"], [])
+    attack = event("attacked", ["PSE"], ["ISR"])
+    assert fold_retold([war, attack], doc) == [war, attack]

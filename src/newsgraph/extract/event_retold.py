@@ -63,6 +63,8 @@ def _told_before(earlier: Event, later: Event) -> bool:
         return _side(later, "source") <= _side(earlier, "source") and _side(
             later, "target"
         ) <= _side(earlier, "target")
+    if _side(later, "target") and not _side(earlier, "target"):
+        return False  # one side's attack ("a group that massacred Israelis") is not the war
     actors = _actors(later)
     return bool(actors) and actors <= _actors(earlier)
 
