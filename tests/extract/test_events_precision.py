@@ -174,3 +174,174 @@ def test_events_measure_in_force_that_is_lifted_was_imposed() -> None:
     assert _has(events, "SANCTION", "CAN") and (
         _has(events, "RETREAT", "CAN") or _has(events, "CONCEDE", "CAN")
     )
+
+
+def test_events_happening_named_again_by_a_definite_noun_is_one_event() -> None:
+    events = _events(
+        "Israeli troops attacked Hamas positions in Gaza on Monday. "
+        "The 11-week war between Israel and Hamas has displaced most of Gaza's people."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].trigger is not None and attacks[0].trigger.text == "attacked"
+    assert any("11-week war" in more.text for more in attacks[0].evidence_more)
+
+
+def test_events_accusation_named_again_by_its_possessor_is_one_event() -> None:
+    events = _events(
+        "Russia accused Ukraine of shelling the nuclear plant on Monday. "
+        "Independent experts said Russia's accusations were false."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and len(accusations[0].evidence_more) == 1
+
+
+def test_events_attack_named_by_its_own_day_is_not_folded_into_another() -> None:
+    events = _events(
+        "Israeli troops attacked Hamas positions in Gaza on Monday. "
+        "Hamas still holds the hostages taken in its Oct. 7 attack on Israel.",
+        published="2023-12-09",
+    )
+    assert _has(events, "ASSAULT", "ISR", "PSE") and _has(events, "ASSAULT", "PSE", "ISR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The broadcaster apologized for a report that Serbian troops were shelling villages.",
+        "A minister told the broadcaster that Serbian troops are happy to shell villages.",
+    ],
+)
+def test_events_reported_content_and_disposition_are_no_attack(text: str) -> None:
+    assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_attack_reported_by_a_speech_verb_is_still_told() -> None:
+    assert _has(
+        _events("Serbian troops shelled villages in Kosovo, the broadcaster reported."),
+        "ASSAULT",
+        "SRB",
+    )
+
+
+def test_events_demonstrated_by_something_is_shown_not_a_protest() -> None:
+    text = (
+        "Tokyo is worried about the leader's unpredictable behavior, "
+        "as demonstrated by his abrupt departure from a meeting in Manila."
+    )
+    assert not _has(_events(text), "PROTEST")
+
+
+def test_events_act_a_plan_or_an_effort_is_for_is_not_told() -> None:
+    events = _events("Syria rejected a United Nations plan to return the refugees to their homes.")
+    assert _has(events, "REJECT", "SYR")
+    assert not any(e.type in ("RETREAT", "CONCEDE") for e in events)
+
+
+def test_events_attack_a_report_tells_of_is_not_coded() -> None:
+    text = "Britain said it received a report of an Iranian attack on a tanker."
+    assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_one_sentence_naming_its_war_twice_tells_one_war() -> None:
+    events = _events(
+        "The war between Armenia and Azerbaijan is raging not only at the front but also "
+        "online, and it is a media war many say Azerbaijan is winning."
+    )
+    assert [e.source for e in events if e.type == "ASSAULT"] == [["ARM", "AZE"]]
+
+
+def test_events_fighting_an_attack_happened_amid_is_that_attack() -> None:
+    events = _events(
+        "Ten villagers were killed in Russian airstrikes in Donetsk on Monday, "
+        "amid clashes between Russian and Ukrainian troops."
+    )
+    assert [(e.source, e.target) for e in events if e.type == "ASSAULT"] == [(["RUS"], ["UKR"])]
+
+
+def test_events_noun_of_an_act_asked_about_is_not_told() -> None:
+    text = (
+        "But the president continues to give mixed signals about whether he actually wants "
+        "a deal and if any of the American sanctions on Venezuelan oil will ever be lifted."
+    )
+    assert not _has(_events(text), "RETREAT")
+
+
+def test_events_talks_said_to_go_on_are_the_talks_told_before() -> None:
+    events = _events(
+        "Ecuador and Peru held border talks in Lima on Monday. "
+        "The two countries continue to negotiate and could sign an accord next month."
+    )
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert len(talks) == 1 and len(talks[0].evidence_more) == 1
+
+
+def test_events_act_a_plan_requires_is_not_made() -> None:
+    text = "Officials said ending the embargo requires deeper concessions from Venezuela."
+    assert not _has(_events(text), "CONCEDE")
+
+
+def test_events_acts_named_as_a_backdrop_are_not_told_again() -> None:
+    text = (
+        "The two ministers discussed shipping safety against the backdrop of attacks "
+        "on tankers in the Gulf by Iranian forces."
+    )
+    assert not _has(_events(text), "ASSAULT")
+
+
+def test_events_what_is_usually_done_is_no_event() -> None:
+    usual = "In Iran, censorship of the press is often used to silence critics of the government."
+    assert not _has(_events(usual), "COERCE")
+    assert _has(_events("Iranian censors silenced critics of the government on Monday."), "COERCE")
+
+
+def test_events_request_a_relative_clause_names_again_is_the_request_told() -> None:
+    events = _events(
+        "Brazil asked Argentina to buy more soybeans on Monday. Negotiators now face the "
+        "task of turning the purchases Brazil requested into a treaty."
+    )
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert len(requests) == 1 and len(requests[0].evidence_more) == 1
+
+
+@pytest.mark.parametrize(("verb", "told"), [("consults with", False), ("met on Monday with", True)])
+def test_events_what_a_person_does_as_a_rule_is_no_event(verb: str, told: bool) -> None:
+    text = (
+        f"Professor Lindqvist, who {verb} Swedish government officials, said the tariffs "
+        "would hurt exporters."
+    )
+    assert _has(_events(text), "CONSULT") is told
+
+
+def test_events_act_a_goal_clause_names_is_not_told() -> None:
+    goal = (
+        "The minister said pressure must continue for Caracas to allow the United Nations "
+        "to deliver aid to Venezuela."
+    )
+    assert not _has(_events(goal), "AID")
+    assert _has(_events("Caracas allowed the United Nations to deliver aid to Venezuela."), "AID")
+
+
+def test_events_one_sides_attack_told_in_a_relative_clause_is_not_the_war() -> None:
+    from newsgraph.extract.event_retold import fold_retold
+    from newsgraph.model import Span
+    from newsgraph.nlp.parse import load_nlp
+
+    text = "Israel and Hamas are at war. Hamas, a group that attacked Israel, won praise."
+    doc = load_nlp()(text)
+
+    def event(word: str, source: list[str], target: list[str]) -> Event:
+        at = text.index(word)
+        sent = next(s for s in doc.sents if s.start_char <= at < s.end_char)
+        evidence = Span(sent.start_char, sent.end_char, sent.text)
+        return Event(
+            "ASSAULT",
+            evidence,
+            source=source,
+            target=target,
+            trigger=Span(at, at + len(word), word),
+        )
+
+    war = event("war", ["ISR", "PSE"], [])
+    attack = event("attacked", ["PSE"], ["ISR"])
+    assert fold_retold([war, attack], doc) == [war, attack]

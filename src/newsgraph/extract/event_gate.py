@@ -214,7 +214,10 @@ def _demands(children: list[Any]) -> bool:
 
 
 def _passive(token: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    """Whether a verb is passive: with its auxiliary, or a participle with an agent ("by")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def _names_actor(token: Any) -> bool:

@@ -135,11 +135,29 @@ def _told_within(event: Event, other: Event) -> bool:
     return not target or (bool(event.target_text) and event.target_text == other.target_text)
 
 
+def _named_again(event: Event, other: Event) -> bool:
+    """Whether ``event`` names again, by the same word, the act ``other`` tells.
+
+    "The war between Israel and Hamas is raging ... and it's a media war many would say Hamas
+    is winning", "they want to make a deal ..., but we could have a deal": one word for one
+    happening, its actors among those of the first.
+    """
+    if event.type != other.type or event is other or _act(event) != _act(other):
+        return False
+    if event.date_basis == other.date_basis == "text" and event.date != other.date:
+        return False  # "100 tests in the last year, and its first ICBM test on Monday"
+    actors, others = (
+        _actor_set(event) | set(event.source_ids),
+        _actor_set(other) | set(other.source_ids),
+    )
+    return bool(actors) and (actors <= others or others <= actors)
+
+
 def merge_in_sentence(events: list[Event]) -> list[Event]:
     """Drop the events of one sentence that tell an act another of its events tells."""
     kept: list[Event] = []
     for event in events:
-        if any(_told_within(event, other) for other in kept) or any(
+        if any(_told_within(event, other) or _named_again(event, other) for other in kept) or any(
             not _actors(event, "source") and _told_within(event, other)
             for other in events
             if other is not event and _actors(other, "source")

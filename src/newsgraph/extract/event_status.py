@@ -248,6 +248,22 @@ _CAPACITIES = frozenset(
     }
 )
 """Nouns whose complement is a disposition or a capability, not a happening."""
+_REQUIRING = frozenset({"require", "need", "necessitate"})
+"""Verbs whose object act is only wanted ("a deal requires concessions from China")."""
+_DISPOSED = frozenset(
+    {"happy", "glad", "eager", "keen", "pleased", "reluctant", "loath", "afraid", "unwilling"}
+)
+"""Adjectives whose infinitive is a disposition ("forces happy to kill"), not a happening."""
+_CONTENT_NOUNS = frozenset(
+    {
+        *("fear", "hope", "worry", "concern", "speculation", "rumor", "rumour", "report"),
+        *("claim", "allegation", "suggestion", "suspicion", "impression", "belief"),
+    }
+)
+"""Nouns whose "that" clause or "of" phrase is what is feared, claimed or reported, not a
+happening told ("a report that X were shelling", "a report of an attack")."""
+_ENDEAVOURS = frozenset({"plan", "effort", "attempt", "bid", "proposal", "push"})
+"""Nouns whose infinitive is what is planned or tried ("a plan to return them"), not done."""
 
 
 _REGARDING = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "describe"})
@@ -266,10 +282,11 @@ def _regarded(noun: Any) -> bool:
 _TOPIC_NOUNS = frozenset(
     {
         *("coverage", "development", "portrayal", "depiction", "documentary", "film", "movie"),
-        *("novel", "book", "podcast", "series", "episode", "reporting", "narrative"),
+        *("novel", "book", "podcast", "series", "episode", "reporting", "narrative", "backdrop"),
     }
 )
-"""Nouns whose "of"/"in"/"about" phrase is what they tell or show, not an act they state."""
+"""Nouns whose "of"/"in"/"about" phrase is what they tell or show, not an act they state
+("against the backdrop of attacks on shipping": a setting told before, not a new act)."""
 _INFORMED = frozenset({("with", "familiar"), ("to", "close")})
 """How news names its sources: "people familiar with the talks", "a source close to the
 negotiations" (one "briefed on last weekend's phone call" tells that the call took place)."""
@@ -303,6 +320,30 @@ def _capacity(node: Any) -> bool:
     return bool(head.lemma_.lower() in _CAPACITIES)
 
 
+_USUALLY = frozenset({"often", "usually", "routinely", "typically", "frequently", "generally"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _habitual(verb: Any) -> bool:
+    """Whether a present verb says what is usually done, not an act that happened.
+
+    "Censorship is often used to suppress news"; in a relative clause set off by a comma, what
+    someone does as a rule ("Smith, who consults with officials, said").
+    """
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    if present and any(c.dep_ == "advmod" and c.lower_ in _USUALLY for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+        and verb.left_edge.i > 0
+        and verb.doc[verb.left_edge.i - 1].text == ","
+    )
+
+
 def unasserted(trigger: Any, anchor: Any) -> bool:
     """Whether a trigger is only asked about, feared or wished for, never said to happen.
 
@@ -310,8 +351,11 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
     about whether he wants a deal", "they fear that X may end up giving concessions", "would
     like to see China agree", "it's striking that ...", and a gerund as a clause's subject
     ("cutting off their profits is one way to ...") tell no event, nor does a disposition or a
-    capability ("his tendency to increase his demands", "proficiency in computer warfare"), nor
-    what someone regards as something ("sees hacking as a way to fund its weapons").
+    capability ("his tendency to increase his demands", "forces happy to kill"), what is usual
+    ("censorship is often used to suppress news"), what is reported, claimed or planned ("a
+    report that ...", "a report of an attack", "a plan to return them"), a goal ("for Damascus
+    to allow the U.N. to deliver aid"), nor what someone
+    regards as something ("sees hacking as a way to fund its weapons").
     """
     if (
         anchor.dep_ == "csubj"
@@ -325,19 +369,40 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         and any(c.dep_ == "ccomp" for c in anchor.children)
     ):
         return True  # "it's striking that", "it is worrying that"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.pos_ == "NOUN"
+        and trigger.head.head.lemma_.lower() in _CONTENT_NOUNS
+    ):
+        return True  # "received a report of an attack", "dismissed allegations of war crimes"
+    if _habitual(trigger.head if trigger.dep_ in _ARGUMENTS else anchor):
+        return True  # "censorship is often used to suppress stories": what is usual, no act
     if _regarded(trigger):
         return True  # "sees hacking as a way to fund its weapons"
     if _topic(trigger):
         return True  # "its coverage of the war", "a film that portrayed the assassination"
-    node = trigger
     # "the tariffs imposed on Sept. 1": an act its own clause tells, wherever it is named.
     told = any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in trigger.subtree)
+    # A noun the verb of its act governs ("if any of his tariffs will be removed") is as
+    # unasserted as that verb's clause.
+    return any(_in_unasserted_clause(node, told) for node in dict.fromkeys([trigger, anchor]))
+
+
+def _in_unasserted_clause(node: Any, told: bool) -> bool:
+    """Whether ``node``'s clause, or one it is part of, only asks, fears, wishes or plans."""
     for _ in range(_CLAUSE_STEPS):
         if node.dep_ in ("acl", "xcomp", "pobj", "pcomp") and _capacity(node):
             return True  # "his tendency to increase his demands", "proficiency in warfare"
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if "whether" in marks:
             return True
+        if (
+            "for" in marks
+            and node.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):
+            return True  # "pressure must continue for Damascus to allow the U.N. to deliver"
         if "if" in marks and (
             node.dep_ in ("ccomp", "csubj", "pcomp")
             or (node.dep_ == "advcl" and node.head.lemma_.lower() in _QUESTION_VERBS)
@@ -346,6 +411,24 @@ def unasserted(trigger: Any, anchor: Any) -> bool:
         head = node.head
         if node.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _ATTITUDES:
             return True
+        if node.dep_ == "dobj" and node.pos_ == "NOUN" and head.lemma_.lower() in _REQUIRING:
+            return True  # "requires deeper concessions from China": wanted, not made
+        if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in _DISPOSED:
+            return True  # "forces happy to kill children": a disposition alleged
+        if (
+            node.dep_ == "acl"
+            and "that" in marks
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in _CONTENT_NOUNS
+        ):
+            return True  # "apologized for a report that X were targeting people", "for fear that"
+        if (
+            node.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in _ENDEAVOURS
+        ):
+            return True  # "a U.N. plan to return the refugees", "efforts to thwart": not done yet
         if (
             node.dep_ == "ccomp"
             and not told

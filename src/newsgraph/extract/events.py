@@ -49,6 +49,7 @@ from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_conjoined, merge_duplicates, merge_in_sentence
 from .event_nested import told_inside
+from .event_retold import fold_retold
 from .event_roles import (
     OBJ_DEPS,
     Context,
@@ -137,7 +138,7 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
             elif kind == "body" and not lead and not ctx.scene and len(unit) <= 8:
                 ctx.scene = dateline_country(unit)  # a dateline on a line of its own
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
-    events = merge_duplicates(events)
+    events = fold_retold(merge_duplicates(events), doc)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
     return events
 
@@ -344,7 +345,22 @@ def _instrument_act(
                 frame.target = act.target  # "Israeli" names the attacker, not the victims
             frame.source = act.source
             frame.place = frame.place or act.place
+            _circumstance_acts(frame, found, consumed)
             return
+
+
+def _circumstance_acts(frame: Frame, found: dict[int, Entry], consumed: set[int]) -> None:
+    """Take as the same happening the acts of its kind a verb happened "amid" or "during".
+
+    "29 soldiers were injured in the battles in Gaza, amid clashes between X and Y": the act
+    that injured them is the fighting the sentence names again.
+    """
+    for prep in (c for c in frame.anchor.children if c.dep_ == "prep"):
+        if prep.lower_ in ("amid", "during"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                entry = found.get(noun.i)
+                if entry is not None and entry.pos == "N" and entry.category == frame.category:
+                    consumed.add(noun.i)
 
 
 def _given(noun: Any, lex: Lexicon) -> bool:
