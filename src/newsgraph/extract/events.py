@@ -48,6 +48,7 @@ from .event_implicit import (
 from .event_lexicon import MATERIAL_CONFLICT, MUTUAL, Entry, Lexicon
 from .event_main import Lead, mark_main
 from .event_merge import merge_conjoined, merge_duplicates, merge_in_sentence
+from .event_modes import by_hackers, mode_from_words, peacekeeping, tells_cyber
 from .event_nested import told_inside
 from .event_retold import fold_retold
 from .event_roles import (
@@ -463,7 +464,7 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         category, mode, state = "ACCUSE", "disapprove", "occurred"
     if category == "REQUEST" and demands_punishment(frame.trigger, lex):
         category, mode = "ACCUSE", "disapprove"
-    if (category == "MOBILIZE" and _peacekeeping(frame)) or (
+    if (category == "MOBILIZE" and peacekeeping(frame)) or (
         category == "CONSULT" and "peacekeep" in frame.source.text.lower()
     ):
         category, mode = "AID", None  # CAMEO 074: military protection or peacekeeping
@@ -473,10 +474,10 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
         frame.trigger, sent, any(i.startswith("person:") for i in frame.source.ids)
     ):
         category, mode = "ACCUSE", "disapprove"
-    if category == "ASSAULT" and (_by_hackers(frame.source) or _cyber(sent, lex)):
+    if category == "ASSAULT" and (by_hackers(frame.source) or tells_cyber(sent, lex)):
         category, mode = "COERCE", "cyber"  # PLOVER manual: hacking is COERCE cyber
     if category == "ASSAULT" and not mode:
-        mode = _mode_from_words(frame, sent, lex)
+        mode = mode_from_words(frame, sent, lex)
     source, target = frame.source, frame.target
     if category == "MOBILIZE" and frame.passive and not source.resolved:
         source, target = target, ActorRef()  # "the navy has been deployed": its state deploys it
@@ -584,54 +585,11 @@ def _build(frame: Frame, sent: Any, ctx: Context, frames: Sequence[Frame]) -> Ev
     )
 
 
-_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeepers"})
-
-
-def _peacekeeping(frame: Frame) -> bool:
-    """Whether a deployment sends peacekeepers ("deployed troops on a peacekeeping mission")."""
-    for token in dict.fromkeys([frame.trigger, frame.anchor]):
-        words = [*token.subtree]
-        if token.dep_ in ("acl", "relcl"):
-            words += [*token.head.subtree]
-        if any(t.lemma_.lower() in _PEACEKEEPING for t in words):
-            return True
-    return False
-
-
-_HACKERS = frozenset({"hacker", "hackers", "cybercriminals", "cyber"})
-
-
-def _by_hackers(source: ActorRef) -> bool:
-    """Whether an attack's actor is named as hackers ("North Korean hackers attacked ...")."""
-    return any(word in _HACKERS for word in source.text.lower().replace("-", " ").split())
-
-
-def _cyber(sent: Any, lex: Lexicon) -> bool:
-    """Whether a sentence tells computer warfare ("hackers", "ransomware attacks").
-
-    An attack it tells ("targeting think tanks", "victims of Pyongyang's attacks") is then
-    COERCE cyber (PLOVER manual), not violence.
-    """
-    for token in sent:
-        hit = lex.modes.get(token.lemma_.lower()) or lex.modes.get(token.lower_)
-        if hit and hit[:2] == ("COERCE", "cyber"):
-            return True
-    return False
-
-
 def _union(*refs: ActorRef) -> ActorRef:
     out = ActorRef()
     for ref in refs:
         out.extend(ref)
     return out
-
-
-def _mode_from_words(frame: Frame, sent: Any, lex: Lexicon) -> str | None:
-    for token in sent:
-        hit = lex.modes.get(token.lemma_.lower())
-        if hit and hit[0] == "ASSAULT" and (not hit[2] or has_word(token, hit[2])):
-            return hit[1]
-    return None
 
 
 def _trim(sent: Any) -> tuple[int, int]:
