@@ -455,6 +455,17 @@ def test_quotes_the_title_of_a_show_or_book_is_not_a_quote(nlp: Any) -> None:
     assert not [q for q in quotes_of(nlp, book) if "Roads Out" in q.text]
 
 
+def test_quotes_the_programme_where_someone_spoke_is_not_a_quote(nlp: Any) -> None:
+    text = '"We will balance the budget," Governor Ana Ruiz said on "Capital Week Tonight."'
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Capital Week" in q.text]
+    assert only(quotes, "balance the budget").speaker.text == "Governor Ana Ruiz"  # type: ignore[union-attr]
+    said = 'Ruiz said in a statement that the plan was "a gift to landlords."'
+    assert only(quotes_of(nlp, said), "gift to landlords").kind == "mixed"
+    urged = 'The ombudsman called on the "caretaker" cabinet to pull troops from the streets.'
+    assert only(quotes_of(nlp, urged), "caretaker").speaker.text == "The ombudsman"  # type: ignore[union-attr]
+
+
 def test_quotes_a_slogan_someone_uses_stays_a_quote(nlp: Any) -> None:
     text = 'In her speech, Ruiz promised a budget of "Growth For Every Town" to the crowd.'
     assert only(quotes_of(nlp, text), "Growth For Every Town").speaker.text == "Ruiz"  # type: ignore[union-attr]

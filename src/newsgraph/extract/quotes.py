@@ -237,6 +237,29 @@ def _characterizes(prep: Any) -> bool:
     return has_subject and has_object
 
 
+_PLACE_PREPS = frozenset({"in", "at", "on", "during", "since", "under", "before", "after"})
+"""Prepositions of where or when something was said ("said on "Meet the Press"")."""
+_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "oprd"})
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "mark"})
+
+
+def _names_setting(ctx: QuoteContext, cue: Any, child: Any, lo: int, hi: int) -> bool:
+    """Whether the quotation ``doc[lo:hi]`` names where or when ``cue`` spoke, not what it said.
+
+    ("he said on "Meet the Press""; "said in an interview with "Fox News Sunday"": a phrase
+    of place or time on a cue with no object, the quotation a programme, book or event, and
+    no verb of its own outside the quotation.)
+    """
+    if child.head.i != cue.i or child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+        return False
+    if lo <= child.i < hi or any(c.dep_ in _OBJECT_DEPS for c in cue.rights):
+        return False
+    phrase = ctx.doc[child.left_edge.i : child.right_edge.i + 1]
+    if any(t.dep_ in _CLAUSE_DEPS for t in phrase):  # "in a statement that "…"": said
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.i) for t in phrase)
+
+
 def _reported_by(inner: Any, outer: Any) -> bool:
     """Whether the cue ``inner`` lies in what ``outer`` reports, by clausal complements only.
 
@@ -289,6 +312,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         cue, child, speaker_cue = found
         if child.is_punct:
             child = _reported_child(ctx, cue, lo, hi) or child
+        if _names_setting(ctx, cue, child, lo, hi):
+            return None
         ctx.used_cues.add(cue.i)
         speaker = speaker_of(ctx, speaker_cue)
         if child.head.i != cue.i:  # a parenthetical cue: it reports the rest of the sentence
