@@ -10,24 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from newsgraph.analyze import analyze
-from newsgraph.model import Article, Event
-
-
-def _events(text: str, published: str = "2023-05-09") -> list[Event]:
-    return analyze(Article(text=text, published=published)).events
-
-
-def _has(
-    events: list[Event], kind: str, source: str | None = None, target: str | None = None
-) -> bool:
-    return any(
-        e.type == kind
-        and (source is None or source in e.source)
-        and (target is None or target in e.target)
-        for e in events
-    )
+from event_cases import events_of, has_event
 
 
 @pytest.mark.parametrize(
@@ -49,7 +32,7 @@ def _has(
 def test_events_reading_nothing_happens_in_questions_fears_and_claims(
     nlp: Any, text: str, kind: str
 ) -> None:
-    assert not _has(_events(text), kind)
+    assert not has_event(events_of(text), kind)
 
 
 @pytest.mark.parametrize(
@@ -130,8 +113,8 @@ def test_events_reading_nothing_happens_in_questions_fears_and_claims(
 def test_events_reading_codes_the_act_the_sentence_tells(
     nlp: Any, text: str, kind: str, source: str | None, target: str | None
 ) -> None:
-    events = _events(text)
-    assert _has(events, kind, source, target), [(e.type, e.source, e.target) for e in events]
+    events = events_of(text)
+    assert has_event(events, kind, source, target), [(e.type, e.source, e.target) for e in events]
 
 
 def test_events_reading_a_persons_attack_without_violence_is_criticism(nlp: Any) -> None:
@@ -139,13 +122,13 @@ def test_events_reading_a_persons_attack_without_violence_is_criticism(nlp: Any)
         "Former prime minister Paul Keating launched an extraordinary attack on the spy chiefs, "
         "calling them reckless."
     )
-    events = _events(text)
-    assert _has(events, "ACCUSE") and not _has(events, "ASSAULT")
+    events = events_of(text)
+    assert has_event(events, "ACCUSE") and not has_event(events, "ASSAULT")
 
 
 def test_events_reading_a_persons_attack_with_violence_stays_assault(nlp: Any) -> None:
-    events = _events("Erdogan ordered air and ground assaults on Kurdish fighters in Syria.")
-    assert not _has(events, "ACCUSE")
+    events = events_of("Erdogan ordered air and ground assaults on Kurdish fighters in Syria.")
+    assert not has_event(events, "ACCUSE")
 
 
 def test_events_reading_acts_on_people_fall_on_the_storys_setting(nlp: Any) -> None:
@@ -154,8 +137,8 @@ def test_events_reading_acts_on_people_fall_on_the_storys_setting(nlp: Any) -> N
         "Aid workers in Basra and in Mosul reported long queues.\n\n"
         "The Turkish army detained 40 people and searched their homes."
     )
-    events = _events(text)
-    assert _has(events, "COERCE", "TUR", "IRQ"), [(e.type, e.source, e.target) for e in events]
+    events = events_of(text)
+    assert has_event(events, "COERCE", "TUR", "IRQ"), [(e.type, e.source, e.target) for e in events]
 
 
 def test_events_reading_an_object_pronoun_is_not_its_own_subject(nlp: Any) -> None:
@@ -163,7 +146,7 @@ def test_events_reading_an_object_pronoun_is_not_its_own_subject(nlp: Any) -> No
         "Aid workers in Gaza and in Rafah said the clinic in Gaza was full. "
         "The Israeli army surrounded the clinic and raided it on Tuesday."
     )
-    raids = [e for e in _events(text) if e.trigger and e.trigger.text == "raided"]
+    raids = [e for e in events_of(text) if e.trigger and e.trigger.text == "raided"]
     assert raids and "ISR" not in raids[0].target
 
 
@@ -174,7 +157,7 @@ def test_events_reading_the_trade_war_is_the_storys_two_sides(nlp: Any) -> None:
         "Beijing and Washington traded accusations.\n\n"
         "More than a year into the trade war, farmers are worried."
     )
-    events = _events(text)
+    events = events_of(text)
     war = [e for e in events if e.trigger and e.trigger.text == "war"]
     assert war and set(war[0].source) == {"USA", "CHN"} and war[0].type == "SANCTION"
 
@@ -184,7 +167,7 @@ def test_events_reading_a_sentence_opening_pronoun_carries_the_last_subject(nlp:
         "The Israeli military said more troops were on the way. "
         "On Friday, it ordered thousands of residents of Gaza to leave their homes."
     )
-    orders = [e for e in _events(text) if e.type == "COERCE"]
+    orders = [e for e in events_of(text) if e.type == "COERCE"]
     assert orders and "ISR" in orders[0].source
 
 
@@ -194,7 +177,7 @@ def test_events_reading_a_two_country_storys_acts_are_aimed_at_the_other_side(nl
         "China to buy more soybeans, and China wants the United States to cut tariffs.\n\n"
         "Beijing is balking at committing to a specific amount of purchases."
     )
-    balks = [e for e in _events(text) if e.type == "REJECT"]
+    balks = [e for e in events_of(text) if e.type == "REJECT"]
     assert balks and balks[0].source == ["CHN"] and balks[0].target == ["USA"]
 
 
@@ -205,7 +188,7 @@ def test_events_reading_announcing_the_other_sides_casualties_claims_the_attack(
         "Fighting raged in Gaza and in Khan Yunis. Residents in Gaza fled south. "
         "Hamas announced that seven Israeli soldiers were killed or wounded in the clashes."
     )
-    attacks = [e for e in _events(text) if e.type == "ASSAULT" and "ISR" in e.target]
+    attacks = [e for e in events_of(text) if e.type == "ASSAULT" and "ISR" in e.target]
     assert len(attacks) == 1 and "PSE" in attacks[0].source
 
 
@@ -214,7 +197,7 @@ def test_events_reading_acts_dated_apart_in_one_sentence_stay_apart(nlp: Any) ->
         "North Korea has conducted 100 missile tests in the last year, and it staged its first "
         "long-range missile test in five months on Monday."
     )
-    tests = [e for e in _events(text, "2023-12-20") if e.type == "MOBILIZE"]
+    tests = [e for e in events_of(text, "2023-12-20") if e.type == "MOBILIZE"]
     assert len(tests) == 2
 
 
@@ -223,5 +206,5 @@ def test_events_reading_a_ship_is_its_flag_states(nlp: Any) -> None:
         "The Indian Navy rendered help to a merchant vessel after the Liberian-flagged ship "
         "was hit by a drone in the Arabian Sea."
     )
-    helps = [e for e in _events(text) if e.type == "AID"]
+    helps = [e for e in events_of(text) if e.type == "AID"]
     assert helps and "LBR" in helps[0].target

@@ -135,7 +135,7 @@ def _told_within(event: Event, other: Event) -> bool:
     return not target or (bool(event.target_text) and event.target_text == other.target_text)
 
 
-def _named_again(event: Event, other: Event) -> bool:
+def _same_act_word(event: Event, other: Event) -> bool:
     """Whether ``event`` names again, by the same word, the act ``other`` tells.
 
     "The war between Israel and Hamas is raging ... and it's a media war many would say Hamas
@@ -157,7 +157,7 @@ def merge_in_sentence(events: list[Event]) -> list[Event]:
     """Drop the events of one sentence that tell an act another of its events tells."""
     kept: list[Event] = []
     for event in events:
-        if any(_told_within(event, other) or _named_again(event, other) for other in kept) or any(
+        if any(_told_within(event, other) or _same_act_word(event, other) for other in kept) or any(
             not _actors(event, "source") and _told_within(event, other)
             for other in events
             if other is not event and _actors(other, "source")

@@ -22,11 +22,8 @@ negotiate")."""
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _actors(event: Event) -> set[str]:
-    return {*event.source, *event.target, *event.source_ids, *event.target_ids}
-
-
 def _side(event: Event, side: str) -> set[str]:
+    """The countries and actor ids of one side ("source" or "target") of an event."""
     return {*getattr(event, side), *getattr(event, f"{side}_ids")}
 
 
@@ -58,15 +55,14 @@ def _told_before(earlier: Event, later: Event) -> bool:
         return False  # only a happening an earlier sentence told
     if earlier.date_basis == later.date_basis == "text" and earlier.date != later.date:
         return False  # both dated by their own words, to different days: two happenings
-    if _side(later, "target") and _side(earlier, "target"):
+    source, target = _side(later, "source"), _side(later, "target")
+    earlier_source, earlier_target = _side(earlier, "source"), _side(earlier, "target")
+    if target and earlier_target:
         # Two directed acts: the same direction ("the Oct. 7 attack" on Israel is not Israel's).
-        return _side(later, "source") <= _side(earlier, "source") and _side(
-            later, "target"
-        ) <= _side(earlier, "target")
-    if _side(later, "target") and not _side(earlier, "target"):
+        return source <= earlier_source and target <= earlier_target
+    if target:
         return False  # one side's attack ("a group that massacred Israelis") is not the war
-    actors = _actors(later)
-    return bool(actors) and actors <= _actors(earlier)
+    return bool(source) and source <= earlier_source | earlier_target
 
 
 def fold_retold(events: list[Event], doc: Any) -> list[Event]:

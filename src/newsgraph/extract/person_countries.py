@@ -68,29 +68,47 @@ MIN_OFFICIAL_MENTIONS = 3
 in passing (a dictator of a past war, a prime minister quoted for an aphorism) places no one."""
 
 
-def officials_country(doc: Any, people: Sequence[Actor], person: Actor) -> str | None:
-    """Return the country whose placed officials hold most of the officials' mentions, or None.
+class OfficialsCountry:
+    """The country whose placed officials hold most of a story's officials' mentions.
 
     Each mention of a person with a country and a title of state office (or a former one),
     or of a known office holder (:func:`.event_holders.holder_country`, as the events read
     them in an undated text), counts for that country, unless a sentence names both them and
-    ``person``; the leader needs :data:`MIN_OFFICIAL_MENTIONS` and more than half of all.
+    the person to place; the leader needs :data:`MIN_OFFICIAL_MENTIONS` and more than half of
+    all. The officials and their sentences are read once per story, so placing every person
+    costs the officials who share a sentence with them, not all the story's officials.
     """
-    counts: Counter[str] = Counter()
-    own = _sentences(doc, person)
-    for other in people:
-        full = other is not person and len(other.name.split()) > 1  # a surname is ambiguous
-        holder = holder_country(other.name) if full else None
-        country = other.country or holder
-        if not country or not (holder or _sectors(other) & (OFFICIAL_SECTORS | _FORMER)):
-            continue
-        if not own & _sentences(doc, other):
-            counts[country] += len(other.mentions)
-    if not counts:
-        return None
-    country, count = counts.most_common(1)[0]
-    enough = count >= MIN_OFFICIAL_MENTIONS and 2 * count > sum(counts.values())
-    return country if enough else None
+
+    def __init__(self, doc: Any, people: Sequence[Actor]) -> None:
+        self._doc = doc
+        self._total: Counter[str] = Counter()
+        self._officials: list[tuple[str, int]] = []  # (country, mentions)
+        self._by_sentence: dict[int, list[int]] = {}  # sentence start -> officials in it
+        for other in people:
+            full = len(other.name.split()) > 1  # a surname alone is ambiguous
+            holder = holder_country(other.name) if full else None
+            country = other.country or holder
+            if not country or not (holder or _sectors(other) & (OFFICIAL_SECTORS | _FORMER)):
+                continue
+            index = len(self._officials)
+            self._officials.append((country, len(other.mentions)))
+            self._total[country] += len(other.mentions)
+            for sentence in _sentences(doc, other):
+                self._by_sentence.setdefault(sentence, []).append(index)
+
+    def of(self, person: Actor) -> str | None:
+        """Return the officials' country for ``person`` (class docstring), or None."""
+        counts = Counter(self._total)
+        beside = {i for s in _sentences(self._doc, person) for i in self._by_sentence.get(s, ())}
+        for index in beside:
+            country, mentions = self._officials[index]
+            counts[country] -= mentions
+        counts = +counts  # drop the countries left with no mention
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        enough = count >= MIN_OFFICIAL_MENTIONS and 2 * count > sum(counts.values())
+        return country if enough else None
 
 
 def _unplaced(person: Actor) -> bool:
@@ -115,7 +133,7 @@ def _table_office(person: Actor, country: str, on: date) -> bool:
 def place_people(doc: Any, actors: Sequence[Actor], published: date | None = None) -> None:
     """Give a country to the people with a role and no country (module docstring).
 
-    Officials take :func:`officials_country`, else the country the story is about
+    Officials take :class:`OfficialsCountry`, else the country the story is about
     (:func:`.event_holders.home_country`), with their roles of office; others whose
     roles are no office and no expertise take the story's setting. ``actors`` are changed
     in place.
@@ -127,11 +145,12 @@ def place_people(doc: Any, actors: Sequence[Actor], published: date | None = Non
     setting: list[str] | None = None
     home = home_country(actors)
     on = published or date.today()
+    officials_country = OfficialsCountry(doc, people)
     officials: list[tuple[Actor, str]] = []  # placed after the loop: no one places another
     for person in unplaced:
         sectors = _sectors(person)
         if sectors & OFFICIAL_SECTORS:
-            country = officials_country(doc, people, person) or next(iter(home), None)
+            country = officials_country.of(person) or next(iter(home), None)
             known = holder_country(person.name) is not None  # the tables place them
             if country and not known and not _table_office(person, country, on):
                 officials.append((person, country))
