@@ -96,3 +96,33 @@ def memory_store() -> Iterator[Any]:
     store = open_store(":memory:")
     yield store
     store.close()
+
+
+REAL_CORPUS_POLNEAR = 40
+"""How many PolNeAR dev texts :func:`real_corpus` ingests beside the real article pages."""
+
+
+@pytest.fixture(scope="session")
+def real_corpus(shared_eval: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite corpus of real news, ingested once per session; skips without ``../shared``.
+
+    It holds the real article pages of ``../shared/eval/articles`` (international news with
+    events between states) and the first :data:`REAL_CORPUS_POLNEAR` PolNeAR dev texts (US
+    political news, many quotes). Tests must only read it: copy it for a test that writes.
+    """
+    from newsgraph.ingest import ingest
+    from newsgraph.store import open_store
+
+    pages = sorted(str(p) for p in (shared_eval / "articles").glob("*/page.html.gz"))
+    texts = sorted((shared_eval / "quotes" / "polnear" / "dev" / "text").glob("*.txt"))
+    inputs = pages + [str(p) for p in texts[:REAL_CORPUS_POLNEAR]]
+    if not pages or not texts:
+        pytest.skip("../shared/eval has no article pages or PolNeAR texts")
+    path = tmp_path_factory.mktemp("real-corpus") / "corpus.db"
+    store = open_store(str(path))
+    try:
+        report = ingest(store, inputs)
+    finally:
+        store.close()
+    assert not report.failures and report.stored == len(inputs), report.to_dict()
+    return path
