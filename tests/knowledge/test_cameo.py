@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -100,3 +101,12 @@ def test_cameo_table_is_built_from_its_sources(shared_eval: Path) -> None:
         ), row
         assert float(icews[row["cameo"]]["goldstein"]) == float(row["goldstein"])
         assert icews[row["cameo"]]["root_code"] == row["cameo_root"]
+
+
+def test_cameo_docs_table_matches_the_shipped_table() -> None:
+    page = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+    found = re.findall(r"\| ([A-Z]+) \| (\d{3,4}) \((\d\d)\)", page)
+    assert len(found) == 16
+    for category, code, root in found:
+        shown = cameo_of(category)
+        assert shown is not None and (shown.code, shown.root) == (code, root)
