@@ -221,9 +221,10 @@ def dyad(
 def export(db: str, fmt: str, table: str | None, output: str, card: str | None) -> None:
     """Export the store, streamed, with a dataset card beside the output.
 
-    \b
     jsonl, csv, parquet: analysis documents or one table.
+
     graphml: actors as nodes, events as edges (type, quad, count, mean intensity).
+
     gdelt: GDELT's 61 event columns, tab-separated, a header line, one row per occurred
     event (CAMEO code, root code, QuadClass, Goldstein; docs/exports.md has the mapping).
 
