@@ -26,6 +26,12 @@ mode), among those codes:
 So ACCUSE is 110 "Disapprove" (11 codes of root 11 against 5 of root 09), ACCUSE
 investigate is 090, CONSULT visit 042, RETREAT ceasefire 0871, ASSAULT 180 (13 codes of root
 18, 7 of 20, 5 of 19). A mode the table does not use for that type takes the type's row.
+
+It also writes ``cameo_agents.csv``: each actor sector newsgraph gives (the PLOVER-style sector
+words ``tools/build_role_titles.py`` made from CAMEO agent codes) and the CAMEO agent code it
+came from, the first one listed when several give the same sector ("religion" → ``REL``),
+plus ``IGO`` (CAMEO's code for intergovernmental organisations). The GDELT export writes it
+as ``Actor1Type1Code`` and after the country in ``Actor1Code`` (``JPNGOV``).
 """
 
 from __future__ import annotations
@@ -41,7 +47,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ONTOLOGY = ROOT.parent / "shared" / "eval" / "events" / "ontology"
 KNOWLEDGE = ROOT / "src" / "newsgraph" / "knowledge"
 OUT = KNOWLEDGE / "plover_cameo.csv"
+AGENTS_OUT = KNOWLEDGE / "cameo_agents.csv"
 FIELDS = ["category", "mode", "cameo", "cameo_root", "label", "goldstein", "codes"]
+EXTRA_AGENTS = {"IGO": "IGO"}
+"""Sectors that are CAMEO agent codes themselves (not in build_role_titles.SECTORS)."""
 _LINE = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*)")
 
 
@@ -121,6 +130,19 @@ def build(ontology: Path) -> list[dict[str, str]]:
     return rows
 
 
+def agent_rows() -> list[dict[str, str]]:
+    """Return the rows of ``cameo_agents.csv``: sector → the first CAMEO agent code giving it."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from build_role_titles import SECTORS
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    codes: dict[str, str] = {}
+    for code, sector in [*SECTORS.items(), *((v, k) for k, v in EXTRA_AGENTS.items())]:
+        codes.setdefault(sector, code)
+    return [{"sector": s, "cameo_agent": c} for s, c in sorted(codes.items())]
+
+
 def main(argv: list[str]) -> None:
     """Build the table from ``argv[1]`` (or the default ontology folder) and write it."""
     ontology = Path(argv[1]) if len(argv) > 1 else DEFAULT_ONTOLOGY
@@ -130,6 +152,12 @@ def main(argv: list[str]) -> None:
         writer.writeheader()
         writer.writerows(rows)
     print(f"{len(rows)} rows written to {OUT.relative_to(ROOT)}")
+    agents = agent_rows()
+    with AGENTS_OUT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["sector", "cameo_agent"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(agents)
+    print(f"{len(agents)} rows written to {AGENTS_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -110,3 +110,24 @@ def test_cameo_docs_table_matches_the_shipped_table() -> None:
     for category, code, root in found:
         shown = cameo_of(category)
         assert shown is not None and (shown.code, shown.root) == (code, root)
+
+
+def test_cameo_agent_codes_of_sectors() -> None:
+    from newsgraph.knowledge.cameo import agent_code
+
+    assert (agent_code("government"), agent_code("rebel"), agent_code("IGO")) == (
+        "GOV", "REB", "IGO"
+    )  # fmt: skip
+    assert agent_code(None) is None and agent_code("think tank") is None
+    # Every sector the actor tables give has a code, but the one CAMEO lacks.
+    sectors = {
+        row["sector"]
+        for name in ("role_titles.csv", "organizations.csv", "igos.csv", "org_words.csv")
+        for row in load_csv(name)
+    }
+    assert {s for s in sectors if s and agent_code(s) is None} == {"think tank"}
+
+
+def test_cameo_agent_table_is_built_from_the_role_title_codes() -> None:
+    shipped = [dict(row) for row in load_csv("cameo_agents.csv")]
+    assert build_cameo().agent_rows() == shipped

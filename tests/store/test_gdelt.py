@@ -131,3 +131,21 @@ def test_export_jsonl_completes_analyses_stored_without_cameo(filled: Store) -> 
     assert [e["cameo_root"] for e in summit["events"]] == ["04", "11", "07"]
     # A document that has the fields is written as stored.
     assert analysis_with_cameo(text) == text
+
+
+def test_gdelt_actor_type_codes_from_sectors(store: Store) -> None:
+    analysis = summit_analysis()
+    analysis.actors[3].sector = "government"  # Fumio Kishida
+    write_analysis(store, analysis)
+    other = other_analysis()
+    other.actors[1].sector = "IGO"  # the European Union, no country
+    write_analysis(store, other)
+    out = io.StringIO()
+    export(store, "gdelt", out)
+    rows = {r["EventRootCode"]: r for r in read_gdelt(out.getvalue())}
+    aid, sanction, consult = rows["07"], rows["16"], rows["04"]
+    assert (aid["Actor1Code"], aid["Actor1CountryCode"], aid["Actor1Type1Code"]) == (
+        "JPNGOV", "JPN", "GOV"
+    )  # fmt: skip
+    assert (sanction["Actor1Code"], sanction["Actor1Type1Code"]) == ("IGO", "IGO")
+    assert (consult["Actor1Code"], consult["Actor1Type1Code"]) == ("JPN", "")

@@ -4,6 +4,8 @@
 table; the rule that picks one code per PLOVER type and mode is in that script) gives each
 PLOVER type, and each mode the table distinguishes, one CAMEO code, its root code, its CAMEO
 label and its Goldstein value. A mode without a row of its own takes its type's row.
+``cameo_agents.csv`` (same script) gives the CAMEO agent code of an actor's sector
+(``government`` → ``GOV``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import cache
 
 from . import load_csv
 
-__all__ = ["QUAD_CLASSES", "CameoCode", "cameo_of"]
+__all__ = ["QUAD_CLASSES", "CameoCode", "agent_code", "cameo_of"]
 
 QUAD_CLASSES = {
     "verbal cooperation": 1,
@@ -60,3 +62,17 @@ def cameo_of(category: str | None, mode: str | None = None) -> CameoCode | None:
     """
     table = _table()
     return table.get((category or "", mode or "")) or table.get((category or "", ""))
+
+
+@cache
+def _agents() -> dict[str, str]:
+    return {row["sector"]: row["cameo_agent"] for row in load_csv("cameo_agents.csv")}
+
+
+def agent_code(sector: str | None) -> str | None:
+    """Return the CAMEO agent code of an actor's sector (``None`` when it has none).
+
+    >>> agent_code("government"), agent_code("think tank")
+    ('GOV', None)
+    """
+    return _agents().get(sector or "")

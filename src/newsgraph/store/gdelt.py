@@ -12,13 +12,14 @@ column names; GDELT's own files have none. The column mapping is documented in
   article's publication date; ``DATEADDED`` is when the article was stored (UTC);
 - one actor per side, as GDELT has: the first person or organisation named, else the first
   country; in a joint act with no recipient ("X and Y met") the second participant is
-  ``Actor2``; codes are ISO 3166-1 alpha-3 (CAMEO's country codes);
+  ``Actor2``; country codes are ISO 3166-1 alpha-3 (CAMEO's country codes), the type code the
+  CAMEO agent code of the actor's sector, and the actor code both (``JPNGOV``);
 - ``EventCode``/``EventBaseCode``/``EventRootCode`` and ``GoldsteinScale`` from the CAMEO code
   of the PLOVER type and mode (:mod:`newsgraph.knowledge.cameo`), ``QuadClass`` from the
   PLOVER quad, ``IsRootEvent`` from ``main``, ``NumMentions`` the sentences telling the event
   in its article;
-- blank where newsgraph has nothing: ethnic, religion and type codes, ``AvgTone``, actor
-  geography, FIPS country and ADM codes of the place.
+- blank where newsgraph has nothing: known-group, ethnic, religion and second and third type
+  codes, ``AvgTone``, actor geography, FIPS country and ADM codes of the place.
 
 Articles are read one at a time (their analysis documents, streamed), so memory stays flat.
 """
@@ -33,12 +34,14 @@ from functools import cache
 from typing import IO, Any
 
 from ..knowledge import load_csv
-from ..knowledge.cameo import QUAD_CLASSES, cameo_of
+from ..knowledge.cameo import QUAD_CLASSES, agent_code, cameo_of
 from .base import Store
 from .days import first_day
 
 __all__ = ["GDELT_COLUMNS", "export_gdelt", "gdelt_rows"]
 
+Side = tuple[str | None, str | None, str | None]
+"""One actor of an event: (country code, name, CAMEO agent code)."""
 _ACTOR = [
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
     "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
@@ -138,10 +141,8 @@ def _dates(day: str | None) -> list[Any]:
     return [value.strftime("%Y%m%d"), value.strftime("%Y%m"), value.year, f"{fraction:.4f}"]
 
 
-def _sides(
-    event: dict[str, Any], actors: dict[str, Any]
-) -> tuple[tuple[str | None, str | None] | None, tuple[str | None, str | None] | None]:
-    """Return ``Actor1`` and ``Actor2`` as ``(country code, name)`` (``None``: no actor)."""
+def _sides(event: dict[str, Any], actors: dict[str, Any]) -> tuple[Side | None, Side | None]:
+    """Return ``Actor1`` and ``Actor2`` (``None``: no actor)."""
     sources = _participants(event.get("source") or [], event.get("source_ids") or [], actors)
     targets = _participants(event.get("target") or [], event.get("target_ids") or [], actors)
     first = sources[0] if sources else None
@@ -150,29 +151,28 @@ def _sides(
     return first, sources[1] if len(sources) > 1 else None
 
 
-def _participants(
-    codes: list[str], ids: list[str], actors: dict[str, Any]
-) -> list[tuple[str | None, str | None]]:
+def _participants(codes: list[str], ids: list[str], actors: dict[str, Any]) -> list[Side]:
     """The actors of one side: its people and organisations first, then countries not covered."""
-    found: list[tuple[str | None, str | None]] = []
+    found: list[Side] = []
     covered: set[str] = set()
     for actor_id in ids:
         actor = actors.get(actor_id) or {}
         country = actor.get("country") or (codes[0] if len(codes) == 1 else None)
-        found.append((country, actor.get("name") or actor_id))
+        found.append((country, actor.get("name") or actor_id, agent_code(actor.get("sector"))))
         covered.add(country or "")
     for code in codes:
         if code not in covered:
             name = (actors.get(code) or {}).get("name") or _country_names().get(code)
-            found.append((code, name))
+            found.append((code, name, None))
             covered.add(code)
     return found
 
 
-def _actor(side: tuple[str | None, str | None] | None) -> list[Any]:
-    """``Code``, ``Name``, ``CountryCode`` and seven blank codes of one actor."""
-    code, name = side or (None, None)
-    return [code, name, code, *([None] * (len(_ACTOR) - 3))]
+def _actor(side: Side | None) -> list[Any]:
+    """``Code``, ``Name``, ``CountryCode``, blank group, ethnic, religion codes, type codes."""
+    country, name, agent = side or (None, None, None)
+    code = f"{country or ''}{agent or ''}" or None
+    return [code, name, country, None, None, None, None, agent, None, None]
 
 
 def _place(location: str | None, actors: dict[str, Any]) -> list[Any]:
