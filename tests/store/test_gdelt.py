@@ -149,3 +149,30 @@ def test_gdelt_actor_type_codes_from_sectors(store: Store) -> None:
     )  # fmt: skip
     assert (sanction["Actor1Code"], sanction["Actor1Type1Code"]) == ("IGO", "IGO")
     assert (consult["Actor1Code"], consult["Actor1Type1Code"]) == ("JPN", "")
+
+
+def test_gdelt_place_of_the_event(store: Store) -> None:
+    from newsgraph.model import Actor, Span
+
+    analysis = summit_analysis()
+    # A place known by another spelling, named in the text as the event's location.
+    analysis.actors.append(
+        Actor("place:sokcho", "place", "Sokch'o", "KOR", lat=38.2, lon=128.6,
+              mentions=[Span(0, 6, "Sokcho")])
+    )  # fmt: skip
+    analysis.events[0].location = "Sokcho"
+    analysis.events[1].location = "the Japan"  # a country: type 1, no point
+    analysis.events[2].location = "Atlantis"  # unknown: the name only
+    write_analysis(store, analysis)
+    out = io.StringIO()
+    export(store, "gdelt", out)
+    geo = [
+        (r["ActionGeo_Type"], r["ActionGeo_FullName"], r["ActionGeo_Lat"], r["ActionGeo_Long"])
+        for r in read_gdelt(out.getvalue())
+    ]
+    assert geo == [
+        ("4", "Sokcho", "38.2", "128.6"),
+        ("1", "the Japan", "", ""),
+        ("", "Atlantis", "", ""),
+    ]
+    assert all(r["ActionGeo_CountryCode"] == "" for r in read_gdelt(out.getvalue()))

@@ -179,7 +179,7 @@ def _place(location: str | None, actors: dict[str, Any]) -> list[Any]:
     """The ``ActionGeo_`` columns: the place's name, and type and point when an actor has them."""
     if not location:
         return [None] * len(_GEO)
-    known = next((a for a in actors.values() if a.get("name") == location), None) or {}
+    known = _named(location.removeprefix("the "), actors)
     if known.get("kind") == "country":
         kind: int | None = 1
     elif known.get("lat") is not None:
@@ -188,6 +188,17 @@ def _place(location: str | None, actors: dict[str, Any]) -> list[Any]:
         kind = None
     lat, lon = known.get("lat"), known.get("lon")
     return [kind, location, None, None, None, lat, lon, None]
+
+
+def _named(name: str, actors: dict[str, Any]) -> dict[str, Any]:
+    """The actor the article names ``name``: by its name, else by one of its mentions."""
+    for actor in actors.values():
+        if actor.get("name") == name:
+            return dict(actor)
+    for actor in actors.values():
+        if any(m.get("text") == name for m in actor.get("mentions") or []):
+            return dict(actor)
+    return {}
 
 
 def _added(ingested_at: str | None) -> str | None:
