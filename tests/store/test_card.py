@@ -121,3 +121,11 @@ def test_card_every_format_on_the_real_corpus(real_corpus: Path, tmp_path: Path)
         card = exported_card(str(db), tmp_path / f"out-{fmt}-{table}", fmt, table)
         check_counts(card, stored, fmt, table)
         assert card["database"] == str(db)
+
+
+def test_card_or_output_that_cannot_be_written_is_one_line(db: str, tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such"
+    code, _, err = run("export", "--db", db, "--format", "gdelt", "--card", str(missing))
+    assert code == 1 and "cannot write" in err and "Traceback" not in err
+    code, _, err = run("export", "--db", db, "-o", str(missing / "x.jsonl"))
+    assert code == 1 and err.count("\n") == 1 and "cannot write" in err

@@ -234,40 +234,53 @@ def export(db: str, fmt: str, table: str | None, output: str, card: str | None) 
 
     Example: newsgraph export --format gdelt -o events.tsv
     """
+    from ..errors import ConfigError
     from ..store import open_store
-    from ..store.card import Card, redact, store_counts, write_card
+    from ..store.card import write_card
     from ..store.export import export as run_export
 
     binary = fmt == "parquet"
     counts: dict[str, int] = {}
-    with (
-        open_store(db, create=False) as store,
-        click.open_file(output, "wb" if binary else "w") as out,
-    ):
-        written = run_export(store, fmt, out, table, counts)
-        base = card or (None if output == "-" else output)
-        if base is not None:
-            command = shlex.join(
-                ["newsgraph", "export", "--db", store.name, "--format", fmt]
-                + (["--table", table] if table else [])
-                + ["-o", output]
-                + (["--card", card] if card else [])
-            )
-            typed = Path(sys.argv[0]).name == "newsgraph"
-            summary = Card(
-                output=output,
-                format=fmt,
-                selection=_selection(fmt, table),
-                command=command,
-                argv=redact(shlex.join(["newsgraph", *sys.argv[1:]])) if typed else None,
-                database=store.name,
-                exported=counts,
-                stored=store_counts(store),
-            )
-            paths = write_card(summary, base)
+    base = card or (None if output == "-" else output)
+    paths = None
+    try:
+        with (
+            open_store(db, create=False) as store,
+            click.open_file(output, "wb" if binary else "w") as out,
+        ):
+            written = run_export(store, fmt, out, table, counts)
+            if base is not None:
+                paths = write_card(_card(store, fmt, table, output, card, counts), base)
+    except OSError as exc:
+        raise ConfigError(f"cannot write: {exc.strerror or exc}", exc.filename or output) from exc
     click.echo(f"{written} rows exported from {store.name}", err=True)
-    if base is not None:
+    if paths is not None:
         click.echo(f"dataset card: {paths[0]}, {paths[1]}", err=True)
+
+
+def _card(
+    store: Any, fmt: str, table: str | None, output: str, card: str | None, counts: dict[str, int]
+) -> Any:
+    """The dataset card of an export: its command rebuilt (no password), and as typed."""
+    from ..store.card import Card, redact, store_counts
+
+    command = shlex.join(
+        ["newsgraph", "export", "--db", store.name, "--format", fmt]
+        + (["--table", table] if table else [])
+        + ["-o", output]
+        + (["--card", card] if card else [])
+    )
+    typed = Path(sys.argv[0]).name == "newsgraph"
+    return Card(
+        output=output,
+        format=fmt,
+        selection=_selection(fmt, table),
+        command=command,
+        argv=redact(shlex.join(["newsgraph", *sys.argv[1:]])) if typed else None,
+        database=store.name,
+        exported=counts,
+        stored=store_counts(store),
+    )
 
 
 def _selection(fmt: str, table: str | None) -> dict[str, str]:
