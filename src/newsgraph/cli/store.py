@@ -14,7 +14,7 @@ import shlex
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,6 +29,10 @@ from ._util import (
     read_options,
     scale_options,
 )
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.card import Card
 
 
 def register(cli: click.Group) -> None:
@@ -259,8 +263,8 @@ def export(db: str, fmt: str, table: str | None, output: str, card: str | None) 
 
 
 def _card(
-    store: Any, fmt: str, table: str | None, output: str, card: str | None, counts: dict[str, int]
-) -> Any:
+    store: Store, fmt: str, table: str | None, output: str, card: str | None, counts: dict[str, int]
+) -> Card:
     """The dataset card of an export: its command rebuilt (no password), and as typed."""
     from ..store.card import Card, redact, store_counts
 
