@@ -176,3 +176,9 @@ def test_gdelt_place_of_the_event(store: Store) -> None:
         ("", "Atlantis", "", ""),
     ]
     assert all(r["ActionGeo_CountryCode"] == "" for r in read_gdelt(out.getvalue()))
+
+
+def test_gdelt_of_an_empty_store_is_the_header(store: Store) -> None:
+    out = io.StringIO()
+    assert export(store, "gdelt", out) == 0
+    assert read_gdelt(out.getvalue()) == []

@@ -94,7 +94,7 @@ def gdelt_rows(store: Store) -> Iterator[list[Any]]:
         document = json.loads(text)
         actors = {a["id"]: a for a in document.get("actors") or []}
         for seq, event in enumerate(document.get("events") or []):
-            if event.get("status") == "occurred":
+            if event.get("status", "occurred") == "occurred":
                 article = (article_id, url or source, published, ingested_at)
                 yield _row(seq, event, actors, article)
 
