@@ -100,3 +100,31 @@ def test_event_cameo_gdelt_rows_of_the_real_corpus(real_corpus: Path, tmp_path: 
     for line in out.getvalue().splitlines():
         for event in json.loads(line)["events"]:
             assert event["cameo_root"] == event["cameo"][:2]
+
+
+def test_event_cameo_cards_of_the_bundled_example(example: Analysis, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+    from newsgraph.store.card import store_counts
+
+    db = str(tmp_path / "example.db")
+    with open_store(db) as store:
+        write_analysis(store, example)
+        stored = store_counts(store)
+    expected = {
+        ("jsonl", None): {"articles": 1, "events": stored["events"], "quotes": stored["quotes"]},
+        ("csv", "events"): {"events": stored["events"]},
+        ("parquet", "quotes"): {"quotes": stored["quotes"]},
+        ("gdelt", None): {"events": stored["events:occurred"]},
+        ("graphml", None): {},
+    }
+    for (fmt, table), counts in expected.items():
+        out = tmp_path / f"example.{fmt}"
+        args = ["export", "--db", db, "--format", fmt, "-o", str(out)]
+        result = CliRunner().invoke(cli, args + (["--table", table] if table else []))
+        assert result.exit_code == 0, result.output
+        card = json.loads(Path(f"{out}.card.json").read_text(encoding="utf-8"))
+        assert card["stored"] == stored
+        assert {k: card["exported"][k] for k in counts} == counts
+        assert "How to cite" in Path(f"{out}.card.md").read_text(encoding="utf-8")
