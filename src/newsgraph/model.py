@@ -253,7 +253,9 @@ class Event:
     ``context``: the sentence before; ``published``: nothing in the text dates it, so the
     publication date stands in). ``main`` marks the one to three happenings the story is about
     (from its headline and lead). ``evidence_more`` holds the other sentences that tell the same
-    happening.
+    happening. ``cameo`` and ``cameo_root`` are the CAMEO event code and root code the PLOVER
+    type (and mode) maps to (:mod:`newsgraph.knowledge.cameo`), for comparison with GDELT and
+    ICEWS; analyses written before they existed load with both ``None``.
     """
 
     type: str
@@ -277,6 +279,8 @@ class Event:
     date_basis: str | None = None
     evidence_more: list[Span] = field(default_factory=list)
     main: bool = False
+    cameo: str | None = None
+    cameo_root: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

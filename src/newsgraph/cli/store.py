@@ -10,9 +10,11 @@ and :mod:`newsgraph.relations`.
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 import textwrap
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +29,10 @@ from ._util import (
     read_options,
     scale_options,
 )
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.card import Card
 
 
 def register(cli: click.Group) -> None:
@@ -200,7 +206,7 @@ def dyad(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet", "graphml"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "graphml", "gdelt"]),
     default="jsonl",
     show_default=True,
 )
@@ -210,23 +216,86 @@ def dyad(
     help="The table (default: analysis documents for jsonl, articles for csv/parquet).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
-def export(db: str, fmt: str, table: str | None, output: str) -> None:
-    """Export the store, streamed: analyses or a table as JSONL/CSV/Parquet, or the actor network.
+@click.option(
+    "--card",
+    metavar="PATH",
+    help="Write the dataset card to PATH.card.json and PATH.card.md (default: beside the "
+    "output file; with -o - no card unless --card is given).",
+)
+def export(db: str, fmt: str, table: str | None, output: str, card: str | None) -> None:
+    """Export the store, streamed, with a dataset card beside the output.
+
+    jsonl, csv, parquet: analysis documents or one table.
 
     graphml: actors as nodes, events as edges (type, quad, count, mean intensity).
 
-    Example: newsgraph export --format csv --table events -o events.csv
+    gdelt: GDELT's 61 event columns, tab-separated, a header line, one row per occurred
+    event (CAMEO code, root code, QuadClass, Goldstein; docs/exports.md has the mapping).
+
+    The card (<output>.card.json and .card.md) gives the newsgraph version, the command and
+    selection, the time (UTC), rows per table exported and stored, the database (no
+    password), the gold-set figures of this version and a "How to cite" line.
+
+    Example: newsgraph export --format gdelt -o events.tsv
     """
+    from ..errors import ConfigError
     from ..store import open_store
+    from ..store.card import write_card
     from ..store.export import export as run_export
 
     binary = fmt == "parquet"
-    with (
-        open_store(db, create=False) as store,
-        click.open_file(output, "wb" if binary else "w") as out,
-    ):
-        written = run_export(store, fmt, out, table)
+    counts: dict[str, int] = {}
+    base = card or (None if output == "-" else output)
+    paths = None
+    try:
+        with (
+            open_store(db, create=False) as store,
+            click.open_file(output, "wb" if binary else "w") as out,
+        ):
+            written = run_export(store, fmt, out, table, counts)
+            if base is not None:
+                paths = write_card(_card(store, fmt, table, output, card, counts), base)
+    except OSError as exc:
+        raise ConfigError(f"cannot write: {exc.strerror or exc}", exc.filename or output) from exc
     click.echo(f"{written} rows exported from {store.name}", err=True)
+    if paths is not None:
+        click.echo(f"dataset card: {paths[0]}, {paths[1]}", err=True)
+
+
+def _card(
+    store: Store, fmt: str, table: str | None, output: str, card: str | None, counts: dict[str, int]
+) -> Card:
+    """The dataset card of an export: its command rebuilt (no password), and as typed."""
+    from ..store.card import Card, redact, store_counts
+
+    command = shlex.join(
+        ["newsgraph", "export", "--db", store.name, "--format", fmt]
+        + (["--table", table] if table else [])
+        + ["-o", output]
+        + (["--card", card] if card else [])
+    )
+    typed = Path(sys.argv[0]).name == "newsgraph"
+    return Card(
+        output=output,
+        format=fmt,
+        selection=_selection(fmt, table),
+        command=command,
+        argv=redact(shlex.join(["newsgraph", *sys.argv[1:]])) if typed else None,
+        database=store.name,
+        exported=counts,
+        stored=store_counts(store),
+    )
+
+
+def _selection(fmt: str, table: str | None) -> dict[str, str]:
+    """The rows an export selects, for its card (export takes the whole store)."""
+    if fmt == "gdelt":
+        return {"table": "events", "status": "occurred", "rows": "all"}
+    if fmt == "graphml":
+        return {"table": "events as actor-network edges", "status": "occurred", "rows": "all"}
+    if fmt == "jsonl" and table is None:
+        return {"table": "analysis documents (every table)", "rows": "all"}
+    return {"table": table or "articles", "rows": "all"}
 
 
 # -- the store side of actors / events / quotes ------------------------------------------------

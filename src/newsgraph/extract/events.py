@@ -22,6 +22,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..knowledge.cameo import cameo_of
 from ..model import Analysis, Event, Span
 from ..nlp import doc_text
 from . import register
@@ -141,6 +142,9 @@ def code_events(analysis: Analysis, doc: Any) -> list[Event]:
             (headline if kind == "headline" else events).extend(_sentence_events(unit, ctx))
     events = fold_retold(merge_duplicates(events), doc)
     mark_main(events, headline, Lead(tuple(lead), _standfirst(analysis), title or ""))
+    for event in events:
+        code = cameo_of(event.type, event.mode)
+        event.cameo, event.cameo_root = (code.code, code.root) if code else (None, None)
     return events
 
 

@@ -2,10 +2,13 @@
 
 - ``jsonl`` with no table: one analysis document per line (the ``newsgraph.analysis/1``
   contract, exactly as ``newsgraph analyze`` prints it, so ``Analysis.from_dict`` reads it
-  back); with a table, one row per line.
+  back; events stored before the ``cameo`` fields existed get them here); with a table, one
+  row per line. The ``events`` table gets ``cameo`` and ``cameo_root`` columns, derived from
+  ``type`` and ``mode`` when the database has no such columns.
 - ``csv``: one table, JSON-valued columns (``authors``, ``source``…) as JSON text.
 - ``parquet``: one table, typed columns (lists of strings as ``list<string>``), written in
   row groups of :data:`BATCH` rows.
+- ``gdelt``: the events as GDELT 2.0 event-table rows (:mod:`.gdelt`).
 - ``graphml``: the actor network: actors as nodes, events (status ``occurred``) as edges
   aggregated by (source, target, type, quad) with ``count`` and ``mean_intensity``;
   reciprocal events ("X and Y met") are edges marked ``reciprocal``. Edges are aggregated in
@@ -24,13 +27,16 @@ from typing import IO, Any
 from xml.sax.saxutils import quoteattr
 
 from ..errors import ConfigError
+from ..knowledge.cameo import cameo_of
 from .base import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "gdelt")
 TABLES = ("articles", "actors", "quotes", "events", "mentions", "dates")
 BATCH = 10_000
 
 _HIDDEN = {"n", "search", "analysis", "signature"}
+_CAMEO = ["cameo", "cameo_root"]
+"""Columns of the ``events`` export derived from ``type`` and ``mode`` when not stored."""
 _INTS = {
     "seq",
     "start_char",
@@ -67,12 +73,17 @@ def table_columns(store: Store, table: str) -> list[str]:
     if table not in TABLES:
         raise ConfigError(f"no table {table!r} to export (one of {', '.join(TABLES)})")
     columns = [c for c in store.columns(table) if c not in _HIDDEN]
+    if table == "events" and "cameo" not in columns:
+        return [*columns, *_CAMEO]
     return [*columns, "articles"] if table == "actors" else columns
 
 
 def table_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
     """Yield every row of ``table`` in a stable order, streamed."""
     columns = table_columns(store, table)
+    if table == "events" and "cameo" not in store.columns(table):
+        yield from _with_cameo(store, columns[: -len(_CAMEO)])
+        return
     if table == "actors":
         own = ", ".join(f"ac.{c}" for c in columns[:-1])
         sql = (
@@ -84,49 +95,109 @@ def table_rows(store: Store, table: str) -> Iterator[tuple[Any, ...]]:
     yield from store.stream(sql)
 
 
+def _with_cameo(store: Store, columns: list[str]) -> Iterator[tuple[Any, ...]]:
+    """Yield the events rows with their CAMEO code and root code derived (type, mode)."""
+    kind, mode = columns.index("type"), columns.index("mode")
+    sql = f"SELECT {', '.join(columns)} FROM events ORDER BY {_ORDER['events']}"
+    for row in store.stream(sql):
+        code = cameo_of(row[kind], row[mode])
+        yield (*row, code.code if code else None, code.root if code else None)
+
+
+def analysis_with_cameo(text: str) -> str:
+    """Return a stored analysis document, its events given ``cameo`` fields if they lack them.
+
+    Documents stored before the fields existed are read, completed and written compactly as
+    the store writes them; any other document is returned as it is.
+    """
+    if '"cameo"' in text or '"events":[]' in text:
+        return text
+    document = json.loads(text)
+    events = document.get("events") or []
+    if not events or all("cameo" in e for e in events):
+        return text
+    for event in events:
+        code = cameo_of(event.get("type"), event.get("mode"))
+        event.setdefault("cameo", code.code if code else None)
+        event.setdefault("cameo_root", code.root if code else None)
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json_columns(table: str, columns: list[str]) -> list[str]:
     names = _STRING_LISTS.get(table, set()) | _JSON_OBJECTS.get(table, set())
     return [c for c in columns if c in names]
 
 
-def export(store: Store, fmt: str, out: IO[Any], table: str | None = None) -> int:
+def export(
+    store: Store,
+    fmt: str,
+    out: IO[Any],
+    table: str | None = None,
+    counts: dict[str, int] | None = None,
+) -> int:
     """Write the store (or one table) to ``out`` in ``fmt``; return the rows written.
 
     Args:
         store: an open store.
-        fmt: ``jsonl``, ``csv``, ``parquet`` or ``graphml``.
-        out: a text stream (``jsonl``, ``csv``, ``graphml``) or a binary one (``parquet``).
+        fmt: ``jsonl``, ``csv``, ``parquet``, ``graphml`` or ``gdelt``.
+        out: a text stream (``jsonl``, ``csv``, ``graphml``, ``gdelt``) or a binary one
+            (``parquet``).
         table: the table to export; ``None`` means analysis documents for ``jsonl``, the
-            actor network for ``graphml`` and ``articles`` for the others.
+            actor network for ``graphml``, the events for ``gdelt`` (which takes no other)
+            and ``articles`` for the others.
+        counts: when given, filled with the rows written per table (for the dataset card):
+            analysis documents count their articles and every row they carry; GraphML its
+            ``actors`` (nodes) and ``edges``.
 
     Raises:
         ConfigError: an unknown format or table, or pyarrow missing for Parquet.
         StoreError: the database cannot be read.
     """
+    counts = {} if counts is None else counts
     if fmt == "graphml":
-        return export_graphml(store, out)
+        written = export_graphml(store, out, counts)
+        counts["edges"] = written
+        return written
+    if fmt == "gdelt":
+        from .gdelt import export_gdelt
+
+        if table not in (None, "events"):
+            raise ConfigError(f"the gdelt format exports events, not {table}")
+        counts["events"] = export_gdelt(store, out)
+        return counts["events"]
     if fmt == "jsonl" and table is None:
         written = 0
         for (text,) in store.stream("SELECT analysis FROM articles ORDER BY id"):
-            out.write(text + "\n")
+            out.write(analysis_with_cameo(text) + "\n")
             written += 1
+        # Every stored row belongs to one article, and its document carries it.
+        for name in TABLES:
+            counts[name] = int(store.scalar(f"SELECT COUNT(*) FROM {name}") or 0)
+        counts["articles"] = written
         return written
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     table = table or "articles"
     columns = table_columns(store, table)
     rows = table_rows(store, table)
     if fmt == "jsonl":
-        return _write_jsonl(columns, _json_columns(table, columns), rows, out)
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        written = 0
-        for row in rows:
-            writer.writerow(row)
-            written += 1
-        return written
-    if fmt == "parquet":
-        return _write_parquet(columns, _STRING_LISTS.get(table, set()), rows, out)
-    raise ConfigError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+        written = _write_jsonl(columns, _json_columns(table, columns), rows, out)
+    elif fmt == "csv":
+        written = _write_csv(columns, rows, out)
+    else:
+        written = _write_parquet(columns, _STRING_LISTS.get(table, set()), rows, out)
+    counts[table] = written
+    return written
+
+
+def _write_csv(columns: list[str], rows: Iterator[tuple[Any, ...]], out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    written = 0
+    for row in rows:
+        writer.writerow(row)
+        written += 1
+    return written
 
 
 def _write_jsonl(
@@ -230,11 +301,12 @@ _EDGE_KEYS = [
 ]
 
 
-def export_graphml(store: Store, out: IO[str]) -> int:
+def export_graphml(store: Store, out: IO[str], counts: dict[str, int] | None = None) -> int:
     """Write the actor network as GraphML; return the number of edges.
 
     Nodes are the actors that take part in an edge (see :func:`network_edges`); one edge per
     (source, target, type, quad), with the number of events and their mean intensity.
+    ``counts``, when given, gets the number of nodes as ``actors``.
     """
     edges = network_edges(store)
     ends = {e[0] for e in edges} | {e[1] for e in edges}
@@ -257,6 +329,8 @@ def export_graphml(store: Store, out: IO[str]) -> int:
     for node in sorted(ends - known):
         kind = "person" if node.startswith("person:") else "organization"
         _write_node(out, node, (node, "country" if ":" not in node else kind, None, 0))
+    if counts is not None:
+        counts["actors"] = len(ends)
     for i, (source, target, etype, quad, count, mean, reciprocal) in enumerate(edges):
         out.write(f'    <edge id="e{i}" source={quoteattr(source)} target={quoteattr(target)}>')
         values = (etype, quad, count, mean, reciprocal)
