@@ -186,6 +186,9 @@ def test_cli_serve_runs_datasette_with_the_metadata(
     assert command[command.index("--port") + 1] == "8123"
     assert "facet_time_limit_ms" in command
     assert "http://127.0.0.1:8123/" in err
+    code, _, err = run("datasette", "--db", f"sqlite:///{small_db}", "--serve")
+    assert code == 0, err
+    assert seen[-1][4] == str(small_db)
 
 
 # -- the real Datasette on the real corpus ---------------------------------------------------

@@ -186,7 +186,7 @@ def datasette(db: str, output: str, run_server: bool, host: str, port: int, **no
             return
         click.echo(f"datasette: open http://{host}:{port}/ (Ctrl-C to stop)", err=True)
         try:
-            code = subprocess.call(ds.serve_command(db, path, host, port))
+            code = subprocess.call(ds.serve_command(ds.sqlite_path(db), path, host, port))
         except KeyboardInterrupt:
             code = 0
     if code:

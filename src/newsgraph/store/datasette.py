@@ -42,6 +42,7 @@ __all__ = [
     "require_datasette",
     "require_sqlite",
     "serve_command",
+    "sqlite_path",
 ]
 
 INSTALL_HINT = "pip install 'newsgraph[datasette]'"
@@ -81,9 +82,14 @@ def require_datasette() -> None:
         raise ConfigError(f"Datasette is not installed: {INSTALL_HINT}")
 
 
-def database_name(path: str) -> str:
-    """Return the name Datasette gives the database file ``path`` (its name less the suffix)."""
-    return Path(path.removeprefix("sqlite:///")).stem
+def sqlite_path(db: str) -> str:
+    """Return the file path of the SQLite ``--db`` value (``sqlite:///`` taken off)."""
+    return db.removeprefix("sqlite:///")
+
+
+def database_name(db: str) -> str:
+    """Return the name Datasette gives the database file ``db`` (its name less the suffix)."""
+    return Path(sqlite_path(db)).stem
 
 
 @dataclass(frozen=True)
