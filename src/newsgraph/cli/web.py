@@ -1,4 +1,4 @@
-"""Commands that serve the corpus on the web: ``serve`` and ``demo``."""
+"""Commands that serve the corpus on the web: ``serve``, ``demo`` and ``datasette``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ._util import db_option
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the ``newsgraph`` group."""
-    for command in (serve, demo):
+    for command in (serve, demo, datasette):
         cli.add_command(command)
 
 
@@ -119,3 +119,75 @@ def demo(inputs: tuple[str, ...], db: str | None, host: str, port: int, **kwargs
         analyze_timeout=kwargs["analyze_timeout"],
     )
     run(settings, host, port)
+
+
+@click.command()
+@db_option
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Write the metadata here (- for stdout; with --serve, default: a temporary file).",
+)
+@click.option("--title", help="Title shown on every page (default: newsgraph corpus: NAME).")
+@click.option("--license", "license_", metavar="TEXT", help="Licence note for the data.")
+@click.option("--license-url", metavar="URL", help="Link for the licence note.")
+@click.option("--source", metavar="TEXT", help="Source note (default: the newsgraph version).")
+@click.option("--source-url", metavar="URL", help="Link for the source note.")
+@click.option("--serve", "run_server", is_flag=True, help="Then run Datasette on the corpus.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="With --serve."
+)
+def datasette(db: str, output: str, run_server: bool, host: str, port: int, **notes: Any) -> None:
+    """Open a SQLite corpus in Datasette: write its metadata, or run Datasette with --serve.
+
+    The metadata describes every table and column, sets facets (events by type, quad class,
+    status, source and target country), sort orders and full-text search on articles.
+    Datasette keys it by the file's name (corpus.db is served as corpus), so it is written
+    for the --db given. Datasette is optional: pip install 'newsgraph[datasette]'.
+
+    Example: newsgraph datasette --db corpus.db -o metadata.json
+
+    then: datasette corpus.db -m metadata.json
+    """
+    import json
+    import subprocess
+    import tempfile
+
+    from ..store import datasette as ds
+    from ..store import open_store
+
+    ds.require_sqlite(db)
+    if run_server:
+        ds.require_datasette()
+    with open_store(db, create=False) as store:
+        document = ds.metadata(
+            store,
+            ds.database_name(db),
+            title=notes["title"],
+            license=notes["license_"],
+            license_url=notes["license_url"],
+            source=notes["source"],
+            source_url=notes["source_url"],
+        )
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output == "-" and not run_server:
+        click.echo(text, nl=False)
+        return
+    with tempfile.TemporaryDirectory(prefix="newsgraph-datasette-") as tmp:
+        path = output if output != "-" else f"{tmp}/metadata.json"
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        if not run_server:
+            click.echo(f"{path}: Datasette metadata for {db}", err=True)
+            return
+        click.echo(f"datasette: open http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        try:
+            code = subprocess.call(ds.serve_command(ds.sqlite_path(db), path, host, port))
+        except KeyboardInterrupt:
+            code = 0
+    if code:
+        raise SystemExit(code)
