@@ -94,7 +94,7 @@ def _summary(entry: WatchEntry) -> str:
 def _entry(feed: ET.Element, report: WatchReport, entry: WatchEntry, base: str | None) -> None:
     item = _add(feed, "entry")
     _add(item, "id", _urn("watch", report.watch.name, "article", entry.article_id))
-    _add(item, "title", entry.title or "(no title)")
+    _add(item, "title", entry.title or entry.source or "(no title)")
     _add(item, "updated", rfc3339(entry.ingested_at) or _EPOCH)
     published = rfc3339(entry.published)
     if published:

@@ -29,11 +29,22 @@ def register(cli: click.Group) -> None:
 @click.argument("name", required=False)
 @db_option
 @click.option("--query", help='Save NAME: full-text words (all must match), "a phrase", OR, -word.')
-@click.option("--actor", help="Only articles naming this actor (code, id or name).")
-@click.option("--type", "types", multiple=True, help="Articles with an event of this PLOVER type.")
+@click.option("--actor", metavar="ACTOR", help="Only articles naming this actor (code, id, name).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Articles with, and events of, this PLOVER type (repeat).",
+)
 @click.option("--source", help="Events with this actor on the source side.")
 @click.option("--target", help="Events with this actor on the target side.")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES))
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(STATUSES),
+    help="Events of this status (repeat for several).",
+)
 @click.option("--speaker", metavar="NAME", help="Quotes by this speaker (part of a name, or id).")
 @click.option("--about", metavar="ACTOR", help="Quotes mentioning this actor.")
 @click.option("--replace", is_flag=True, help="Overwrite the watch NAME (its mark too).")
@@ -68,7 +79,7 @@ def watch(name: str | None, db: str, **options: Any) -> None:
     --run reports, for each watch, the articles stored since its last run (all of them the
     first time), each with its evidence, and records how far it read; run it after each
     `newsgraph ingest` or feed poll. The server serves each watch's feed at
-    /watch/NAME.atom.
+    /watch/NAME.atom. NAME alone shows the watch.
 
     Example: newsgraph watch japan-korea --query "summit" --source JPN --type CONSULT
 
@@ -87,7 +98,8 @@ def watch(name: str | None, db: str, **options: Any) -> None:
         _read(mode, name, db, options["fmt"])
 
 
-def _given(options: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+def _given(names: tuple[str, ...]) -> list[str]:
+    """Return those of ``names`` that the command line set."""
     ctx = click.get_current_context()
     return [n for n in names if ctx.get_parameter_source(n) != click.core.ParameterSource.DEFAULT]
 
@@ -105,8 +117,8 @@ def _mode(name: str | None, options: dict[str, Any]) -> str:
     )
     if mode in ("save", "delete", "show") and not name:
         raise click.UsageError("give a watch NAME (or --list, or --run)")
-    misplaced = _given(options, ("replace", *_FILTER_NAMES)) if mode != "save" else []
-    misplaced += _given(options, _RUN_ONLY) if mode != "run" else []
+    misplaced = _given(("replace", *_FILTER_NAMES)) if mode != "save" else []
+    misplaced += _given(_RUN_ONLY) if mode != "run" else []
     if misplaced:
         option = misplaced[0].replace("_", "-").replace("types", "type")
         option = option.replace("statuses", "status").replace("only", "name")
@@ -192,8 +204,8 @@ def _render_report(report: Any) -> str:
     ]
     for e in report.entries:
         lines.append(f"{e.published or '----------'}  {e.title or '(no title)'}  [{e.article_id}]")
-        if e.url:
-            lines.append(f"    {e.url}")
+        if e.url or e.source:
+            lines.append(f"    {e.url or e.source}")
         found = [_render_event(x) for x in e.events] + [_render_quote(q) for q in e.quotes]
         if not found:
             found = [textwrap.fill(" ".join(e.snippet.split()), 84)]

@@ -123,6 +123,7 @@ class WatchEntry(RowBase):
     published: str | None
     site: str | None
     url: str | None
+    source: str | None
     ingested_at: str
     snippet: str
     events: list[EventRow] = field(default_factory=list)
@@ -372,9 +373,9 @@ def _slice_entries(store: Store, watch: Watch, part: Ingested, size: int) -> lis
         for quote in quotes(store, watch.speaker, watch.about, article_ids=ids):
             found_quotes[quote.article_id].append(quote)
     rows = store.fetchall(
-        f"SELECT id, ingested_at FROM articles WHERE id IN ({placeholders(ids)})", ids
+        f"SELECT id, source, ingested_at FROM articles WHERE id IN ({placeholders(ids)})", ids
     )
-    stored = {row[0]: str(row[1]) for row in rows}
+    stored = {row[0]: (row[1], str(row[2])) for row in rows}
     picky = watch.about_events or watch.about_quotes
     return [
         WatchEntry(
@@ -383,7 +384,7 @@ def _slice_entries(store: Store, watch: Watch, part: Ingested, size: int) -> lis
             h.published,
             h.site,
             h.url,
-            stored[h.article_id],
+            *stored[h.article_id],
             h.snippet,
             found_events.get(h.article_id, []),
             found_quotes.get(h.article_id, []),

@@ -9,6 +9,7 @@ server and to its own URL. An unknown name is a 404 in the one error shape.
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -21,13 +22,16 @@ from .errors import APIError
 
 router = APIRouter(include_in_schema=False)
 
+DEFAULT_LIMIT = 50
+"""Entries in a feed unless ``limit`` says."""
+
 
 @router.get("/watch/{name:path}.atom")
 def watch_atom(
     request: Request,
     name: str,
     store: StoreDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Entries in the feed.")] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Response:
     """The newest ``limit`` articles the watch ``name`` matches, with their evidence."""
     try:
@@ -35,5 +39,8 @@ def watch_atom(
     except WatchError:
         raise APIError(404, "not_found", f"no watch {name!r}") from None
     report = latest_entries(store, watch, limit)
-    feed = watch_feed(report, str(request.base_url), str(request.url))
+    # Built again (the request's path arrives decoded): the name encoded, the limit checked.
+    own = f"{request.base_url}watch/{quote(name, safe='')}.atom"
+    own += f"?limit={limit}" if limit != DEFAULT_LIMIT else ""
+    feed = watch_feed(report, str(request.base_url), own)
     return Response(feed, media_type=f"{MEDIA_TYPE}; charset=utf-8")
