@@ -217,9 +217,12 @@ def filter_articles(
     clauses.append(f"a.id IN ({', '.join('?' * len(wanted))})")
     params += wanted
     if types:
+        # ``e.type || ''``: the article's events are found by its key, not every event of the
+        # type (SQLite would otherwise take the type index: 1.4 s for 1,000 hits among 10,000
+        # events of one type, against 0.04 s).
         clauses.append(
             "EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id "
-            f"AND e.type IN ({', '.join('?' * len(types))}))"
+            f"AND (e.type || '') IN ({', '.join('?' * len(types))}))"
         )
         params += [t.upper() for t in types]
     rows = store.fetchall("SELECT a.id FROM articles a WHERE " + " AND ".join(clauses), params)
