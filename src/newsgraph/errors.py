@@ -13,6 +13,7 @@ The tree::
     │   └── AnalysisError         an article read but whose analysis failed
     ├── StoreError            the database cannot be opened or written
     ├── ConfigError           a bad option, setting or missing optional dependency
+    ├── WatchError            a saved search that cannot be saved or is not there
     └── ArgumentError         a library call with an argument of the wrong kind (also a
                               ``TypeError``): ``read_article(None)``, ``Article(text=None)``
 
@@ -78,6 +79,14 @@ class StoreError(NewsgraphError):
 
 class ConfigError(NewsgraphError):
     """Raised for a bad option or setting, or a missing optional dependency."""
+
+
+class WatchError(NewsgraphError):
+    """Raised for a saved search (a watch) that cannot be saved or found.
+
+    An empty query, a name already taken (without ``replace``), an unknown name. ``source``
+    is the watch's name.
+    """
 
 
 class ArgumentError(NewsgraphError, TypeError):

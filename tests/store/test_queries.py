@@ -154,3 +154,21 @@ def test_queries_pages_of_actors_quotes_events_and_dyads(filled: Store) -> None:
         (r.article_id, r.seq) for r in queries.dyad_events(filled, "JPN", "KOR")
     )
     assert queries.dyad_event_rows(filled, "JPN", "KOR", limit=1, offset=1) == dyad[1:2]
+
+
+def test_filter_articles_by_type_reads_each_article_s_events_by_key(memory_store: Store) -> None:
+    """The type filter of the search (and of watches) looks events up by article, not type."""
+    from newsgraph.store import browse
+
+    summit, other = summit_analysis(), other_analysis()
+    for analysis in (summit, other):
+        write_analysis(memory_store, analysis)
+    ids = [summit.article.id, other.article.id]
+    assert browse.filter_articles(memory_store, ids, types=["consult"]) == {summit.article.id}
+    assert browse.filter_articles(memory_store, ids, types=["SANCTION", "AID"]) == set(ids)
+    plan = memory_store.fetchall(
+        "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE a.id IN (?, ?) AND EXISTS "
+        "(SELECT 1 FROM events e WHERE e.article_id = a.id AND (e.type || '') IN (?))",
+        [*ids, "CONSULT"],
+    )
+    assert not any("events_type_day" in str(row) for row in plan)

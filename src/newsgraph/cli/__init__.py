@@ -1,7 +1,8 @@
 """The ``newsgraph`` command: thin wrappers that parse options, call the library and print.
 
 One module per command group (``analyze.py``: reading and analysing articles; ``evaluate.py``:
-scoring against gold sets; ``store.py``: ingesting into and querying the store). Errors are
+scoring against gold sets; ``store.py``: ingesting into and querying the store; ``watch.py``:
+saved searches). Errors are
 translated here and only here: a ``NewsgraphError`` becomes one line on stderr and exit code
 1; tracebacks appear only with ``--debug``.
 """
@@ -53,9 +54,9 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from . import analyze, evaluate, scale, store, web
+    from . import analyze, evaluate, scale, store, watch, web
 
-    for module in (analyze, evaluate, store, scale, web):
+    for module in (analyze, evaluate, store, watch, scale, web):
         module.register(cli)
 
 

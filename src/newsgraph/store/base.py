@@ -130,10 +130,14 @@ class Store(ABC):
     # -- dialect functions --------------------------------------------------------------------
 
     @abstractmethod
-    def search_sql(self, query: str, limit: int) -> tuple[str, Params]:
+    def search_sql(
+        self, query: str, limit: int, where: str = "", where_params: Params = ()
+    ) -> tuple[str, Params]:
         """Return the ranked full-text search query and its parameters.
 
         Its rows are ``(article_id, title, published, site, url, score, snippet)`` (higher
         ``score`` is better) with the
-        matching words of ``snippet`` between ``[`` and ``]``, best first.
+        matching words of ``snippet`` between ``[`` and ``]``, best first. ``where``, when
+        given, is one more condition on the article ``a`` (with ``where_params``), applied
+        before ranking and ``limit``.
         """

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .base import Store
-from .filters import RowBase
+from .filters import Ingested, RowBase
 from .queries import EventRow, SearchHit, events, resolve_actor, search
 
 __all__ = [
@@ -217,9 +217,12 @@ def filter_articles(
     clauses.append(f"a.id IN ({', '.join('?' * len(wanted))})")
     params += wanted
     if types:
+        # ``e.type || ''``: the article's events are found by its key, not every event of the
+        # type (SQLite would otherwise take the type index: 1.4 s for 1,000 hits among 10,000
+        # events of one type, against 0.04 s).
         clauses.append(
             "EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id "
-            f"AND e.type IN ({', '.join('?' * len(types))}))"
+            f"AND (e.type || '') IN ({', '.join('?' * len(types))}))"
         )
         params += [t.upper() for t in types]
     rows = store.fetchall("SELECT a.id FROM articles a WHERE " + " AND ".join(clauses), params)
@@ -234,14 +237,16 @@ def search_hits(
     types: Iterable[str] = (),
     since: str | None = None,
     until: str | None = None,
+    ingested: Ingested | None = None,
 ) -> list[SearchHit]:
     """Return the best ``depth`` hits of ``text`` (ranked) that pass the filters.
 
     The filters keep articles naming ``actor``, with an event of one of ``types``, published
     between ``since`` and ``until`` (see :func:`filter_articles`). The search API and the
-    search page both list these.
+    search page both list these; saved searches (:mod:`newsgraph.store.watches`) too, only
+    among the articles ``ingested`` in a span of time.
     """
-    hits = search(store, text, depth)
+    hits = search(store, text, depth, ingested)
     types = list(types)
     if actor or types or since or until:
         keep = filter_articles(store, (h.article_id for h in hits), actor, types, since, until)

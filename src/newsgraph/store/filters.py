@@ -7,13 +7,21 @@ builds SQL text with ``?`` placeholders and the list of parameters that goes wit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .aliases import expand_ids
 from .base import Store
 
-__all__ = ["any_side", "event_filters", "like", "placeholders", "resolve_actor", "side_clause"]
+__all__ = [
+    "Ingested",
+    "any_side",
+    "event_filters",
+    "like",
+    "placeholders",
+    "resolve_actor",
+    "side_clause",
+]
 
 
 def placeholders(values: Sequence[Any]) -> str:
@@ -94,6 +102,34 @@ def event_filters(
         where.append(f"e.status IN ({placeholders(statuses)})")
         params += list(statuses)
     return where, params
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """A span of ingestion time: the articles stored in it (``articles.ingested_at``).
+
+    ``after`` is exclusive (a watch's mark: what its last run covered), ``start`` inclusive
+    (a day or a time asked for), ``end`` inclusive (the newest article when a run began, so
+    that articles stored during the run wait for the next one), ``before`` exclusive. ISO
+    times compare as text, so ``start="2024-05-01"`` takes every article stored on or after
+    that day.
+    """
+
+    after: str | None = None
+    start: str | None = None
+    end: str | None = None
+    before: str | None = None
+
+    def clause(self, alias: str = "a") -> tuple[str, list[Any]]:
+        """Return the condition on ``alias.ingested_at`` (``""`` if unbounded), its parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+        bounds = ((">", self.after), (">=", self.start), ("<=", self.end), ("<", self.before))
+        for operator, value in bounds:
+            if value is not None:
+                where.append(f"{alias}.ingested_at {operator} ?")
+                params.append(value)
+        return " AND ".join(where), params
 
 
 class RowBase:

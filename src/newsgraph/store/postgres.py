@@ -136,7 +136,9 @@ class PostgresStore(Store):
         )
         return [row[0] for row in rows]
 
-    def search_sql(self, query: str, limit: int) -> tuple[str, Params]:
+    def search_sql(
+        self, query: str, limit: int, where: str = "", where_params: Params = ()
+    ) -> tuple[str, Params]:
         """Return a ``websearch_to_tsquery`` query ranked by ``ts_rank_cd``, with a headline."""
         sql = (
             "SELECT a.id, a.title, a.published, a.site, a.url, "
@@ -145,6 +147,7 @@ class PostgresStore(Store):
             "'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=2, "
             'FragmentDelimiter=" … "\') '
             "FROM articles a, websearch_to_tsquery('english', ?) q "
-            "WHERE a.search @@ q ORDER BY score DESC, a.id LIMIT ?"
+            "WHERE a.search @@ q" + (f" AND ({where})" if where else "") + " "
+            "ORDER BY score DESC, a.id LIMIT ?"
         )
-        return sql, (query, limit)
+        return sql, (query, *where_params, limit)

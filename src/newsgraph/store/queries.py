@@ -30,6 +30,7 @@ from .aliases import actor_aliases
 from .base import Store
 from .corpus import CorpusEventRow, CorpusMention, corpus_events
 from .filters import (
+    Ingested,
     RowBase,
     any_side,
     event_filters,
@@ -151,15 +152,19 @@ class DyadEvent(RowBase):
     target: list[str]
 
 
-def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
+def search(
+    store: Store, text: str, limit: int = 20, ingested: Ingested | None = None
+) -> list[SearchHit]:
     """Return the articles best matching ``text`` (full-text, ranked), with snippets.
 
     Args:
         store: an open store.
         text: words (all must match), ``"a phrase"``, ``OR``, ``-excluded``.
         limit: the most hits to return.
+        ingested: only articles stored in this span of time (saved searches use it).
     """
-    sql, params = store.search_sql(text, limit)
+    where, where_params = ingested.clause() if ingested else ("", [])
+    sql, params = store.search_sql(text, limit, where, where_params)
     return [
         SearchHit(row[0], row[1], row[2], row[3], row[4], float(row[5]), row[6] or "")
         for row in store.fetchall(sql, params)
@@ -191,6 +196,7 @@ def quotes(
     about: str | Sequence[str] | None = None,
     limit: int | None = None,
     offset: int = 0,
+    article_ids: Sequence[str] | None = None,
 ) -> Iterator[QuoteRow]:
     """Yield stored quotes, newest article first.
 
@@ -201,9 +207,13 @@ def quotes(
         about: an actor (id or name) mentioned inside the quote, or several that must all be.
         limit: the most quotes to yield.
         offset: how many to skip first (paging).
+        article_ids: only the quotes of these articles (saved searches use it).
     """
     where: list[str] = []
     params: list[Any] = []
+    if article_ids is not None:
+        where.append(f"q.article_id IN ({placeholders(article_ids) or 'NULL'})")
+        params += list(article_ids)
     if speaker:
         ids = resolve_actor(store, speaker)
         where.append(
@@ -260,6 +270,7 @@ def events(
     limit: int | None = None,
     dedupe: bool = False,
     offset: int = 0,
+    article_ids: Sequence[str] | None = None,
 ) -> Iterator[EventRow]:
     """Yield stored events, oldest first, filtered by actors, type, date and status.
 
@@ -278,8 +289,12 @@ def events(
         dedupe: yield an event told by several near-duplicate articles once (the one of the
             first article by id): same group, type, status, day and actors.
         offset: how many to skip first (paging).
+        article_ids: only the events of these articles (saved searches use it).
     """
     where, params = event_filters(store, source, target, types, statuses)
+    if article_ids is not None:
+        where.append(f"e.article_id IN ({placeholders(article_ids) or 'NULL'})")
+        params += list(article_ids)
     if since:
         where.append("e.day >= ?")
         params.append(since)

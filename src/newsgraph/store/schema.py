@@ -29,6 +29,10 @@ Tables (one row per…):
 - ``corpus_events``: one happening across articles (``KEY@DATE``: see
   :mod:`newsgraph.store.corpus`), with its type, status, actor sides and anchor date.
 - ``corpus_event_links``: article event → its corpus event.
+- ``watches``: saved search (migration 7), by name: its full-text ``query``, its
+  ``filters`` (a JSON object: actor, event and quote filters), when it was made and last
+  run, and ``mark``, the newest ``articles.ingested_at`` its last run covered (see
+  :mod:`newsgraph.store.watches`).
 """
 
 from __future__ import annotations
@@ -121,6 +125,15 @@ _CORPUS_EVENTS = [
     "CREATE INDEX corpus_event_links_event ON corpus_event_links (corpus_event)",
     # Feeds skip items whose page was stored: the page's URL is the article's source.
     "CREATE INDEX articles_source ON articles (source)",
+]
+
+
+_WATCHES = [
+    """CREATE TABLE watches (
+        name TEXT PRIMARY KEY, query TEXT NOT NULL, filters TEXT NOT NULL,
+        created_at TEXT NOT NULL, last_run_at TEXT, mark TEXT)""",
+    # A watch run reads the articles stored since its mark.
+    "CREATE INDEX articles_ingested ON articles (ingested_at)",
 ]
 
 
@@ -236,6 +249,12 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX articles_given_id ON articles (given_id)",
         ],
         fill=_rekey_given_ids,
+    ),
+    Migration(
+        7,
+        "saved searches (watches), articles by ingestion time",
+        sqlite=_WATCHES,
+        postgresql=_WATCHES,
     ),
 ]
 

@@ -146,16 +146,19 @@ class SQLiteStore(Store):
         )
         return [row[0] for row in rows]
 
-    def search_sql(self, query: str, limit: int) -> tuple[str, Params]:
+    def search_sql(
+        self, query: str, limit: int, where: str = "", where_params: Params = ()
+    ) -> tuple[str, Params]:
         """Return an FTS5 query ranked by BM25 (title weighted 10×) with a snippet."""
         sql = (
             "SELECT a.id, a.title, a.published, a.site, a.url, "
             "-bm25(articles_fts, 10.0, 1.0) AS score, "
             "snippet(articles_fts, 1, '[', ']', '…', 16) "
             "FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY score DESC, a.id LIMIT ?"
+            "WHERE articles_fts MATCH ?" + (f" AND ({where})" if where else "") + " "
+            "ORDER BY score DESC, a.id LIMIT ?"
         )
-        return sql, (fts5_query(query), limit)
+        return sql, (fts5_query(query), *where_params, limit)
 
 
 def fts5_query(text: str) -> str:

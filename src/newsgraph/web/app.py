@@ -1,7 +1,8 @@
 """The FastAPI application: request limits, Host and origin guards, security headers.
 
 :func:`create_app` builds the app that ``newsgraph serve`` runs: the REST API under ``/api``
-(:mod:`newsgraph.web.api`), the pages (:mod:`newsgraph.web.pages`) and the static files
+(:mod:`newsgraph.web.api`), the pages (:mod:`newsgraph.web.pages`), the saved searches'
+feeds (:mod:`newsgraph.web.feeds`) and the static files
 (styles, scripts and the vendored Vega and Cytoscape.js builds).
 
 Safe by default: read-only unless :attr:`WebSettings.allow_ingest`; request bodies over
@@ -168,7 +169,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     Returns:
         The ASGI application (run it with uvicorn, or test it with ``TestClient``).
     """
-    from . import api, pages
+    from . import api, feeds, pages
 
     app = FastAPI(
         title="newsgraph",
@@ -198,6 +199,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         GuardMiddleware, max_body=settings.max_body, allowed_hosts=settings.allowed_hosts
     )
     app.include_router(api.router)
+    app.include_router(feeds.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
