@@ -17,6 +17,12 @@ Keep many analyses in a store (SQLite file or PostgreSQL) and query them::
     with newsgraph.open_store("corpus.db") as store:
         ingest(store, ["pages/"])
         top = queries.top_actors(store, 10)
+
+Read a store as pandas DataFrames (Arrow dtypes), with the CLI's filters::
+
+    with newsgraph.open_corpus("corpus.db") as corpus:
+        events = corpus.events(source="JPN", target="KOR")    # evidence sentences included
+        series = corpus.dyad("JPN", "KOR", by="month")
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from .errors import (
     NotAnArticleError,
     StoreError,
 )
+from .frames import Corpus, open_corpus
 from .model import (
     SCHEMA,
     Actor,
@@ -63,6 +70,7 @@ __all__ = [
     "Article",
     "BinaryInputError",
     "ConfigError",
+    "Corpus",
     "DateMention",
     "EmptyInputError",
     "EncodingError",
@@ -83,6 +91,7 @@ __all__ = [
     "analyze_many",
     "analyze_sources",
     "iter_articles",
+    "open_corpus",
     "open_store",
     "read_article",
 ]
