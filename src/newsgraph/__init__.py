@@ -28,6 +28,7 @@ Read a store as pandas DataFrames (Arrow dtypes), with the CLI's filters::
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from .analyze import analyze, analyze_many, analyze_sources
 from .errors import (
@@ -44,7 +45,6 @@ from .errors import (
     NotAnArticleError,
     StoreError,
 )
-from .frames import Corpus, open_corpus
 from .model import (
     SCHEMA,
     Actor,
@@ -60,6 +60,9 @@ from .model import (
 )
 from .sources import ReadOptions, iter_articles, read_article
 from .store import open_store
+
+if TYPE_CHECKING:
+    from .frames import Corpus, open_corpus
 
 __all__ = [
     "SCHEMA",
@@ -97,3 +100,12 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    """Import the DataFrame side (``Corpus``, ``open_corpus``) on first use, not with newsgraph."""
+    if name in ("Corpus", "open_corpus"):
+        from . import frames
+
+        return getattr(frames, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

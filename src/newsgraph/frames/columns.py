@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
@@ -45,9 +46,10 @@ class Column:
     """One column of a frame: its name, the SQL that selects it and its kind.
 
     Kinds: ``string``, ``int``, ``float``, ``bool``, ``strings`` (a JSON list of text),
-    ``day`` (``YYYY-MM-DD`` text, kept as a timestamp), ``time`` (an ISO date and time with
-    its offset, kept as a UTC timestamp), ``role`` and ``organization`` (the first role of a
-    JSON list of roles that has a title or an organisation: its title, its organisation).
+    ``day`` (``YYYY-MM-DD`` text, kept as a timestamp; anything else null), ``time`` (an ISO
+    date and time, kept as a UTC timestamp; UTC when it gives no offset), ``role`` and
+    ``organization`` (of the first role in a JSON list of roles that has a title or an
+    organisation: its title, its organisation).
     """
 
     name: str
@@ -213,6 +215,18 @@ def _memo(convert: Callable[[str], Any]) -> Callable[[Any], Any]:
     return apply
 
 
+_INSTANT = pa.timestamp("us", tz="UTC")
+
+
+def _instant(value: str | None) -> datetime | None:
+    """Return an ISO date and time as an aware datetime (UTC when it has no offset), or None."""
+    try:
+        when = datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+    return when.replace(tzinfo=UTC) if when and when.tzinfo is None else when
+
+
 def _first_role(text: str) -> dict[str, Any]:
     for role in json.loads(text):
         if role.get("title") or role.get("organization"):
@@ -237,7 +251,10 @@ def _array(kind: str, values: Sequence[Any]) -> pa.Array:
         days = pc.utf8_slice_codeunits(pa.array(values, pa.string()), 0, 10)
         return pc.strptime(days, format="%Y-%m-%d", unit="s", error_is_null=True)
     if kind == "time":
-        return pc.cast(pa.array(values, pa.string()), pa.timestamp("us", tz="UTC"))
+        try:
+            return pc.cast(pa.array(values, pa.string()), _INSTANT)
+        except pa.ArrowInvalid:  # a value Arrow does not read: each one on its own
+            return pa.array([_instant(v) for v in values], _INSTANT)
     if kind in ("role", "organization"):
         field = "title" if kind == "role" else "organization"
         role = _memo(_first_role)

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, overload
 
 from ..errors import ConfigError
 from ..store import Store, open_store
-from ..store.queries import STATUSES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -400,7 +399,7 @@ class Corpus:
         self,
         a: str,
         b: str,
-        statuses: str | Sequence[str] = ...,
+        statuses: str | Sequence[str] | None = ...,
         limit: int | None = ...,
         offset: int = ...,
         chunksize: None = ...,
@@ -410,7 +409,7 @@ class Corpus:
         self,
         a: str,
         b: str,
-        statuses: str | Sequence[str] = ...,
+        statuses: str | Sequence[str] | None = ...,
         limit: int | None = ...,
         offset: int = ...,
         *,
@@ -420,7 +419,7 @@ class Corpus:
         self,
         a: str,
         b: str,
-        statuses: str | Sequence[str] = STATUSES,
+        statuses: str | Sequence[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
         chunksize: int | None = None,
@@ -434,18 +433,19 @@ class Corpus:
         Args:
             a: one actor (ISO3 code, actor id or name).
             b: the other.
-            statuses: a status or several.
+            statuses: a status or several; every status by default.
             limit: the most events; all by default.
             offset: how many to skip first.
             chunksize: return an iterator of DataFrames of at most this many rows.
         """
         from itertools import islice
 
-        from ..store.queries import dyad_event_tuples
+        from ..store.queries import STATUSES, dyad_event_tuples
         from .columns import EVENTS, select
 
         _check(chunksize)
-        rows = dyad_event_tuples(self.store, a, b, _many(statuses), columns=select(EVENTS))
+        chosen = _many(statuses) or STATUSES
+        rows = dyad_event_tuples(self.store, a, b, chosen, columns=select(EVENTS))
         end = None if limit is None else offset + limit
         return self._read(EVENTS, islice(rows, offset, end), chunksize)
 
