@@ -28,7 +28,7 @@ Read a store as pandas DataFrames (Arrow dtypes), with the CLI's filters::
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+import typing
 
 from .analyze import analyze, analyze_many, analyze_sources
 from .errors import (
@@ -61,7 +61,7 @@ from .model import (
 from .sources import ReadOptions, iter_articles, read_article
 from .store import open_store
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from .frames import Corpus, open_corpus
 
 __all__ = [
@@ -102,7 +102,7 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> typing.Any:
     """Import the DataFrame side (``Corpus``, ``open_corpus``) on first use, not with newsgraph."""
     if name in ("Corpus", "open_corpus"):
         from . import frames
