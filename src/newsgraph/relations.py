@@ -91,6 +91,15 @@ def period_of(day: str, by: str) -> str | None:
     return f"{year:04d}-W{week:02d}"
 
 
+def period_start(label: str, by: str) -> str:
+    """Return the first day (``YYYY-MM-DD``) of a period label of :func:`period_of`."""
+    if by == "year":
+        return f"{label}-01-01"
+    if by == "month":
+        return f"{label}-01"
+    return date.fromisocalendar(int(label[:4]), int(label[6:]), 1).isoformat()
+
+
 def _next_period(label: str, by: str) -> str:
     if by == "year":
         return f"{int(label) + 1:04d}"

@@ -22,12 +22,14 @@ from .filters import Ingested, RowBase
 from .queries import EventRow, SearchHit, events, resolve_actor, search
 
 __all__ = [
+    "ARTICLE_COLUMNS",
     "ArticleRow",
     "CoActor",
     "Network",
     "RoleRow",
     "actor_roles",
     "articles",
+    "articles_sql",
     "busiest_pairs",
     "co_actors",
     "count_articles",
@@ -122,6 +124,14 @@ def _next_day(day: str) -> str:
         return day
 
 
+ARTICLE_COLUMNS = (
+    "a.id, a.title, a.published, a.site, a.url, a.authors, "
+    "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), "
+    "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id)"
+)
+"""The columns of :class:`ArticleRow`, in its order (``a``: articles)."""
+
+
 def articles(
     store: Store,
     limit: int = 20,
@@ -142,18 +152,36 @@ def articles(
         site: only articles of this site (any case).
         actor: only articles naming this actor (id or name).
     """
-    where, params = _article_where(store, since, until, site, actor)
-    sql = (
-        "SELECT a.id, a.title, a.published, a.site, a.url, a.authors, "
-        "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), "
-        "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) "
-        f"FROM articles a{where} "
-        "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?"
-    )
+    sql, params = articles_sql(store, limit, offset, since, until, site, actor)
     return [
         ArticleRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), int(r[6]), int(r[7]))
-        for r in store.fetchall(sql, [*params, limit, offset])
+        for r in store.fetchall(sql, params)
     ]
+
+
+def articles_sql(
+    store: Store,
+    limit: int | None = 20,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    site: str | None = None,
+    actor: str | None = None,
+    columns: str = ARTICLE_COLUMNS,
+) -> tuple[str, list[Any]]:
+    """Return the query of :func:`articles` (and its parameters), selecting ``columns``.
+
+    ``limit=None`` lists them all. The corpus DataFrames (:mod:`newsgraph.frames`) run it
+    with more columns.
+    """
+    where, params = _article_where(store, since, until, site, actor)
+    sql = (
+        f"SELECT {columns} FROM articles a{where} "
+        "ORDER BY a.published IS NULL, a.published DESC, a.id"
+    )
+    if limit is None and not offset:
+        return sql, params
+    return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
 
 
 def count_articles(

@@ -40,6 +40,8 @@ from .filters import (
 )
 
 __all__ = [
+    "EVENT_COLUMNS",
+    "QUOTE_COLUMNS",
     "STATUSES",
     "ActorCount",
     "CorpusEventRow",
@@ -50,15 +52,19 @@ __all__ = [
     "SearchHit",
     "actor_aliases",
     "actor_info",
+    "actors_sql",
     "corpus_events",
     "count_actors",
     "count_dyad_events",
     "counts",
     "dyad_event_rows",
+    "dyad_event_tuples",
     "dyad_events",
     "events",
+    "events_sql",
     "get_analysis",
     "quotes",
+    "quotes_sql",
     "resolve_actor",
     "search",
     "stored_urls",
@@ -190,6 +196,13 @@ def stored_urls(store: Store, urls: Sequence[str]) -> set[str]:
     return found
 
 
+QUOTE_COLUMNS = (
+    "q.article_id, q.seq, q.kind, q.text, q.start_char, q.end_char, q.speaker_actor, "
+    "q.speaker_name, q.speaker_text, q.cue_text, q.confidence, a.title, a.published"
+)
+"""The columns of :class:`QuoteRow`, in its order (``q``: quotes, ``a``: articles)."""
+
+
 def quotes(
     store: Store,
     speaker: str | None = None,
@@ -208,6 +221,24 @@ def quotes(
         limit: the most quotes to yield.
         offset: how many to skip first (paging).
         article_ids: only the quotes of these articles (saved searches use it).
+    """
+    sql, params = quotes_sql(store, speaker, about, limit, offset)
+    for row in store.stream(sql, params):
+        yield QuoteRow(*row)
+
+
+def quotes_sql(
+    store: Store,
+    speaker: str | None = None,
+    about: str | Sequence[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    columns: str = QUOTE_COLUMNS,
+) -> tuple[str, list[Any]]:
+    """Return the query of :func:`quotes` (and its parameters), selecting ``columns``.
+
+    The one definition of which quotes the filters keep and in what order: :func:`quotes`
+    runs it for its rows, the corpus DataFrames (:mod:`newsgraph.frames`) with more columns.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -230,15 +261,11 @@ def quotes(
         )
         params += ids
     sql = (
-        "SELECT q.article_id, q.seq, q.kind, q.text, q.start_char, q.end_char, q.speaker_actor, "
-        "q.speaker_name, q.speaker_text, q.cue_text, q.confidence, a.title, a.published "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.seq"
     )
-    sql, params = _paged(sql, params, limit, offset)
-    for row in store.stream(sql, params):
-        yield QuoteRow(*row)
+    return _paged(sql, params, limit, offset)
 
 
 def _paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
@@ -252,11 +279,12 @@ def _paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple
     return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
 
 
-_EVENT_COLUMNS = (
+EVENT_COLUMNS = (
     "e.article_id, e.seq, e.type, e.mode, e.source, e.target, e.source_ids, "
     "e.target_ids, e.date, e.status, e.quad, e.intensity, e.confidence, e.attribution, "
     "e.location, e.evidence_start, e.evidence_end, e.evidence_text, a.title, a.published"
 )
+"""The columns of :class:`EventRow`, in its order (``e``: events, ``a``: articles)."""
 
 
 def events(
@@ -291,6 +319,32 @@ def events(
         offset: how many to skip first (paging).
         article_ids: only the events of these articles (saved searches use it).
     """
+    sql, params = events_sql(
+        store, source, target, types, since, until, statuses, limit, dedupe, offset
+    )
+    for row in store.stream(sql, params):
+        yield _event_row(row)
+
+
+def events_sql(
+    store: Store,
+    source: str | None = None,
+    target: str | None = None,
+    types: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    statuses: Sequence[str] = (),
+    limit: int | None = None,
+    dedupe: bool = False,
+    offset: int = 0,
+    columns: str = EVENT_COLUMNS,
+) -> tuple[str, list[Any]]:
+    """Return the query of :func:`events` (and its parameters), selecting ``columns``.
+
+    The one definition of which events the filters keep and in what order: :func:`events`
+    runs it for its rows, the corpus DataFrames (:mod:`newsgraph.frames`) with more columns.
+    ``columns`` are ``e.name`` or ``a.name`` items, each name once.
+    """
     where, params = event_filters(store, source, target, types, statuses)
     if article_ids is not None:
         where.append(f"e.article_id IN ({placeholders(article_ids) or 'NULL'})")
@@ -309,15 +363,14 @@ def events(
             "e.day, e.source, e.target, e.source_ids, e.target_ids "
             "ORDER BY e.article_id, e.seq)"
         )
-        inner = f"SELECT {_EVENT_COLUMNS}, e.day AS day, {rank} AS nth {rows}"
-        columns = ", ".join(c.split(".")[1] for c in _EVENT_COLUMNS.split(", "))
-        sql = f"SELECT {columns} FROM ({inner}) e WHERE e.nth = 1"
+        names = [c.split(".")[1] for c in columns.split(", ")]
+        day = "" if "day" in names else ", e.day AS day"
+        inner = f"SELECT {columns}{day}, {rank} AS nth {rows}"
+        sql = f"SELECT {', '.join(names)} FROM ({inner}) e WHERE e.nth = 1"
     else:
-        sql = f"SELECT {_EVENT_COLUMNS} {rows}"
+        sql = f"SELECT {columns} {rows}"
     sql += " ORDER BY e.day IS NULL, e.day, e.article_id, e.seq"
-    sql, params = _paged(sql, params, limit, offset)
-    for row in store.stream(sql, params):
-        yield _event_row(row)
+    return _paged(sql, params, limit, offset)
 
 
 def _event_row(row: Sequence[Any]) -> EventRow:
@@ -368,6 +421,22 @@ def _actor_count(row: Sequence[Any]) -> ActorCount:
     return ActorCount(row[0], row[1], row[2], row[3], int(row[5]), int(row[6] or 0), row[4])
 
 
+def actors_sql(
+    store: Store,
+    top: int | None = 20,
+    kind: str | None = None,
+    dedupe: bool = False,
+    offset: int = 0,
+    name: str | None = None,
+) -> tuple[str, list[Any]]:
+    """Return the query of :func:`top_actors` (and its parameters); ``top=None``: all of them.
+
+    Its rows are ``(id, kind, name, country, sector, articles, mentions)``, most named first.
+    """
+    sql, params = _actor_ranking(store, kind, name, dedupe)
+    return _paged(sql + " ORDER BY c.n DESC, ac.id", params, top, offset)
+
+
 def top_actors(
     store: Store,
     top: int = 20,
@@ -391,9 +460,8 @@ def top_actors(
         offset: how many of the ranking to skip first (paging).
         name: only actors whose name or id contains this text (any case).
     """
-    sql, params = _actor_ranking(store, kind, name, dedupe)
-    sql += " ORDER BY c.n DESC, ac.id LIMIT ? OFFSET ?"
-    return [_actor_count(row) for row in store.fetchall(sql, [*params, top, offset])]
+    sql, params = actors_sql(store, top, kind, dedupe, offset, name)
+    return [_actor_count(row) for row in store.fetchall(sql, params)]
 
 
 def count_actors(store: Store, kind: str | None = None, name: str | None = None) -> int:
@@ -426,17 +494,26 @@ STATUSES = ("occurred", "expected", "hypothetical", "negated")
 """Every event status."""
 
 
+_DYAD_ORDER = "e.day IS NULL, e.day, e.article_id, e.seq"
+
+
 def _dyad_rows(
-    store: Store, a: str, b: str, statuses: Sequence[str], order: str
+    store: Store,
+    a: str,
+    b: str,
+    statuses: Sequence[str],
+    order: str,
+    columns: str = EVENT_COLUMNS,
 ) -> Iterator[tuple[Sequence[Any], list[str], list[str]]]:
     """Yield ``(row, source, target)`` for each event of the dyad (see :func:`dyad_events`).
 
-    ``row`` holds ``_EVENT_COLUMNS`` then the article's group and the event's day (its own,
-    else the article's publication); ``source`` and ``target`` join codes and ids.
+    ``row`` holds ``columns`` (which begin with ``EVENT_COLUMNS``) then the article's group
+    and the event's day (its own, else the article's publication); ``source`` and ``target``
+    join codes and ids.
     """
     ids_a, ids_b = resolve_actor(store, a), resolve_actor(store, b)
     sql = (
-        f"SELECT {_EVENT_COLUMNS}, COALESCE(a.group_id, a.id), COALESCE(e.day, a.published) "
+        f"SELECT {columns}, COALESCE(a.group_id, a.id), COALESCE(e.day, a.published) "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         f"WHERE e.status IN ({placeholders(statuses)}) AND "
         + any_side(ids_a)
@@ -468,7 +545,7 @@ def dyad_events(
     near-duplicate group (its id when ungrouped).
     """
     for row, source, target in _dyad_rows(store, a, b, statuses, "e.article_id, e.seq"):
-        yield DyadEvent(row[20], row[0], row[1], row[21], row[2], row[10], row[11], source, target)
+        yield DyadEvent(row[-2], row[0], row[1], row[-1], row[2], row[10], row[11], source, target)
 
 
 def dyad_event_rows(
@@ -484,10 +561,27 @@ def dyad_event_rows(
     With evidence and article, ordered by day (undated last); a page of them with ``limit``
     and ``offset``. The dyad page and ``/api/dyads/{a}/{b}/events`` list these.
     """
-    order = "e.day IS NULL, e.day, e.article_id, e.seq"
-    rows = _dyad_rows(store, a, b, statuses, order)
     end = None if limit is None else offset + limit
-    return [_event_row(row[:20]) for row, _, _ in islice(rows, offset, end)]
+    return [
+        _event_row(row) for row in islice(dyad_event_tuples(store, a, b, statuses), offset, end)
+    ]
+
+
+def dyad_event_tuples(
+    store: Store,
+    a: str,
+    b: str,
+    statuses: Sequence[str] = STATUSES,
+    columns: str = EVENT_COLUMNS,
+) -> Iterator[Sequence[Any]]:
+    """Yield the events :func:`dyad_event_rows` lists, streamed, as rows of ``columns``.
+
+    ``columns`` begin with ``EVENT_COLUMNS`` (more may follow); the corpus DataFrames
+    (:mod:`newsgraph.frames`) read the dyad's events through this.
+    """
+    width = len(columns.split(", "))
+    for row, _, _ in _dyad_rows(store, a, b, statuses, _DYAD_ORDER, columns):
+        yield row[:width]
 
 
 def count_dyad_events(store: Store, a: str, b: str, statuses: Sequence[str] = STATUSES) -> int:
