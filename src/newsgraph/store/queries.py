@@ -222,7 +222,7 @@ def quotes(
         offset: how many to skip first (paging).
         article_ids: only the quotes of these articles (saved searches use it).
     """
-    sql, params = quotes_sql(store, speaker, about, limit, offset)
+    sql, params = quotes_sql(store, speaker, about, limit, offset, article_ids=article_ids)
     for row in store.stream(sql, params):
         yield QuoteRow(*row)
 
@@ -234,6 +234,7 @@ def quotes_sql(
     limit: int | None = None,
     offset: int = 0,
     columns: str = QUOTE_COLUMNS,
+    article_ids: Sequence[str] | None = None,
 ) -> tuple[str, list[Any]]:
     """Return the query of :func:`quotes` (and its parameters), selecting ``columns``.
 
@@ -320,7 +321,17 @@ def events(
         article_ids: only the events of these articles (saved searches use it).
     """
     sql, params = events_sql(
-        store, source, target, types, since, until, statuses, limit, dedupe, offset
+        store,
+        source,
+        target,
+        types,
+        since,
+        until,
+        statuses,
+        limit,
+        dedupe,
+        offset,
+        article_ids=article_ids,
     )
     for row in store.stream(sql, params):
         yield _event_row(row)
@@ -338,6 +349,7 @@ def events_sql(
     dedupe: bool = False,
     offset: int = 0,
     columns: str = EVENT_COLUMNS,
+    article_ids: Sequence[str] | None = None,
 ) -> tuple[str, list[Any]]:
     """Return the query of :func:`events` (and its parameters), selecting ``columns``.
 
