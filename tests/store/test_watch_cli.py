@@ -106,6 +106,17 @@ def test_cli_watch_bad_input_is_one_line(db: str, args: tuple[str, ...], message
     assert err.strip().splitlines() == [f"Error: {message}" + err.strip().split(message, 1)[1]]
 
 
+def test_cli_watch_saved_on_a_missing_database_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    code, out, err = run("watch", "jk", "--query", "summit", "--db", str(missing))
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [
+        f"Error: {missing}: no newsgraph database here (check the path, or run newsgraph "
+        "ingest first)"
+    ]
+    assert not missing.exists()
+
+
 @pytest.mark.parametrize(
     "args",
     [

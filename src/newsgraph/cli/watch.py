@@ -133,7 +133,7 @@ def _save(name: str, db: str, options: dict[str, Any]) -> None:
     from ..store.watches import Watch, save_watch
 
     watch_ = Watch(name, options["query"], **{k: options[k] for k in _FILTER_NAMES})
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         saved = save_watch(store, watch_, replace=options["replace"])
     click.echo(f"{store.name}: watch {saved.name!r} saved: {saved.describe()}", err=True)
 
