@@ -89,6 +89,20 @@ def test_cli_watch_json_and_atom(db: str) -> None:
     assert len(run_json("--name", "all", "--since", "2024-01-01", "--db", db)[0]["entries"]) == 1
 
 
+def test_cli_watch_limit_says_the_mark_moves_past_what_it_leaves_out(db: str) -> None:
+    with open_store(db) as store:
+        write_analysis(store, other_analysis(), ingested_at="2024-01-02T10:00:00+00:00")
+    run("watch", "all", "--query", "on Sunday", "--db", db)
+    code, out, _ = run("watch", "--run", "--limit", "1", "--db", db)
+    assert code == 0 and "== all: 2 new articles (first run" in out
+    assert out.strip().splitlines()[-1] == (
+        "(1 older not shown: --limit; the mark moves past them, --since shows them again)"
+    )
+    code, out, _ = run("watch", "--run", "--db", db)
+    assert "== all: 0 new articles" in out
+    assert len(run_json("--since", "2024-01-01", "--db", db)[0]["entries"]) == 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
