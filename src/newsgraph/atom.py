@@ -13,10 +13,10 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, datetime
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 from xml.etree import ElementTree as ET
 
-from .store.watches import WatchEntry, WatchReport
+from .store.watches import Watch, WatchEntry, WatchReport
 
 __all__ = ["ATOM_NS", "MEDIA_TYPE", "rfc3339", "watch_feed"]
 
@@ -65,6 +65,16 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 def _web_url(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme.lower() in ("http", "https") else None
+
+
+def _search_url(base: str, watch: Watch) -> str:
+    """The server's search page for the watch's query and the filters it takes (one type)."""
+    params = {"q": watch.query}
+    if watch.actor:
+        params["actor"] = watch.actor
+    if len(watch.types) == 1:
+        params["type"] = watch.types[0]
+    return f"{base}search?{urlencode(params, quote_via=quote)}"
 
 
 def _evidence(entry: WatchEntry) -> list[str]:
@@ -138,8 +148,7 @@ def watch_feed(
     if self_url:
         _add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     if base:
-        search = f"{base}search?q={quote(watch.query, safe='')}"
-        _add(feed, "link", rel="alternate", type="text/html", href=search)
+        _add(feed, "link", rel="alternate", type="text/html", href=_search_url(base, watch))
     for entry in report.entries:
         _entry(feed, report, entry, base)
     ET.indent(feed)

@@ -333,6 +333,20 @@ def test_bad_chunksize_and_missing_database_are_newsgraph_errors(
     assert not missing.exists()
 
 
+def test_an_unknown_status_is_a_config_error_not_an_empty_frame(tmp_path: Path) -> None:
+    newsgraph.open_store(str(tmp_path / "empty.db")).close()
+    with newsgraph.open_corpus(str(tmp_path / "empty.db")) as empty:
+        assert len(empty.events(statuses="occurred")) == 0
+        for ask in (
+            lambda: empty.events(statuses="occured"),
+            lambda: empty.events(statuses=["occurred", "planned"]),
+            lambda: empty.dyad("JPN", "KOR", statuses="done"),
+            lambda: empty.dyad_events("JPN", "KOR", statuses="done"),
+        ):
+            with pytest.raises(ConfigError, match="unknown status"):
+                ask()
+
+
 def test_one_value_or_several_for_types_and_statuses(corpus: newsgraph.Corpus) -> None:
     one = corpus.events(types="CONSULT", statuses="occurred")
     many = corpus.events(types=["CONSULT"], statuses=("occurred",))

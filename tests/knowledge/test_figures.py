@@ -46,6 +46,15 @@ def test_figures_match_the_readme() -> None:
         assert figure["gold_set"]
 
 
+def test_figures_are_each_one_measure_with_all_its_values() -> None:
+    """A README row of two figures (precision / recall) is one figure with both values."""
+    figures = load_json("figures.json")["figures"]
+    measures = [f["measure"] for f in figures]
+    assert len(measures) == len(set(measures))
+    for figure in figures:
+        assert figure["measure"].count(" / ") <= figure["value"].count(" / "), figure
+
+
 def test_figures_readme_rows_are_found_with_their_commands() -> None:
     rows = _rows()
     assert any(cmd == "newsgraph eval articles ../shared/eval/articles" for _, cmd in rows)

@@ -97,7 +97,8 @@ def test_card_to_stdout_only_with_card_option(db: str, tmp_path: Path, monkeypat
     assert code == 0 and out.startswith("GLOBALEVENTID\t")
     card = json.loads((tmp_path / "events.card.json").read_text(encoding="utf-8"))
     assert card["output"] == "-" and card["exported"] == {"events": 4}
-    assert (tmp_path / "events.card.md").is_file()
+    markdown = (tmp_path / "events.card.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Dataset card: standard output\n")
 
 
 def test_card_database_url_without_password() -> None:

@@ -152,6 +152,13 @@ def test_cli_refuses_postgresql_and_a_missing_file(tmp_path: Path) -> None:
     assert not (tmp_path / "nothing.db").exists()
 
 
+def test_cli_an_output_that_cannot_be_written_is_one_line(small_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no such directory" / "metadata.json"
+    code, _, err = run("datasette", "--db", str(small_db), "-o", str(target))
+    assert code == 1
+    assert err.strip().splitlines() == [f"Error: {target}: cannot write: No such file or directory"]
+
+
 def test_cli_serve_says_how_to_install_datasette(
     small_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

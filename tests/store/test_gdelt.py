@@ -40,6 +40,24 @@ def test_gdelt_has_gdelts_61_columns_in_order() -> None:
         "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
     ]  # fmt: skip
     assert GDELT_COLUMNS[-2:] == ["DATEADDED", "SOURCEURL"]
+    # Spelt out as GDELT 2.0's event codebook lists them (the list above is generated).
+    actor = [
+        "Code",
+        "Name",
+        "CountryCode",
+        "KnownGroupCode",
+        "EthnicCode",
+        "Religion1Code",
+        "Religion2Code",
+        "Type1Code",
+        "Type2Code",
+        "Type3Code",
+    ]
+    geo = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+    assert GDELT_COLUMNS[5:25] == [f"Actor1{c}" for c in actor] + [f"Actor2{c}" for c in actor]
+    assert GDELT_COLUMNS[35:59] == [
+        f"{a}Geo_{c}" for a in ("Actor1", "Actor2", "Action") for c in geo
+    ]
 
 
 def test_gdelt_rows_parse_back_with_codes_of_their_type(filled: Store) -> None:

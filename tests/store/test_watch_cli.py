@@ -89,6 +89,20 @@ def test_cli_watch_json_and_atom(db: str) -> None:
     assert len(run_json("--name", "all", "--since", "2024-01-01", "--db", db)[0]["entries"]) == 1
 
 
+def test_cli_watch_limit_says_the_mark_moves_past_what_it_leaves_out(db: str) -> None:
+    with open_store(db) as store:
+        write_analysis(store, other_analysis(), ingested_at="2024-01-02T10:00:00+00:00")
+    run("watch", "all", "--query", "on Sunday", "--db", db)
+    code, out, _ = run("watch", "--run", "--limit", "1", "--db", db)
+    assert code == 0 and "== all: 2 new articles (first run" in out
+    assert out.strip().splitlines()[-1] == (
+        "(1 older not shown: --limit; the mark moves past them, --since shows them again)"
+    )
+    code, out, _ = run("watch", "--run", "--db", db)
+    assert "== all: 0 new articles" in out
+    assert len(run_json("--since", "2024-01-01", "--db", db)[0]["entries"]) == 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -104,6 +118,17 @@ def test_cli_watch_bad_input_is_one_line(db: str, args: tuple[str, ...], message
     code, out, err = run(*args, "--db", db)
     assert code == 1 and out == ""
     assert err.strip().splitlines() == [f"Error: {message}" + err.strip().split(message, 1)[1]]
+
+
+def test_cli_watch_saved_on_a_missing_database_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    code, out, err = run("watch", "jk", "--query", "summit", "--db", str(missing))
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [
+        f"Error: {missing}: no newsgraph database here (check the path, or run newsgraph "
+        "ingest first)"
+    ]
+    assert not missing.exists()
 
 
 @pytest.mark.parametrize(

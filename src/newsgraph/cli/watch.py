@@ -67,7 +67,11 @@ def register(cli: click.Group) -> None:
     help="With --run: articles stored on or after this day or UTC time, whatever the marks "
     "(which stay).",
 )
-@click.option("--limit", type=click.IntRange(1), help="With --run: the newest N per watch.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    help="With --run: the newest N per watch (the mark moves past the others too).",
+)
 @click.option("--base-url", metavar="URL", help="Link entries to this newsgraph server too.")
 def watch(name: str | None, db: str, **options: Any) -> None:
     """Saved searches: store a named search, then report what is new since its last run.
@@ -133,7 +137,7 @@ def _save(name: str, db: str, options: dict[str, Any]) -> None:
     from ..store.watches import Watch, save_watch
 
     watch_ = Watch(name, options["query"], **{k: options[k] for k in _FILTER_NAMES})
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         saved = save_watch(store, watch_, replace=options["replace"])
     click.echo(f"{store.name}: watch {saved.name!r} saved: {saved.describe()}", err=True)
 
@@ -174,13 +178,14 @@ def _run(name: str | None, db: str, options: dict[str, Any]) -> None:
         if fmt == "atom" and len(watches) != 1:
             raise click.UsageError("--format atom writes one watch's feed: give --name NAME")
         reports = run_watches(store, watches, since, options["limit"])
-        _print_reports(reports, fmt, options["base_url"])
-        if not (options["dry_run"] or since):
+        record = not (options["dry_run"] or since)
+        _print_reports(reports, fmt, options["base_url"], record)
+        if record:
             for report in reports:
                 record_run(store, report)
 
 
-def _print_reports(reports: list[Any], fmt: str, base_url: str | None) -> None:
+def _print_reports(reports: list[Any], fmt: str, base_url: str | None, record: bool) -> None:
     if fmt == "atom":
         from ..atom import watch_feed
 
@@ -189,11 +194,14 @@ def _print_reports(reports: list[Any], fmt: str, base_url: str | None) -> None:
         click.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
     else:
         for report in reports:
-            click.echo(_render_report(report))
+            click.echo(_render_report(report, record))
 
 
-def _render_report(report: Any) -> str:
-    """The text of one watch's report: a head line, then each article with its evidence."""
+def _render_report(report: Any, record: bool) -> str:
+    """The text of one watch's report: a head line, then each article with its evidence.
+
+    ``record``: the run moves the mark, past the entries ``--limit`` leaves out too.
+    """
     span = f"stored after {report.window.after}" if report.window.after else "first run"
     if report.window.start:
         span = f"stored since {report.window.start}"
@@ -211,5 +219,10 @@ def _render_report(report: Any) -> str:
             found = [textwrap.fill(" ".join(e.snippet.split()), 84)]
         lines += [textwrap.indent(text, "    ") for text in found]
     if report.more:
-        lines.append(f"({report.more} older not shown: raise --limit)")
+        lines.append(
+            f"({report.more} older not shown: --limit; the mark moves past them, "
+            "--since shows them again)"
+            if record
+            else f"({report.more} older not shown: raise --limit)"
+        )
     return "\n".join(lines)

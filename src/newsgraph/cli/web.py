@@ -157,6 +157,7 @@ def datasette(db: str, output: str, run_server: bool, host: str, port: int, **no
     import subprocess
     import tempfile
 
+    from ..errors import ConfigError
     from ..store import datasette as ds
     from ..store import open_store
 
@@ -179,8 +180,11 @@ def datasette(db: str, output: str, run_server: bool, host: str, port: int, **no
         return
     with tempfile.TemporaryDirectory(prefix="newsgraph-datasette-") as tmp:
         path = output if output != "-" else f"{tmp}/metadata.json"
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise ConfigError(f"cannot write: {exc.strerror or exc}", path) from exc
         if not run_server:
             click.echo(f"{path}: Datasette metadata for {db}", err=True)
             return

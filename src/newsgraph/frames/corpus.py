@@ -55,6 +55,21 @@ def _many(values: str | Sequence[str] | None) -> tuple[str, ...]:
     return (values,) if isinstance(values, str) else tuple(values)
 
 
+def _statuses(values: str | Sequence[str] | None) -> tuple[str, ...]:
+    """Return one status or several as a tuple, each checked to be a status.
+
+    Raises:
+        ConfigError: one is not (a misspelt status would give an empty frame).
+    """
+    from ..store.queries import STATUSES
+
+    chosen = _many(values)
+    unknown = [s for s in chosen if s not in STATUSES]
+    if unknown:
+        raise ConfigError(f"unknown status {unknown[0]!r} (one of {', '.join(STATUSES)})")
+    return chosen
+
+
 class Corpus:
     """A stored corpus read as pandas DataFrames (see :mod:`newsgraph.frames.corpus`).
 
@@ -183,7 +198,7 @@ class Corpus:
             _many(types),
             since,
             until,
-            _many(statuses),
+            _statuses(statuses),
             limit,
             dedupe,
             offset,
@@ -383,7 +398,7 @@ class Corpus:
         from ..relations import dyad_series, period_start
         from .columns import DYAD, frame
 
-        series = dyad_series(self.store, a, b, by, dedupe, _many(statuses), since, until)
+        series = dyad_series(self.store, a, b, by, dedupe, _statuses(statuses), since, until)
         rows = []
         for period in series.periods:
             cells = period.to_dict()
@@ -444,7 +459,7 @@ class Corpus:
         from .columns import EVENTS, select
 
         _check(chunksize)
-        chosen = _many(statuses) or STATUSES
+        chosen = _statuses(statuses) or STATUSES
         rows = dyad_event_tuples(self.store, a, b, chosen, columns=select(EVENTS))
         end = None if limit is None else offset + limit
         return self._read(EVENTS, islice(rows, offset, end), chunksize)

@@ -17,9 +17,11 @@ analysis, one transaction per article), ``groups.py`` (near-duplicate groups at 
 ``corpus.py`` (corpus events: one happening, every article reporting it), ``aliases.py`` (one
 person across articles), ``queries.py`` and ``browse.py`` (the read layer: the CLI, the API
 and the pages read only through them; ``filters.py`` holds their shared clauses),
-``export.py`` (streamed JSONL, CSV, Parquet, GraphML), ``watches.py`` (saved searches and
-what is new for each since it last ran). Reading, analysing and writing many
-articles (files, feeds, workers) is :mod:`newsgraph.ingest`, one layer up.
+``export.py`` (streamed JSONL, CSV, Parquet, GraphML), ``gdelt.py`` (the events as GDELT 2.0
+event rows), ``card.py`` (the dataset card beside every export), ``datasette.py`` (Datasette
+metadata for a SQLite corpus), ``watches.py`` (saved searches and what is new for each since
+it last ran). Reading, analysing and writing many articles (files, feeds, workers) is
+:mod:`newsgraph.ingest`, one layer up.
 """
 
 from __future__ import annotations

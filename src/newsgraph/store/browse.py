@@ -19,7 +19,7 @@ from typing import Any
 
 from .base import Store
 from .filters import Ingested, RowBase
-from .queries import EventRow, SearchHit, events, resolve_actor, search
+from .queries import EventRow, SearchHit, _paged, events, resolve_actor, search
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -179,9 +179,7 @@ def articles_sql(
         f"SELECT {columns} FROM articles a{where} "
         "ORDER BY a.published IS NULL, a.published DESC, a.id"
     )
-    if limit is None and not offset:
-        return sql, params
-    return sql + " LIMIT ? OFFSET ?", [*params, 2**62 if limit is None else limit, offset]
+    return _paged(sql, params, limit, offset)
 
 
 def count_articles(

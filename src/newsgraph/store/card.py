@@ -99,8 +99,9 @@ class Card:
 
     def to_markdown(self) -> str:
         """Return the Markdown card."""
+        shown = "standard output" if self.output == "-" else Path(self.output).name
         lines = [
-            f"# Dataset card: {Path(self.output).name}",
+            f"# Dataset card: {shown}",
             "",
             f"- newsgraph {self.newsgraph}, written {self.created} (UTC)",
             f"- command: `{self.command}`",

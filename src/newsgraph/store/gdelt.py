@@ -30,10 +30,9 @@ import hashlib
 import json
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
 from typing import IO, Any
 
-from ..knowledge import load_csv
+from ..extract.countries import country_name
 from ..knowledge.cameo import QUAD_CLASSES, agent_code, cameo_of
 from .base import Store
 from .days import first_day
@@ -67,9 +66,11 @@ _ARTICLES = (
 )
 
 
-@cache
-def _country_names() -> dict[str, str]:
-    return {row["iso3"]: row["name"] for row in load_csv("countries.csv")}
+def _country_name(code: str) -> str | None:
+    try:
+        return country_name(code)
+    except KeyError:
+        return None
 
 
 def event_id(article_id: str, seq: int) -> int:
@@ -162,7 +163,7 @@ def _participants(codes: list[str], ids: list[str], actors: dict[str, Any]) -> l
         covered.add(country or "")
     for code in codes:
         if code not in covered:
-            name = (actors.get(code) or {}).get("name") or _country_names().get(code)
+            name = (actors.get(code) or {}).get("name") or _country_name(code)
             found.append((code, name, None))
             covered.add(code)
     return found
