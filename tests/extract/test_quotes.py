@@ -455,6 +455,46 @@ def test_quotes_the_title_of_a_show_or_book_is_not_a_quote(nlp: Any) -> None:
     assert not [q for q in quotes_of(nlp, book) if "Roads Out" in q.text]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Friday on WXYZ’s “Morning Talk with Dana Lee,” Senator Jo Park said the budget "
+            "would pass.",
+            "Morning Talk",
+        ),
+        ('Jo Park, author of "The Long Road Home," said the vote was close.', "Long Road"),
+        (
+            "Ana Ruiz, a professor at Lakeside College and a co-editor of "
+            '"Farm Towns: A Short History," said rents had doubled.',
+            "Farm Towns",
+        ),
+    ],
+)
+def test_quotes_a_title_named_by_its_channel_or_author_is_not_a_quote(
+    nlp: Any, text: str, title: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if title in q.text]
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_quotes_a_title_case_name_before_a_noun_names_a_thing(nlp: Any) -> None:
+    from newsgraph.extract.quote_context import build_context
+    from newsgraph.extract.quote_frame import names_thing
+
+    def names(text: str) -> list[bool]:
+        ctx = build_context(nlp(text), text, None)
+        return [names_thing(ctx, mark) for mark in ctx.marks]
+
+    assert names("She came on stage, a “Count Every Ballot” tote bag at her side.") == [True]
+    assert names('Some in the "Vote Twice" crowd suggest a recount.') == [True]
+    assert names('"Stop Now," he said.') == [False]
+    assert names('They chanted "no more cuts" outside.') == [False]
+    mocked = quotes_of(nlp, 'Park mocked his "Mission Done" speech at the rally.')
+    assert only(mocked, "Mission Done").kind == "mixed"
+
+
 def test_quotes_the_programme_where_someone_spoke_is_not_a_quote(nlp: Any) -> None:
     text = '"We will balance the budget," Governor Ana Ruiz said on "Capital Week Tonight."'
     quotes = quotes_of(nlp, text)

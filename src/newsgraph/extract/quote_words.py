@@ -42,6 +42,8 @@ class QuoteWords:
         object_cues: speech verbs whose object or infinitive is what was said ("accused
             China of coercion", "urged Vietnam to push back", "vowed to continue"); "call
             for" only with that preposition, "ask to" only with an infinitive.
+        work_nouns: nouns for a work or its maker ("show", "book", "author") before a title.
+        title_small_words: words a title leaves in lower case ("of", "the", "with").
     """
 
     verbs: dict[str, str]
@@ -67,6 +69,7 @@ class QuoteWords:
     target_cues: frozenset[str] = frozenset()
     thing_object_cues: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    title_small_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -109,4 +112,5 @@ def quote_words() -> QuoteWords:
         target_cues=frozenset(data["target_cues"]),
         thing_object_cues=frozenset(data["thing_object_cues"]),
         work_nouns=frozenset(data["work_nouns"]),
+        title_small_words=frozenset(data["title_small_words"]),
     )
