@@ -522,6 +522,35 @@ def test_quotes_a_particle_verb_that_reports_nothing_is_no_cue(nlp: Any, text: s
     assert quotes_of(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters roared when Ohio was called for Jo Park moments after the polls closed.",
+        "She used to vote and got called to jury duty every few years.",
+        "The advocacy group is sponsoring a contest called the River Town Prize, which will "
+        "fund homes.",
+        "After the vote, Park called Lee to congratulate him on the win.",
+        "Park called them on it at the debate.",
+        "His rhetoric has called attention to the housing crisis in the city.",
+        "The speech inevitably called to mind the promise of unity that marked his rise.",
+    ],
+)
+def test_quotes_a_call_that_demands_nothing_is_no_cue(nlp: Any, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Park called on the mayor to resign over the scandal.", "mayor to resign"),
+        ("Park has called for a ban on new mines in the valley.", "ban on new mines"),
+        ("Lee, who's called for higher taxes on land, criticized the plan.", "higher taxes"),
+    ],
+)
+def test_quotes_a_call_for_or_on_someone_is_said(nlp: Any, text: str, said: str) -> None:
+    assert only(quotes_of(nlp, text), said).kind == "indirect"
+
+
 def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:
     text = "Kerr left the meeting without saying that the deal was dead."
     assert quotes_of(nlp, text) == []

@@ -44,6 +44,13 @@ class QuoteWords:
             for" only with that preposition, "ask to" only with an infinitive.
         work_nouns: nouns for a work or its maker ("show", "book", "author") before a title.
         title_small_words: words a title leaves in lower case ("of", "the", "with").
+        objectless_cues: entries of ``object_cues`` that report only when the verb has no
+            direct object ("called on X to resign"; "called her to congratulate her" is a
+            telephone call, "called them on it" a challenge).
+        active_only_cues: cue verbs that report nothing in the passive ("Texas was called
+            for Cruz", "got called to jury duty").
+        unsaid_objects: objects of a cue verb that are not what was said ("requested
+            anonymity", "called attention to", "called to mind").
     """
 
     verbs: dict[str, str]
@@ -70,6 +77,9 @@ class QuoteWords:
     thing_object_cues: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
+    objectless_cues: frozenset[str] = frozenset()
+    active_only_cues: frozenset[str] = frozenset()
+    unsaid_objects: frozenset[str] = frozenset()
 
 
 @cache
@@ -113,4 +123,7 @@ def quote_words() -> QuoteWords:
         thing_object_cues=frozenset(data["thing_object_cues"]),
         work_nouns=frozenset(data["work_nouns"]),
         title_small_words=frozenset(data["title_small_words"]),
+        objectless_cues=frozenset(data["objectless_cues"]),
+        active_only_cues=frozenset(data["active_only_cues"]),
+        unsaid_objects=frozenset(data["unsaid_objects"]),
     )
