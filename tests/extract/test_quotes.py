@@ -551,6 +551,16 @@ def test_quotes_a_call_for_or_on_someone_is_said(nlp: Any, text: str, said: str)
     assert only(quotes_of(nlp, text), said).kind == "indirect"
 
 
+def test_quotes_a_cue_after_a_colon_does_not_report_what_precedes_it(nlp: Any) -> None:
+    text = (
+        "The deal came together quickly, under pressure: a ballot measure threatened to raise "
+        "the wage faster."
+    )
+    assert quotes_of(nlp, text) == []
+    text = "Lee says that the show has drawn anger from all sides: Park, in 2013, questioned it."
+    assert only(quotes_of(nlp, text), "drawn anger").speaker.text == "Lee"  # type: ignore[union-attr]
+
+
 def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:
     text = "Kerr left the meeting without saying that the deal was dead."
     assert quotes_of(nlp, text) == []

@@ -108,6 +108,8 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
     if rng is None or (rng[1] - rng[0] < MIN_CLAUSE_TOKENS and not two_pieces):
         return []
     lo, hi = rng
+    if _past_colon(ctx, hi, cue):
+        return []
     hi = trailing_aside(ctx.doc, lo, hi, ctx.in_quote)
     speaker = resolve_speaker(subject, ctx.index) if subject is not None else speaker_of(ctx, cue)
     two = aside is not None and len(aside[0]) > 1
@@ -121,6 +123,15 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
             second.continues = first.start
             quotes.append(second)
     return quotes
+
+
+def _past_colon(ctx: QuoteContext, hi: int, cue: Any) -> bool:
+    """Whether a colon stands between what comes before a cue and the cue.
+
+    ("The deal came together quickly: a ballot measure threatened to raise the wage": what
+    follows a colon explains what precedes it, and its verbs report their own clause.)
+    """
+    return hi <= cue.i and any(t.text == ":" and not ctx.in_quote(t.i) for t in ctx.doc[hi : cue.i])
 
 
 _TRAILING_DEPS = frozenset({"advcl", "conj"})
