@@ -469,6 +469,11 @@ def test_quotes_the_title_of_a_show_or_book_is_not_a_quote(nlp: Any) -> None:
             '"Farm Towns: A Short History," said rents had doubled.',
             "Farm Towns",
         ),
+        (
+            "In fact, Park was the founder of “Farmers for Lee 2008.” Park also pleaded that "
+            "he was innocent.",
+            "Farmers for Lee",
+        ),
     ],
 )
 def test_quotes_a_title_named_by_its_channel_or_author_is_not_a_quote(
@@ -477,6 +482,15 @@ def test_quotes_a_title_named_by_its_channel_or_author_is_not_a_quote(
     quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if title in q.text]
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_quotes_the_hosts_of_a_show_are_not_what_was_said(nlp: Any) -> None:
+    text = (
+        '"I wish him well," Ms. Ruiz told the hosts of "Morning Talk," adding that she would vote.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Morning Talk" in q.text]
+    assert only(quotes, "wish him well").speaker.text == "Ms. Ruiz"  # type: ignore[union-attr]
 
 
 def test_quotes_a_title_case_name_before_a_noun_names_a_thing(nlp: Any) -> None:
