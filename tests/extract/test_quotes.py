@@ -575,6 +575,25 @@ def test_quotes_a_cue_after_a_colon_does_not_report_what_precedes_it(nlp: Any) -
     assert only(quotes_of(nlp, text), "drawn anger").speaker.text == "Lee"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, up to 5,000 families could lose their homes.",
+        "Only time will tell if the truce will hold.",
+        "There's no denying the mayor has had quite a run.",
+    ],
+)
+def test_quotes_a_set_phrase_with_a_cue_verb_reports_nothing(nlp: Any, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_quotes_that_said_opening_a_sentence_is_no_cue(nlp: Any) -> None:
+    quote = only(quotes_of(nlp, "That said, voters say they want lower rents."), "lower rents")
+    assert quote.speaker is not None and quote.speaker.text == "voters"
+    sign = quotes_of(nlp, 'They handed out bottles that said, "Welcome to the games."')
+    assert only(sign, "Welcome to the games").kind == "direct"
+
+
 def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:
     text = "Kerr left the meeting without saying that the deal was dead."
     assert quotes_of(nlp, text) == []
