@@ -455,6 +455,60 @@ def test_quotes_the_title_of_a_show_or_book_is_not_a_quote(nlp: Any) -> None:
     assert not [q for q in quotes_of(nlp, book) if "Roads Out" in q.text]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Friday on WXYZ’s “Morning Talk with Dana Lee,” Senator Jo Park said the budget "
+            "would pass.",
+            "Morning Talk",
+        ),
+        ('Jo Park, author of "The Long Road Home," said the vote was close.', "Long Road"),
+        (
+            "Ana Ruiz, a professor at Lakeside College and a co-editor of "
+            '"Farm Towns: A Short History," said rents had doubled.',
+            "Farm Towns",
+        ),
+        (
+            "In fact, Park was the founder of “Farmers for Lee 2008.” Park also pleaded that "
+            "he was innocent.",
+            "Farmers for Lee",
+        ),
+    ],
+)
+def test_quotes_a_title_named_by_its_channel_or_author_is_not_a_quote(
+    nlp: Any, text: str, title: str
+) -> None:
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if title in q.text]
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_quotes_the_hosts_of_a_show_are_not_what_was_said(nlp: Any) -> None:
+    text = (
+        '"I wish him well," Ms. Ruiz told the hosts of "Morning Talk," adding that she would vote.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "Morning Talk" in q.text]
+    assert only(quotes, "wish him well").speaker.text == "Ms. Ruiz"  # type: ignore[union-attr]
+
+
+def test_quotes_a_title_case_name_before_a_noun_names_a_thing(nlp: Any) -> None:
+    from newsgraph.extract.quote_context import build_context
+    from newsgraph.extract.quote_frame import names_thing
+
+    def names(text: str) -> list[bool]:
+        ctx = build_context(nlp(text), text, None)
+        return [names_thing(ctx, mark) for mark in ctx.marks]
+
+    assert names("She came on stage, a “Count Every Ballot” tote bag at her side.") == [True]
+    assert names('Some in the "Vote Twice" crowd suggest a recount.') == [True]
+    assert names('"Stop Now," he said.') == [False]
+    assert names('They chanted "no more cuts" outside.') == [False]
+    mocked = quotes_of(nlp, 'Park mocked his "Mission Done" speech at the rally.')
+    assert only(mocked, "Mission Done").kind == "mixed"
+
+
 def test_quotes_the_programme_where_someone_spoke_is_not_a_quote(nlp: Any) -> None:
     text = '"We will balance the budget," Governor Ana Ruiz said on "Capital Week Tonight."'
     quotes = quotes_of(nlp, text)
@@ -480,6 +534,64 @@ def test_quotes_a_slogan_someone_uses_stays_a_quote(nlp: Any) -> None:
 )
 def test_quotes_a_particle_verb_that_reports_nothing_is_no_cue(nlp: Any, text: str) -> None:
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters roared when Ohio was called for Jo Park moments after the polls closed.",
+        "She used to vote and got called to jury duty every few years.",
+        "The advocacy group is sponsoring a contest called the River Town Prize, which will "
+        "fund homes.",
+        "After the vote, Park called Lee to congratulate him on the win.",
+        "Park called them on it at the debate.",
+        "His rhetoric has called attention to the housing crisis in the city.",
+        "The speech inevitably called to mind the promise of unity that marked his rise.",
+    ],
+)
+def test_quotes_a_call_that_demands_nothing_is_no_cue(nlp: Any, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Park called on the mayor to resign over the scandal.", "mayor to resign"),
+        ("Park has called for a ban on new mines in the valley.", "ban on new mines"),
+        ("Lee, who's called for higher taxes on land, criticized the plan.", "higher taxes"),
+    ],
+)
+def test_quotes_a_call_for_or_on_someone_is_said(nlp: Any, text: str, said: str) -> None:
+    assert only(quotes_of(nlp, text), said).kind == "indirect"
+
+
+def test_quotes_a_cue_after_a_colon_does_not_report_what_precedes_it(nlp: Any) -> None:
+    text = (
+        "The deal came together quickly, under pressure: a ballot measure threatened to raise "
+        "the wage faster."
+    )
+    assert quotes_of(nlp, text) == []
+    text = "Lee says that the show has drawn anger from all sides: Park, in 2013, questioned it."
+    assert only(quotes_of(nlp, text), "drawn anger").speaker.text == "Lee"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, up to 5,000 families could lose their homes.",
+        "Only time will tell if the truce will hold.",
+        "There's no denying the mayor has had quite a run.",
+    ],
+)
+def test_quotes_a_set_phrase_with_a_cue_verb_reports_nothing(nlp: Any, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_quotes_that_said_opening_a_sentence_is_no_cue(nlp: Any) -> None:
+    quote = only(quotes_of(nlp, "That said, voters say they want lower rents."), "lower rents")
+    assert quote.speaker is not None and quote.speaker.text == "voters"
+    sign = quotes_of(nlp, 'They handed out bottles that said, "Welcome to the games."')
+    assert only(sign, "Welcome to the games").kind == "direct"
 
 
 def test_quotes_saying_after_without_reports_nothing(nlp: Any) -> None:

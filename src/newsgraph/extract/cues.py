@@ -52,7 +52,35 @@ def cue_kind(token: Any) -> str | None:
             kind = words.particle_verbs.get((lemma, child.lower_))
             if kind is not None:
                 return None if kind == NOT_A_CUE else kind
+    if token.lower_ in words.idioms and _in_idiom(token, words.idioms[token.lower_]):
+        return None  # "That said, …", "Only time will tell whether …"
     return words.verbs.get(lemma)
+
+
+def _in_idiom(token: Any, forms: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+    """Whether ``token`` stands in one of the set phrases ``forms`` (words before, after).
+
+    A phrase starting with ``^`` starts a sentence ("That said, …", not "a sign that said, …").
+    """
+    doc = token.doc
+    for before, after in forms:
+        opens = before[:1] == ("^",)
+        words = before[1:] if opens else before
+        start, end = token.i - len(words), token.i + 1 + len(after)
+        if (
+            start >= 0
+            and end <= len(doc)
+            and tuple(t.lower_ for t in doc[start : token.i]) == words
+            and tuple(t.lower_ for t in doc[token.i + 1 : end]) == after
+            and (not opens or start == 0 or _ends_sentence(doc[start - 1]))
+        ):
+            return True
+    return False
+
+
+def _ends_sentence(token: Any) -> bool:
+    """Whether ``token`` closes a sentence or a line."""
+    return token.text in SENTENCE_END or "\n" in token.text
 
 
 def _noun_cue_kind(token: Any) -> str | None:

@@ -235,28 +235,90 @@ def scare_quote(ctx: QuoteContext, mark: MarkSpan) -> bool:
 
 _POSSESSIVE = frozenset({"'s", "’s"})
 
+TITLE_LOOKBACK = 4
+"""How many words before a title-case quotation may name it a work ("in his book, "…"")."""
+
+
+def title_case(words: list[str]) -> bool:
+    """Whether ``words`` are written as a title: every long word capitalised but small ones.
+
+    ("The Lead with Jake Tapper", "Orange is the New Black", "New Day": words of up to three
+    letters and ``title_small_words`` may stay in lower case; one capital at least.)
+    """
+    small = quote_words().title_small_words
+    lettered = [w for w in words if w[:1].isalpha()]
+    if not any(w[0].isupper() for w in lettered):
+        return False
+    return all(w[0].isupper() or len(w) <= 3 or w.lower() in small for w in lettered)
+
 
 def named_title(ctx: QuoteContext, mark: MarkSpan) -> bool:
     """Whether a quotation is the title of a show, book or song, not words someone said.
 
     ("on CBS's "Face the Nation"", "in his book, "Make Your Kid a Millionaire"": title-case
     words, at most :data:`TITLE_WORDS` + 2 of them, right after a possessive or a few words
-    after a noun for a work, ``work_nouns`` of ``quote_words.json``.) Such a quotation is a
-    name even where a cue governs the sentence.
+    after a noun for a work or its maker, ``work_nouns`` of ``quote_words.json``.) Such a
+    quotation is a name even where a cue governs the sentence.
     """
-    inside = ctx.text[mark.start : mark.end].strip(" ,.")
-    words = inside.split()
-    titled = [w for w in words if w[:1].isalpha() and len(w) > 3]
-    if not titled or len(words) > TITLE_WORDS + 2 or not all(w[0].isupper() for w in titled):
+    if not _title_words(ctx, mark):
         return False
-    if inside[-1:] in SENTENCE_END:
-        return False  # ""Never!" the crowd shouted": an exclamation, not a title
-    lo = token_range(ctx.doc, mark.mark_start, mark.mark_end)[0]
-    first = ctx.doc[lo].sent.start if lo < len(ctx.doc) else lo
-    before = [t for t in ctx.doc[max(first, lo - 6) : lo] if not t.is_punct][-4:]
+    before = _words_before(ctx, token_range(ctx.doc, mark.mark_start, mark.mark_end)[0])
     if before and before[-1].text in _POSSESSIVE:
         return True
     return any(t.lemma_.lower() in quote_words().work_nouns for t in before)
+
+
+def names_thing(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation standing as a quote of its own is the name of a thing.
+
+    ("a "Vote Early" tote bag", "the "Never Again" crowd": title-case words right before a
+    noun they modify.) Only a direct quote is refused for it: in a mixed quote ("mocking his
+    "Mission Done" speech") the name is part of what was said.
+    """
+    if not _title_words(ctx, mark):
+        return False
+    hi = token_range(ctx.doc, mark.mark_start, mark.mark_end)[1]
+    return _modifies_noun(ctx, mark, hi)
+
+
+def _title_words(ctx: QuoteContext, mark: MarkSpan) -> bool:
+    """Whether a quotation is a short title-case phrase that does not end a sentence."""
+    inside = ctx.text[mark.start : mark.end].strip(" ,.")
+    words = inside.split()
+    if not words or len(words) > TITLE_WORDS + 2 or not title_case(words):
+        return False
+    return inside[-1:] not in SENTENCE_END  # ""Never!" the crowd shouted": an exclamation
+
+
+def _words_before(ctx: QuoteContext, lo: int) -> list[Any]:
+    """The last :data:`TITLE_LOOKBACK` words before token ``lo`` in its sentence and line.
+
+    The sentence is ended by its final mark or a line break, not by the parse, which often
+    starts a sentence at a quotation mark ("Sunday on Fox's “Weekend Live,” Rep. …").
+    """
+    doc = ctx.doc
+    words: list[Any] = []
+    i = lo - 1
+    while i >= 0 and len(words) < TITLE_LOOKBACK:
+        token = doc[i]
+        if "\n" in token.text or token.text in SENTENCE_END or ctx.in_quote(i):
+            break
+        if token.text in _POSSESSIVE or not (token.is_punct or token.is_space):
+            words.append(token)
+        i -= 1
+    return words[::-1]
+
+
+def _modifies_noun(ctx: QuoteContext, mark: MarkSpan, hi: int) -> bool:
+    """Whether a quotation with no mark of its own at the end is followed by a common noun.
+
+    ("a “Vote Early” tote bag", "the “Never Again” crowd": a name used to qualify a thing.)
+    """
+    said = ctx.text[mark.start : mark.end].rstrip()
+    if not mark.closed or not said[-1:].isalnum() or hi >= len(ctx.doc):
+        return False
+    after = ctx.doc[hi]
+    return bool(after.pos_ == "NOUN" and after.text.islower() and after.idx >= mark.mark_end)
 
 
 def stands_alone(ctx: QuoteContext, mark: MarkSpan) -> bool:

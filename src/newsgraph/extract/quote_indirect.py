@@ -108,6 +108,8 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
     if rng is None or (rng[1] - rng[0] < MIN_CLAUSE_TOKENS and not two_pieces):
         return []
     lo, hi = rng
+    if _past_colon(ctx, hi, cue):
+        return []
     hi = trailing_aside(ctx.doc, lo, hi, ctx.in_quote)
     speaker = resolve_speaker(subject, ctx.index) if subject is not None else speaker_of(ctx, cue)
     two = aside is not None and len(aside[0]) > 1
@@ -121,6 +123,15 @@ def indirect(ctx: QuoteContext, cue: Any) -> list[Quote]:
             second.continues = first.start
             quotes.append(second)
     return quotes
+
+
+def _past_colon(ctx: QuoteContext, hi: int, cue: Any) -> bool:
+    """Whether a colon stands between what comes before a cue and the cue.
+
+    ("The deal came together quickly: a ballot measure threatened to raise the wage": what
+    follows a colon explains what precedes it, and its verbs report their own clause.)
+    """
+    return hi <= cue.i and any(t.text == ":" and not ctx.in_quote(t.i) for t in ctx.doc[hi : cue.i])
 
 
 _TRAILING_DEPS = frozenset({"advcl", "conj"})
@@ -175,6 +186,8 @@ def _content_quote(
     quoted = any(ctx.in_quote(t.i) for t in tokens)
     if not quoted and cue_kind(cue) not in SPEECH_KINDS:
         return None  # "X thinks …", "X wants …": a belief, not a statement
+    if _reports_nothing(cue, quoted):
+        return None
     verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
     if need_verb and verbless and not (quoted or _reports_object(cue)):
         return None
@@ -250,18 +263,46 @@ _OBJECT_PREPS = frozenset({"for", "on", "of", "about", "against", "to", "over", 
 
 def _reports_object(cue: Any) -> bool:
     """Whether ``cue`` reports by its object ("accused X of"; "called for", "urged X to")."""
-    cues = quote_words().object_cues
+    words = quote_words()
     lemma = cue.lemma_.lower()
-    if lemma in cues:
+    if lemma in words.object_cues:
         return True
-    links = {c.lower_ for c in cue.rights if c.dep_ == "prep"}
-    if any(c.dep_ == "xcomp" for c in cue.rights):
-        links.add("to")
-    return any(f"{lemma} {link}" in cues for link in links)
+    preps = {c.lower_ for c in cue.rights if c.dep_ == "prep"}
+    links = preps | ({"to"} if any(c.dep_ == "xcomp" for c in cue.rights) else set())
+    deps = {c.dep_ for c in cue.children}
+    # "call upon X to" (a particle) and "called X to the stage" (a place) are said aloud.
+    has_object = "dobj" in deps and "prt" not in deps and "to" not in preps
+    return any(
+        f"{lemma} {link}" in words.object_cues
+        and not (has_object and f"{lemma} {link}" in words.objectless_cues)
+        for link in links
+    )
 
 
-_UNSAID_OBJECTS = frozenset({"anonymity", "confidentiality"})
-"""Objects of a speech verb that are a condition of speaking, not what was said."""
+def _reports_nothing(cue: Any, quoted: bool) -> bool:
+    """Whether a cue verb, used as it is here, reports nothing at all.
+
+    A verb of ``active_only_cues`` in the passive ("Texas was called for Cruz", "she got
+    called to jury duty"), and a naming verb's participle that names a thing without quoting
+    anyone ("a group called Citizens for Peace").
+    """
+    lemma = cue.lemma_.lower()
+    auxes = [c.lower_ for c in cue.children if c.dep_ == "auxpass"]
+    passive = any(a not in _HAS_OR_IS for a in auxes) or (
+        not auxes and any(c.dep_ == "nsubjpass" for c in cue.children)
+    )
+    if lemma in quote_words().active_only_cues and passive:
+        return True
+    return (
+        not quoted
+        and cue.dep_ == "acl"
+        and lemma in quote_words().naming_verbs
+        and any(c.dep_ == "oprd" and c.ent_type_ not in _WHEN for c in cue.children)
+    )
+
+
+_HAS_OR_IS = frozenset({"'s", "’s"})
+"""The auxiliary of "who's called for …": "has" as often as "is", so no sign of a passive."""
 
 
 def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
@@ -287,8 +328,11 @@ def object_content(ctx: QuoteContext, cue: Any) -> tuple[int, int] | None:
     parts = [c for c in parts if not ctx.in_quote(c.i) or c.dep_ != "dobj"]
     if any(c.dep_ == "xcomp" and {"auxpass", "neg"} <= {g.dep_ for g in c.children} for c in parts):
         return None  # "asked not to be identified"
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _UNSAID_OBJECTS for c in parts):
-        return None  # "requested anonymity to speak freely"
+    if any(
+        c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in quote_words().unsaid_objects
+        for c in parts
+    ):
+        return None  # "requested anonymity to speak freely", "called attention to"
     if not parts:
         return None
     lo = min(c.left_edge.i for c in parts)

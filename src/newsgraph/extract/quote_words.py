@@ -6,7 +6,7 @@ once per process; this module only shapes the data for fast look-ups.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..knowledge import load_csv, load_json
@@ -42,6 +42,17 @@ class QuoteWords:
         object_cues: speech verbs whose object or infinitive is what was said ("accused
             China of coercion", "urged Vietnam to push back", "vowed to continue"); "call
             for" only with that preposition, "ask to" only with an infinitive.
+        work_nouns: nouns for a work or its maker ("show", "book", "author") before a title.
+        title_small_words: words a title leaves in lower case ("of", "the", "with").
+        idioms: set phrases holding a cue verb that reports nothing ("That said, …", "time
+            will tell"): the cue word → (words before it, marks after it), one a phrase.
+        objectless_cues: entries of ``object_cues`` that report only when the verb has no
+            direct object ("called on X to resign"; "called her to congratulate her" is a
+            telephone call, "called them on it" a challenge).
+        active_only_cues: cue verbs that report nothing in the passive ("Texas was called
+            for Cruz", "got called to jury duty").
+        unsaid_objects: objects of a cue verb that are not what was said ("requested
+            anonymity", "called attention to", "called to mind").
     """
 
     verbs: dict[str, str]
@@ -67,6 +78,27 @@ class QuoteWords:
     target_cues: frozenset[str] = frozenset()
     thing_object_cues: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    title_small_words: frozenset[str] = frozenset()
+    objectless_cues: frozenset[str] = frozenset()
+    idioms: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
+    active_only_cues: frozenset[str] = frozenset()
+    unsaid_objects: frozenset[str] = frozenset()
+
+
+def _idioms(phrases: list[str]) -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """Index set phrases by their cue word, the last that is not punctuation.
+
+    ``"^ that said ,"`` gives ``{"said": ((("^", "that"), (",",)),)}``: the words before the
+    cue, ``^`` for the start of a sentence, and the marks after it.
+    """
+    found: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        n = max(i for i, w in enumerate(words) if w[:1].isalnum())  # the cue word
+        found.setdefault(words[n], []).append((tuple(words[:n]), tuple(words[n + 1 :])))
+    return {cue: tuple(forms) for cue, forms in found.items()}
 
 
 @cache
@@ -109,4 +141,9 @@ def quote_words() -> QuoteWords:
         target_cues=frozenset(data["target_cues"]),
         thing_object_cues=frozenset(data["thing_object_cues"]),
         work_nouns=frozenset(data["work_nouns"]),
+        title_small_words=frozenset(data["title_small_words"]),
+        objectless_cues=frozenset(data["objectless_cues"]),
+        idioms=_idioms(data["idioms_not_cues"]),
+        active_only_cues=frozenset(data["active_only_cues"]),
+        unsaid_objects=frozenset(data["unsaid_objects"]),
     )

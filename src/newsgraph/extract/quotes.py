@@ -63,6 +63,7 @@ from .quote_frame import (
     floating,
     frame_cue,
     named_title,
+    names_thing,
     run_on_cue,
     scare_quote,
     token_range,
@@ -329,9 +330,11 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         ):
             span = ctx.doc[c_lo:c_hi]
             return make_quote(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
+        if names_thing(ctx, mark):
+            return None
         return make_quote(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)
     cue = run_on_cue(ctx, n) or adjacent_cue(ctx, mark, hi)
-    if cue is None and scare_quote(ctx, mark):
+    if (cue is None and scare_quote(ctx, mark)) or names_thing(ctx, mark):
         return None
     cue = cue or frame_cue(ctx, lo, hi)
     if cue is not None:
