@@ -323,11 +323,19 @@ def _heading(ctx: QuoteContext, mark: MarkSpan) -> bool:
 
 def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:
     """The person who is the subject of the sentence just before a quotation, if any."""
+    return subject_before(ctx, token_range(ctx.doc, mark.mark_start, mark.mark_end)[0])
+
+
+def subject_before(ctx: QuoteContext, start: int) -> tuple[Any, Speaker] | None:
+    """The person who is the subject of the sentence before token ``start``, if any.
+
+    That sentence may end in the paragraph before; its cue verbs are tried first, then its root.
+    """
     doc = ctx.doc
-    i = token_range(doc, mark.mark_start, mark.mark_end)[0] - 1
+    i = start - 1
     while i >= 0 and (doc[i].is_space or doc[i].is_punct):
         i -= 1
-    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(mark.start) - 1:
+    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(doc[start].idx) - 1:
         return None
     for verb in _sentence_verbs(ctx, doc[i].sent):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -69,6 +69,7 @@ from .quote_frame import (
 )
 from .quote_indirect import according_wins, indirect, overlaps_turn
 from .quote_joins import carry_continuations, merge_interrupted
+from .quote_slots import preceding_cue, trailing_verb
 from .quote_spans import MarkSpan
 from .quote_transcripts import transcript_turns
 from .quote_words import quote_words
@@ -330,7 +331,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
             span = ctx.doc[c_lo:c_hi]
             return make_quote(ctx, "mixed", span.start_char, span.end_char, speaker, cue, 0.8)
         return make_quote(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)
-    cue = run_on_cue(ctx, n) or adjacent_cue(ctx, mark, hi)
+    cue = run_on_cue(ctx, n) or adjacent_cue(ctx, mark, hi) or trailing_verb(ctx, mark, lo, hi)
+    cue = cue or preceding_cue(ctx, lo)
     if cue is None and scare_quote(ctx, mark):
         return None
     cue = cue or frame_cue(ctx, lo, hi)
