@@ -86,3 +86,14 @@ def test_quotes_an_unknown_name_after_an_inverted_cue_is_the_speaker(nlp: Any) -
 def test_quotes_a_dash_is_never_the_subject_of_a_cue(nlp: Any) -> None:
     text = 'The returns were made public ― Lopez boasted, "That makes me smart."'
     assert speaker_of(quotes_of(nlp, text), "That makes me smart.") == "Lopez"
+
+
+@pytest.mark.parametrize("signature", ["- Jo Park.", "-Jo Park, a voter in Ohio."])
+def test_quotes_a_speaker_signed_under_a_quotation_paragraph(nlp: Any, signature: str) -> None:
+    text = (
+        "The fact-checker looked at the claims.\n\n"
+        '"We will rebuild every road in the state within a year."\n\n'
+        f"{signature}\n\nThat claim does not hold up."
+    )
+    said = "We will rebuild every road in the state within a year."
+    assert speaker_of(quotes_of(nlp, text), said) in ("Jo Park", "-Jo Park")
