@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.model import Quote
@@ -97,3 +98,57 @@ def test_quotes_a_speaker_signed_under_a_quotation_paragraph(nlp: Any, signature
     )
     said = "We will rebuild every road in the state within a year."
     assert speaker_of(quotes_of(nlp, text), said) in ("Jo Park", "-Jo Park")
+
+
+def test_quotes_a_participle_hung_on_a_noun_after_a_comma_is_the_clause_subjects(
+    nlp: Any,
+) -> None:
+    # The parse as the model gives it for such sentences: "remarking" hangs on "reference",
+    # and the quoted title stops the search for a nearby subject.
+    rows = [
+        ("Lopez", "PROPN", "NNP", "nsubj", 1),
+        ("ended", "VERB", "VBD", "ROOT", 1),
+        ("the", "DET", "DT", "det", 3),
+        ("debate", "NOUN", "NN", "dobj", 1),
+        ("with", "ADP", "IN", "prep", 3),
+        ("a", "DET", "DT", "det", 6),
+        ("reference", "NOUN", "NN", "pobj", 4),
+        ("to", "ADP", "IN", "prep", 6),
+        ("the", "DET", "DT", "det", 12),
+        ('"', "PUNCT", "``", "punct", 10),
+        ("Dune", "PROPN", "NNP", "compound", 12),
+        ('"', "PUNCT", "''", "punct", 10),
+        ("film", "NOUN", "NN", "pobj", 7),
+        (",", "PUNCT", ",", "punct", 12),
+        ("remarking", "VERB", "VBG", "acl", 6),
+        (",", "PUNCT", ",", "punct", 14),
+        ('"', "PUNCT", "``", "punct", 14),
+        ("Thanks", "NOUN", "NNS", "dobj", 14),
+        ("for", "ADP", "IN", "prep", 17),
+        ("coming", "VERB", "VBG", "pcomp", 18),
+        (".", "PUNCT", ".", "punct", 1),
+        ('"', "PUNCT", "''", "punct", 1),
+    ]
+    words = [r[0] for r in rows]
+    glued = {9, 10, 16, 19, 20, 21}  # no space after these tokens
+    spaces = [
+        i not in glued and i + 1 < len(words) and words[i + 1] != "," for i in range(len(words))
+    ]
+    lemmas = [w.lower() if r[1] != "PROPN" else w for w, r in zip(words, rows, strict=True)]
+    lemmas[1], lemmas[14], lemmas[19] = "end", "remark", "come"
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=lemmas,
+    )
+    assert (
+        doc.text
+        == 'Lopez ended the debate with a reference to the "Dune" film, remarking, "Thanks for coming."'
+    )
+    quotes = extract_quotes(doc)
+    assert speaker_of(quotes, "Thanks for coming.") == "Lopez"

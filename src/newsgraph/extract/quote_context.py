@@ -108,6 +108,25 @@ def _carried_message(cue: Any) -> bool:
     return bool(cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.dep_ == "dobj")
 
 
+def _trailing_participle(cue: Any) -> bool:
+    """Whether ``cue`` is a participle after a comma that the parse hung on a noun.
+
+    ("She ended the debate with a reference to the film, remarking, "…"": the remark is the
+    subject's of the clause, not the film's.)
+    """
+    return bool(
+        cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    )
+
+
+def _clause_verb(token: Any) -> Any:
+    """The nearest verb above ``token`` (``token`` itself when there is none)."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != token.i else token
+
+
 def leading_participle(ctx: QuoteContext, cue: Any) -> bool:
     """Whether ``cue`` is a participle that opens its sentence ("Adding, "…"").
 
@@ -135,6 +154,8 @@ def speaker_of(ctx: QuoteContext, cue: Any) -> Speaker | None:
     subject = subject_of(outer if outer is not None else cue, ctx.in_quote)
     if subject is None and _carried_message(cue):
         subject = subject_of(cue.head.head, ctx.in_quote)
+    if subject is None and _trailing_participle(cue):
+        subject = subject_of(_clause_verb(cue), ctx.in_quote)
     if subject is None and cue.lower_ != "according":
         subject = _nearby_subject(ctx, cue)
     if subject is None and leading_participle(ctx, cue):
