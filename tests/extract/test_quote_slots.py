@@ -146,9 +146,7 @@ def test_quotes_a_participle_hung_on_a_noun_after_a_comma_is_the_clause_subjects
         heads=[r[4] for r in rows],
         lemmas=lemmas,
     )
-    assert (
-        doc.text
-        == 'Lopez ended the debate with a reference to the "Dune" film, remarking, "Thanks for coming."'
-    )
+    said = "Thanks for coming."
+    assert doc.text.endswith(f'the "Dune" film, remarking, "{said}"')
     quotes = extract_quotes(doc)
-    assert speaker_of(quotes, "Thanks for coming.") == "Lopez"
+    assert speaker_of(quotes, said) == "Lopez"
