@@ -126,6 +126,7 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
         for child in token.children:
             if (
                 child.dep_ == "nsubj"
+                and child.text not in _DATELINE_DASHES  # a dash the tagger took for a noun
                 and (skip is None or not skip(child.i))
                 and not _dateline(child)
             ):
@@ -145,7 +146,7 @@ def subject_of(cue: Any, skip: Callable[[int], bool] | None = None) -> Any | Non
     return None
 
 
-_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+_DATELINE_DASHES = frozenset({"—", "–", "―", "-", "--"})
 
 
 DATELINE_TOKENS = 10

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Analysis, Quote, Speaker
 from .cues import SENTENCE_END, cue_kind, cue_span, has_own_attribution, subject_of, trim_clause
-from .quote_frame import token_range
+from .quote_frame import subject_before, token_range
 from .quote_spans import find_mark_spans, paragraphs
 from .quote_state import QuoteContext as QuoteContext
 from .quote_unclosed import cut_unclosed
@@ -80,6 +80,14 @@ def _nearby_subject(ctx: QuoteContext, cue: Any) -> Any | None:
             or (inverted and token.dep_ == "dobj")
         ):
             return token.head if token.dep_ == "compound" and token.head.i > token.i else token
+        if (
+            inverted
+            and token.i == cue.i + 1
+            and token.pos_ not in _NOMINAL
+            and token.is_title
+            and token.is_alpha
+        ):
+            return token  # "…," said Skelly: a name the tagger did not know
     return None
 
 
@@ -100,6 +108,42 @@ def _carried_message(cue: Any) -> bool:
     return bool(cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.dep_ == "dobj")
 
 
+def _trailing_participle(cue: Any) -> bool:
+    """Whether ``cue`` is a participle after a comma that the parse hung on a noun.
+
+    ("She ended the debate with a reference to the film, remarking, "…"": the remark is the
+    subject's of the clause, not the film's.)
+    """
+    return bool(
+        cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    )
+
+
+def _clause_verb(token: Any) -> Any:
+    """The nearest verb above ``token`` (``token`` itself when there is none)."""
+    head = token.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != token.i else token
+
+
+def leading_participle(ctx: QuoteContext, cue: Any) -> bool:
+    """Whether ``cue`` is a participle that opens its sentence ("Adding, "…"").
+
+    It goes on with the sentence before it, whose subject is its speaker, when no subject
+    follows in its own sentence ("Remarking on it, Lopez said …" is Lopez's).
+    """
+    sent = cue.sent
+    if cue.tag_ != "VBG" or any(
+        not (t.is_punct or t.is_space) for t in ctx.doc[sent.start : cue.i]
+    ):
+        return False
+    return not any(
+        t.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(t.i)
+        for t in ctx.doc[cue.i : sent.end]
+    )
+
+
 def speaker_of(ctx: QuoteContext, cue: Any) -> Speaker | None:
     """Return the speaker of ``cue``: its subject, or the source of an outer "according to".
 
@@ -110,8 +154,13 @@ def speaker_of(ctx: QuoteContext, cue: Any) -> Speaker | None:
     subject = subject_of(outer if outer is not None else cue, ctx.in_quote)
     if subject is None and _carried_message(cue):
         subject = subject_of(cue.head.head, ctx.in_quote)
+    if subject is None and _trailing_participle(cue):
+        subject = subject_of(_clause_verb(cue), ctx.in_quote)
     if subject is None and cue.lower_ != "according":
         subject = _nearby_subject(ctx, cue)
+    if subject is None and leading_participle(ctx, cue):
+        before = subject_before(ctx, cue.sent.start)
+        return before[1] if before is not None else None
     if subject is None or ctx.in_quote(subject.i):
         return None
     if ctx.paragraph(subject.idx) != ctx.paragraph(cue.idx):

@@ -167,10 +167,12 @@ DASH_WORDS = 16
 
 def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None:
     """A speaker named after a dash (``"…" — Name``) or before a colon (``Name: "…"``)."""
-    after = frame(ctx, lo, hi, 1)
+    after = frame(ctx, lo, hi, 1) or _signature_line(ctx, lo, hi)
     words = [t for t in after if not t.is_punct and not t.is_space]
     gap = ctx.text[ctx.doc[hi - 1].idx : words[0].idx] if words else ""
-    if words and _dash_gap(gap):
+    if words and words[0].text[:1] in quote_words().dashes:
+        gap += words[0].text[0]  # "-Jo Park": the tokenizer kept the dash on the name
+    if words and _dash_gap(gap.replace("\n", " ")):
         # "— Maria Lopez, spokeswoman for the ministry": the name before a comma, then what
         # she is, however long.
         comma = next((t.i for t in after if t.text == ","), None)
@@ -179,6 +181,21 @@ def dash_or_colon_speaker(ctx: QuoteContext, lo: int, hi: int) -> Speaker | None
         if names and len(words) <= DASH_WORDS and len(names) >= len(head) - (1 if comma else 3):
             return resolve_speaker(names[-1], ctx.index)
     return _colon_speaker(ctx, lo)
+
+
+def _signature_line(ctx: QuoteContext, lo: int, hi: int) -> list[Any]:
+    """The next paragraph's words after a quotation that is a paragraph of its own.
+
+    (""…"¶— Jo Park, a voter": a speaker signed under the quotation.) Empty when the
+    quotation shares its paragraph with other words.
+    """
+    doc = ctx.doc
+    if hi >= len(doc) or "\n" not in doc[hi].text or frame(ctx, lo, hi, -1):
+        return []
+    i = hi
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return frame(ctx, i, i, 1)
 
 
 def _colon_speaker(ctx: QuoteContext, lo: int) -> Speaker | None:
@@ -385,11 +402,19 @@ def _heading(ctx: QuoteContext, mark: MarkSpan) -> bool:
 
 def _previous_subject(ctx: QuoteContext, mark: MarkSpan) -> tuple[Any, Speaker] | None:
     """The person who is the subject of the sentence just before a quotation, if any."""
+    return subject_before(ctx, token_range(ctx.doc, mark.mark_start, mark.mark_end)[0])
+
+
+def subject_before(ctx: QuoteContext, start: int) -> tuple[Any, Speaker] | None:
+    """The person who is the subject of the sentence before token ``start``, if any.
+
+    That sentence may end in the paragraph before; its cue verbs are tried first, then its root.
+    """
     doc = ctx.doc
-    i = token_range(doc, mark.mark_start, mark.mark_end)[0] - 1
+    i = start - 1
     while i >= 0 and (doc[i].is_space or doc[i].is_punct):
         i -= 1
-    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(mark.start) - 1:
+    if i < 0 or ctx.paragraph(doc[i].idx) < ctx.paragraph(doc[start].idx) - 1:
         return None
     for verb in _sentence_verbs(ctx, doc[i].sent):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

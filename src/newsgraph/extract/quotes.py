@@ -8,8 +8,10 @@ One pass over the spaCy ``Doc`` that every extractor shares, in four steps:
    cue verb outside the quotation ("…," X *said*; X *said*: "…"; *characterizing* them as
    "…"). When the quote is only part of the cue's reported clause (X said it was "…"), the
    quote is *mixed* and its text is the whole clause. When the parse does not link them, the
-   words between the quote and the sentence end (or start) are searched for a cue, and a
-   speaker after a dash or before a colon is accepted.
+   words between the quote and the sentence end (or start) are searched for a cue, a verb of
+   any kind right after a quotation that opens its sentence ("…!" beamed a delegate) or a
+   speech cue right before one is its cue (:mod:`.quote_slots`), and a speaker after a dash
+   (on the same line or signed under the quotation) or before a colon is accepted.
 3. **Indirect** (:mod:`.quote_indirect`): a cue verb with a clausal complement (X said
    (that) …; X told Y …; X warned …), a sentence attributed after a comma ("…, the ministry
    said"; "…, said a senior official"; "X, she said, Y"), what some speech verbs report by
@@ -70,6 +72,7 @@ from .quote_frame import (
 )
 from .quote_indirect import according_wins, indirect, overlaps_turn
 from .quote_joins import carry_continuations, merge_interrupted
+from .quote_slots import preceding_cue, trailing_verb
 from .quote_spans import MarkSpan
 from .quote_transcripts import transcript_turns
 from .quote_words import quote_words
@@ -333,7 +336,8 @@ def _direct(ctx: QuoteContext, n: int, mark: MarkSpan) -> Quote | None:
         if names_thing(ctx, mark):
             return None
         return make_quote(ctx, "direct", mark.start, mark.end, speaker, cue, 0.9)
-    cue = run_on_cue(ctx, n) or adjacent_cue(ctx, mark, hi)
+    cue = run_on_cue(ctx, n) or adjacent_cue(ctx, mark, hi) or trailing_verb(ctx, mark, lo, hi)
+    cue = cue or preceding_cue(ctx, lo)
     if (cue is None and scare_quote(ctx, mark)) or names_thing(ctx, mark):
         return None
     cue = cue or frame_cue(ctx, lo, hi)

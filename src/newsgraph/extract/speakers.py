@@ -143,6 +143,8 @@ def speaker_tokens(token: Any) -> tuple[int, int]:
         if doc[i].is_space or (doc[i].is_punct and doc[i].text not in ("-", ".", "’s", "'s")):
             start = i + 1
             break
+    while start < token.i and doc[start].text == "-":
+        start += 1  # "- Jo Park" signed under a quotation: the dash is no part of the name
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in _RIGHT_DEPS and child.i == end:
